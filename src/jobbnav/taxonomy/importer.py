@@ -119,7 +119,10 @@ def import_parsed(engine: Engine, parsed: ParsedTaxonomy, *, source: str, checks
                   progress: ProgressHook = _noop) -> ImportReport:
     """Write a validated import as one version, in one transaction."""
     with engine.begin() as conn:
+        # Each source (the JobTech directory, the geography, the demo) is versioned on its own:
+        # re-importing what that source last gave writes nothing.
         last = conn.execute(select(taxonomy_version.c.id, taxonomy_version.c.checksum)
+                            .where(taxonomy_version.c.source == source[:500])
                             .order_by(taxonomy_version.c.id.desc()).limit(1)).first()
         if last is not None and last.checksum == checksum:
             return ImportReport(version=last.id, unchanged=True,
@@ -209,8 +212,9 @@ def _write_concepts(conn: Connection, parsed: ParsedTaxonomy, version: int, repo
     progress("writing concepts", None, len(seen_ids))
     report.concepts_added = len(new_rows)
     report.concepts_changed = len(changed)
-    # Deprecate what disappeared, within the concept types this import covers.
-    imported_types = {c.type for c in parsed.concepts.values()}
+    # Deprecate what disappeared, within the concept types this import covers in full (a type
+    # seen only as the far end of a relation is not covered).
+    imported_types = {c.type for c in parsed.concepts.values() if not c.partial}
     gone = [cid for cid, row in existing.items()
             if cid not in parsed.concepts and row.type in imported_types and not row.deprecated]
     for start in range(0, len(gone), 900):

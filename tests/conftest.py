@@ -69,3 +69,57 @@ def real_engine(real_db_dir: Path) -> Iterator[Engine]:
     """The shared real-data database, read-only by convention (fast: no re-import)."""
     yield _point_at(real_db_dir)
     reset_engine()
+
+
+# --- browser tests: a live server on a free port + headless Chromium (Debian's, never downloaded)
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-quic", "--no-first-run", "--disable-sync"]
+
+
+@pytest.fixture
+def live_server(engine: Engine) -> Iterator[str]:
+    """The whole app served by uvicorn in a thread on 127.0.0.1:<free port>; yields the base URL."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from jobbnav.api import create_app
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("live server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def browser_page() -> Iterator[object]:
+    """A Playwright page in headless Debian Chromium; console errors collect in page.errors."""
+    if not CHROMIUM.exists():
+        pytest.skip("headless Chromium not installed at /usr/bin/chromium (make browser)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+        page.errors = errors  # type: ignore[attr-defined]
+        yield page
+        browser.close()

@@ -16,6 +16,7 @@ __all__ = ["ROUTERS", "create_app"]
 # The extension point for HTTP: "module:attribute" of each domain's APIRouter, in mount order.
 ROUTERS: tuple[str, ...] = (
     "jobbnav.api.health:router",
+    "jobbnav.web.pages:router",
 )
 
 

@@ -1,0 +1,1 @@
+"""The bundled demo dataset: small, hand-picked, loaded by `make run` into an empty database."""

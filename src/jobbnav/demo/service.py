@@ -1,0 +1,46 @@
+"""Load the bundled demo dataset through the same import code a deployment uses on real files.
+
+The steps are declared once, in DEMO_STEPS, in dependency order (taxonomy before geography
+before ads …). Each step is "module:function" taking `engine=` and returning a short summary.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from jobbnav.db import get_engine, is_empty
+
+__all__ = ["DEMO_DIR", "DEMO_STEPS", "DemoReport", "load_demo"]
+
+DEMO_DIR = Path(__file__).parent / "data"
+
+DEMO_STEPS: tuple[tuple[str, str], ...] = (
+    ("taxonomy", "jobbnav.demo.steps:taxonomy"),
+)
+
+
+@dataclass
+class DemoReport:
+    loaded: bool
+    steps: dict[str, Any] = field(default_factory=dict)
+
+
+def load_demo(*, engine: Engine | None = None, if_empty: bool = False,
+              progress: Callable[[str], None] | None = None) -> DemoReport:
+    engine = engine or get_engine()
+    if if_empty and not is_empty(engine):
+        return DemoReport(loaded=False)
+    report = DemoReport(loaded=True)
+    for name, spec in DEMO_STEPS:
+        if progress:
+            progress(name)
+        module_name, attr = spec.split(":")
+        step = getattr(importlib.import_module(module_name), attr)
+        report.steps[name] = step(engine=engine)
+    return report

@@ -1,0 +1,18 @@
+"""The demo loading steps (see DEMO_STEPS): each calls its domain's ordinary import service."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine
+
+from jobbnav.demo.service import DEMO_DIR
+
+__all__ = ["taxonomy"]
+
+
+def taxonomy(*, engine: Engine) -> dict[str, Any]:
+    from jobbnav.taxonomy.service import import_taxonomy
+
+    report = import_taxonomy(DEMO_DIR / "taxonomy", engine=engine)
+    return {"concepts": report.concepts_seen, "relations": report.relations_seen}

@@ -85,7 +85,7 @@ def test_invalid_json_is_rejected_with_position(tmp_path: Path, engine: Engine) 
     bad = tmp_path / "bad"
     _tiny(bad)
     (bad / "broken.json").write_text('{"data": {"concepts": [', encoding="utf-8")
-    with pytest.raises(RejectedFile, match="broken.json.*invalid JSON"):
+    with pytest.raises(RejectedFile, match=r"broken\.json.*invalid JSON"):
         service.import_taxonomy(bad)
     assert _counts(engine) == (0, 0, 0, 0)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -34,7 +35,7 @@ def problem_response(status: int, title: str, detail: str, *, field: str | None 
                         status_code=status, media_type=PROBLEM_JSON)
 
 
-def _field_of(loc: tuple[Any, ...] | list[Any]) -> str:
+def _field_of(loc: Sequence[Any]) -> str:
     parts = [str(p) for p in loc if p not in ("query", "body", "path", "header", "cookie")]
     return ".".join(parts) or "request"
 

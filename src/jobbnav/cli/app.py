@@ -44,6 +44,14 @@ def serve(
                 log_level="info")
 
 
+@app.command()
+def reference() -> None:
+    """Print the CLI reference in Markdown (the source of docs/cli.md)."""
+    from jobbnav.cli.reference import render
+
+    typer.echo(render(app), nl=False)
+
+
 def _register() -> None:
     for name, spec in COMMAND_GROUPS:
         module_name, attr = spec.split(":")

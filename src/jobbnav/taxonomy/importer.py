@@ -61,6 +61,13 @@ def _noop(_stage: str, _total: int | None, _advance: int) -> None:
     return None
 
 
+def _stage(progress: ProgressHook, stage: str) -> Callable[[int], None]:
+    def advance(n: int) -> None:
+        progress(stage, None, n)
+
+    return advance
+
+
 def read_directory(directory: Path, ontology_dir: Path | None = None,
                    progress: ProgressHook = _noop) -> tuple[ParsedTaxonomy, list[Path]]:
     """Read and validate every taxonomy file in `directory` (and ontology files), write nothing."""
@@ -73,8 +80,7 @@ def read_directory(directory: Path, ontology_dir: Path | None = None,
     read: list[Path] = []
     for path in concept_files:
         progress(f"reading {path.name}", None, 0)
-        count = fmt.read_concept_file(path, parsed, lambda n, p=path: progress(
-            f"reading {p.name}", None, n))
+        count = fmt.read_concept_file(path, parsed, _stage(progress, f"reading {path.name}"))
         parsed.report.setdefault("files", {})[path.name] = count
         read.append(path)
     headlines = directory / fmt.SKILL_HEADLINE_FILE
@@ -88,7 +94,7 @@ def read_directory(directory: Path, ontology_dir: Path | None = None,
             if path.exists():
                 progress(f"reading {name}", None, 0)
                 parsed.report.setdefault("ontology", {})[name] = fmt.read_ontology_file(
-                    path, parsed, lambda n, nm=name: progress(f"reading {nm}", None, n))
+                    path, parsed, _stage(progress, f"reading {name}"))
                 read.append(path)
     _check_references(parsed)
     parsed.files = [p.name for p in read]
@@ -134,7 +140,9 @@ def import_parsed(engine: Engine, parsed: ParsedTaxonomy, *, source: str, checks
             imported_at=datetime.now(UTC), source=source[:500], checksum=checksum,
             files=parsed.files, concepts_seen=len(parsed.concepts), concepts_added=0,
             concepts_changed=0, concepts_deprecated=0, relations_seen=len(parsed.relations),
-            terms_seen=len(parsed.terms))).inserted_primary_key[0]
+            terms_seen=len(parsed.terms))).inserted_primary_key
+        assert version is not None
+        version = int(version[0])
         report = ImportReport(version=version, unchanged=False, files=parsed.files,
                               concepts_seen=len(parsed.concepts),
                               relations_seen=len(parsed.relations),

@@ -64,14 +64,16 @@ def _load_json(path: Path) -> Any:
         raise RejectedFile(str(path), f"byte {exc.start}", "not UTF-8 text") from exc
 
 
-def _text(path: Path, where: str, record: dict[str, Any], key: str, *, required: bool) -> str | None:
+def _text(path: Path, where: str, record: dict[str, Any], key: str, *,
+          required: bool) -> str | None:
     value = record.get(key)
     if value is None:
         if required:
             raise RejectedFile(str(path), where, f"missing '{key}'")
         return None
     if not isinstance(value, str):
-        raise RejectedFile(str(path), where, f"'{key}' must be a string, got {type(value).__name__}")
+        got = type(value).__name__
+        raise RejectedFile(str(path), where, f"'{key}' must be a string, got {got}")
     value = value.strip()
     if required and not value:
         raise RejectedFile(str(path), where, f"'{key}' is empty")
@@ -82,7 +84,8 @@ def _text(path: Path, where: str, record: dict[str, Any], key: str, *, required:
 
 def _concept(path: Path, where: str, raw: Any, *, partial: bool) -> ConceptRecord:
     if not isinstance(raw, dict):
-        raise RejectedFile(str(path), where, f"a concept must be an object, got {type(raw).__name__}")
+        got = type(raw).__name__
+        raise RejectedFile(str(path), where, f"a concept must be an object, got {got}")
     cid = _text(path, where, raw, "id", required=True)
     assert cid is not None
     where = f"{where} (id {cid})"

@@ -1,0 +1,72 @@
+"""Choose one sense per ambiguous surface, using the other concepts of the same text.
+
+Every occupation name and skill belongs to (or is related to) ssyk-level-4 groups. The groups of
+the text's unambiguous hits form its "domain"; a surface with several senses takes the sense
+that shares most of that domain ("Java" near "systemutvecklare" is the programming language).
+A weak surface — a label stripped of its ", qualifier" ("Java, programmeringsspråk" → "Java") —
+keeps its confidence only when the domain supports it; alone it falls below the threshold.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from jobbnav.enrich.lexicon import ORIGIN_RANK, LexEntry, Lexicon
+from jobbnav.enrich.matcher import HEAD_CONFIDENCE_FACTOR, Match
+
+__all__ = ["Sense", "choose_senses", "domain_of"]
+
+UNSUPPORTED_FACTOR = 0.55
+_WEAK_MAX_LEN = 8  # "java", "soap", "vi": short product names that are also ordinary words
+
+Sense = tuple[Match, LexEntry, float]
+
+
+def domain_of(lexicon: Lexicon, concept_ids: Iterable[str]) -> Counter[str]:
+    domain: Counter[str] = Counter()
+    for cid in concept_ids:
+        domain.update(lexicon.groups_of.get(cid, ()))
+    return domain
+
+
+def _is_weak(lexicon: Lexicon, entry: LexEntry, key: str) -> bool:
+    return (entry.concept_type == "skill" and entry.origin == "stripped"
+            and bool(entry.qualifier) and " " not in key and len(key) <= _WEAK_MAX_LEN)
+
+
+def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
+                  extra_domain: Counter[str] | None = None) -> list[Sense]:
+    """(match, entry, confidence) per kept sense: one per concept type of each match."""
+    firm = [lexicon.entries[m.key_id][0].concept_id for m in matches
+            if len(lexicon.entries[m.key_id]) == 1 and not m.compound
+            and not _is_weak(lexicon, lexicon.entries[m.key_id][0], lexicon.keys[m.key_id])]
+    domain = domain_of(lexicon, firm)
+    if extra_domain:
+        domain.update(extra_domain)
+    out: list[Sense] = []
+    for match in matches:
+        key = lexicon.keys[match.key_id]
+        by_type: dict[str, list[LexEntry]] = {}
+        for entry in lexicon.entries[match.key_id]:
+            by_type.setdefault(entry.concept_type, []).append(entry)
+        for entries in by_type.values():
+            best = max(entries, key=lambda e: _score(lexicon, e, domain, folded_text, key))
+            support = sum(domain[g] for g in lexicon.groups_of.get(best.concept_id, ()))
+            own = 1 if best.concept_id in firm else 0  # a firm hit supports itself once
+            confidence = best.confidence
+            if match.compound:
+                confidence *= HEAD_CONFIDENCE_FACTOR
+            if (_is_weak(lexicon, best, key) or len(entries) > 1) and support - own <= 0:
+                confidence *= UNSUPPORTED_FACTOR
+            out.append((match, best, round(confidence, 3)))
+    return out
+
+
+def _score(lexicon: Lexicon, entry: LexEntry, domain: Counter[str], folded_text: str,
+           key: str) -> tuple[bool, int, int, float, int, int, str]:
+    support = float(sum(domain[g] for g in lexicon.groups_of.get(entry.concept_id, ())))
+    qualifier_seen = int(bool(entry.qualifier) and entry.qualifier.lower() in folded_text)
+    primary = int(entry.label.lower().startswith(key))
+    return (support > 0, qualifier_seen, primary, support, -ORIGIN_RANK[entry.origin],
+            -len(entry.label), entry.concept_id)

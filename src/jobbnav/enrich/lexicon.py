@@ -1,0 +1,236 @@
+"""The enrichment lexicon: every surface form of every matchable concept, in two automatons.
+
+Built from the taxonomy read model (labels, "/"-alternatives, labels without their ", qualifier",
+ontology terms with their misspelling flag, keywords → the occupations/skills they point at),
+plus generated Swedish inflections, and local driving-licence concepts when the taxonomy has none.
+`whole` finds whole-word surfaces (" key "), `heads` finds long surfaces closing a compound
+("akutsjuksköterska" → "sjuksköterska" when the compound itself is unknown).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+from jobbnav.enrich.inflect import inflected_forms
+from jobbnav.enrich.local_concepts import (
+    EXTRA_SURFACES,
+    LOCAL_SURFACES,
+    driving_licence_concepts,
+)
+from jobbnav.enrich.tokenize import fold_surface
+from jobbnav.taxonomy.index import TaxonomyIndex
+from jobbnav.taxonomy.model import Concept
+
+__all__ = ["MATCH_TYPES", "LexEntry", "Lexicon", "build_lexicon"]
+
+# Concept types the matcher looks for (others, like SNI or SUN, are not mentioned in ads).
+MATCH_TYPES = ("occupation-name", "skill", "trait", "language", "driving-licence",
+               "municipality", "region", "country", "ssyk-level-4")
+# Origin of a surface, best first: a key keeps only the entries of its best origin.
+ORIGIN_RANK = {"label": 0, "alternative": 1, "term": 2, "keyword": 2, "stripped": 3,
+               "inflection": 4}
+ORIGIN_CONFIDENCE = {"label": 0.95, "alternative": 0.92, "term": 0.88, "keyword": 0.8,
+                     "stripped": 0.85, "inflection": 0.85}
+_MAX_STRIPPED_SENSES = 3  # "Verksamhetsledning, <50 domains>" is too vague to match bare
+_HEAD_MIN_LEN = 6
+_ACRONYM_MAX = 4  # "CI", "COM", "MOST": matched only when written in capitals
+_PAREN = re.compile(r"\s*\([^)]*\)")
+_VENDOR = re.compile(r"^(?:ms|microsoft|adobe)\s+", re.IGNORECASE)
+# Geography names that are also everyday words: only matched written with a capital letter.
+_NEEDS_CAPITAL = frozenset({"municipality", "region", "country"})
+# Everyday words that some concept has as a (stripped or alternative) surface: "Vi, texteditor",
+# "Miljö (Trafikverkets kravkurs)", "Medarbetare, dagligvaror". Matching them would be noise.
+STOP_SURFACES = frozenset({
+    "vi", "man", "miljö", "miljöer", "verktyg", "data", "kommunikation", "mission",
+    "performance", "modell", "modeller", "medarbetare", "engineer", "applikation",
+    "applikationer", "nätverk", "management", "projects", "project", "clients", "client", "chef",
+    "manager", "analytics", "arbete", "service", "design", "mode", "utbildning", "certifikat",
+    "team", "kunder", "kund", "ledning", "support", "system", "drift", "produkt", "produkter",
+    "program", "teknik", "the", "and", "for", "with", "e post",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class LexEntry:
+    concept_id: str
+    concept_type: str
+    label: str
+    origin: str
+    misspelled: bool = False
+    qualifier: str = ""  # what ", qualifier" said about a stripped surface ("programmeringsspråk")
+
+    @property
+    def confidence(self) -> float:
+        base = ORIGIN_CONFIDENCE[self.origin]
+        return round(base - 0.1, 2) if self.misspelled else base
+
+
+@dataclass
+class Lexicon:
+    version: int
+    keys: list[str] = field(default_factory=list)
+    entries: list[tuple[LexEntry, ...]] = field(default_factory=list)
+    whole: ahocorasick.Automaton = field(default_factory=ahocorasick.Automaton)
+    heads: ahocorasick.Automaton = field(default_factory=ahocorasick.Automaton)
+    groups_of: dict[str, frozenset[str]] = field(default_factory=dict)
+    concepts: dict[str, Concept] = field(default_factory=dict)
+    needs_capital: frozenset[int] = frozenset()
+    needs_upper: frozenset[int] = frozenset()
+    build_seconds: float = 0.0
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def lookup(self, surface: str) -> tuple[LexEntry, ...]:
+        """Entries of an exact surface (any casing/punctuation), for tests and debugging."""
+        found = self.whole.get(f" {fold_surface(surface)} ", None)
+        return self.entries[found] if found is not None else ()
+
+
+def _label_surfaces(label: str) -> Iterable[tuple[str, str, str]]:
+    """(surface, origin, qualifier) for a preferred label."""
+    alternatives = [p.strip() for p in label.split("/") if p.strip()]
+    for i, alt in enumerate(alternatives):
+        origin = "label" if len(alternatives) == 1 else "alternative"
+        yield alt, origin, ""
+        bare = _PAREN.sub("", alt).strip()
+        if bare and bare != alt:
+            yield bare, "stripped", alt[len(bare):].strip(" ()")
+        if "," in alt:
+            head, _, qualifier = alt.partition(",")
+            yield head.strip(), "stripped", qualifier.strip()
+        vendorless = _VENDOR.sub("", alt)
+        if vendorless != alt and i == 0:
+            yield vendorless, "stripped", ""
+
+
+def _variants(surface: str) -> list[str]:
+    """Folded keys of a surface: spaced and, for hyphenated words, joined ("app-utvecklare")."""
+    folded = fold_surface(surface)
+    if not folded:
+        return []
+    out = [folded]
+    if "-" in surface:
+        joined = fold_surface(re.sub(r"\s*-\s*", "", surface))
+        if joined and joined != folded:
+            out.append(joined)
+    return out
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.by_key: dict[str, dict[str, LexEntry]] = defaultdict(dict)
+
+    def add(self, surface: str, entry: LexEntry, *, inflect: bool = True) -> None:
+        for key in _variants(surface):
+            if len(key) < 2 or (key in STOP_SURFACES and entry.origin != "keyword"):
+                continue
+            self._put(key, entry)
+            if inflect and not entry.misspelled and entry.concept_type != "language":
+                infl = LexEntry(entry.concept_id, entry.concept_type, entry.label, "inflection",
+                                False, entry.qualifier)
+                for form in inflected_forms(key, entry.concept_type):
+                    self._put(form, infl)
+
+    def _put(self, key: str, entry: LexEntry) -> None:
+        known = self.by_key[key].get(entry.concept_id)
+        if known is None or ORIGIN_RANK[entry.origin] < ORIGIN_RANK[known.origin]:
+            self.by_key[key][entry.concept_id] = entry
+
+    def finish(self) -> dict[str, tuple[LexEntry, ...]]:
+        out: dict[str, tuple[LexEntry, ...]] = {}
+        for key, by_concept in self.by_key.items():
+            best = min(ORIGIN_RANK[e.origin] for e in by_concept.values())
+            kept = [e for e in by_concept.values() if ORIGIN_RANK[e.origin] == best]
+            if best >= ORIGIN_RANK["alternative"] and len(kept) > _MAX_STRIPPED_SENSES:
+                continue
+            out[key] = tuple(sorted(kept, key=lambda e: e.concept_id))
+        return out
+
+
+def _groups(index: TaxonomyIndex, concept: Concept) -> frozenset[str]:
+    """The ssyk-level-4 groups a concept belongs to or is related to (for disambiguation)."""
+    if concept.type == "ssyk-level-4":
+        return frozenset({concept.id})
+    found: set[str] = set()
+    if concept.type == "occupation-name":
+        for edge in index.outgoing.get(concept.id, ()):
+            if edge.relation_type == "broader":
+                found.add(edge.target_id)
+    elif concept.type == "skill":
+        for edge in index.incoming.get(concept.id, ()):
+            if edge.relation_type == "related" and edge.source_id in index.concepts and \
+                    index.concepts[edge.source_id].type == "ssyk-level-4":
+                found.add(edge.source_id)
+    return frozenset(found)
+
+
+def build_lexicon(index: TaxonomyIndex) -> Lexicon:
+    started = time.perf_counter()
+    builder = _Builder()
+    concepts: dict[str, Concept] = {}
+    for ctype in MATCH_TYPES:
+        for cid in index.by_type.get(ctype, ()):
+            concept = index.concepts[cid]
+            if concept.deprecated:
+                continue
+            concepts[cid] = concept
+            if ctype != "ssyk-level-4":  # group labels ("… m.fl.") are not written in ads
+                for surface, origin, qualifier in _label_surfaces(concept.preferred_label):
+                    builder.add(surface, LexEntry(cid, ctype, concept.preferred_label, origin,
+                                                  False, qualifier))
+            for term in index.terms.get(cid, ()):
+                builder.add(term.term, LexEntry(cid, ctype, concept.preferred_label, "term",
+                                                term.misspelled))
+    for kid in index.by_type.get("keyword", ()):
+        keyword = index.concepts[kid]
+        for edge in index.outgoing.get(kid, ()):
+            target = index.concepts.get(edge.target_id)
+            if edge.relation_type == "related" and target is not None and \
+                    target.type in ("occupation-name", "skill") and not target.deprecated:
+                builder.add(keyword.preferred_label, LexEntry(
+                    target.id, target.type, target.preferred_label, "keyword"))
+    if not index.by_type.get("driving-licence"):
+        for concept in driving_licence_concepts():
+            concepts[concept.id] = concept
+            for surface in LOCAL_SURFACES[concept.id]:
+                builder.add(surface, LexEntry(concept.id, concept.type, concept.preferred_label,
+                                              "label"), inflect=False)
+    by_label = {(c.type, c.preferred_label): c for c in concepts.values()}
+    for (ctype, label), surfaces in EXTRA_SURFACES.items():
+        target = by_label.get((ctype, label))
+        if target is None:
+            continue
+        for surface in surfaces:
+            builder.add(surface, LexEntry(target.id, ctype, label, "alternative"))
+    lexicon = Lexicon(version=index.version, concepts=concepts)
+    capital: set[int] = set()
+    upper: set[int] = set()
+    acronyms = {cid: {w for w in re.split(r"[/,()\s]+", c.preferred_label) if w.isupper()}
+                for cid, c in concepts.items()}
+    for key, entries in sorted(builder.finish().items()):
+        key_id = len(lexicon.keys)
+        lexicon.keys.append(key)
+        lexicon.entries.append(entries)
+        lexicon.whole.add_word(f" {key} ", key_id)
+        if len(key) >= _HEAD_MIN_LEN and " " not in key and any(
+                e.concept_type in ("occupation-name", "skill") for e in entries):
+            lexicon.heads.add_word(f"{key} ", key_id)
+        if all(e.concept_type in _NEEDS_CAPITAL for e in entries):
+            capital.add(key_id)
+        if len(key) <= _ACRONYM_MAX and key.isalnum() and all(
+                key.upper() in acronyms.get(e.concept_id, ()) for e in entries):
+            upper.add(key_id)
+    lexicon.whole.make_automaton()
+    lexicon.heads.make_automaton()
+    lexicon.needs_capital = frozenset(capital)
+    lexicon.needs_upper = frozenset(upper)
+    lexicon.groups_of = {cid: _groups(index, c) for cid, c in concepts.items()}
+    lexicon.build_seconds = time.perf_counter() - started
+    return lexicon

@@ -1,0 +1,61 @@
+"""Concepts and surfaces the taxonomy files lack: driving-licence classes, English names.
+
+Driving licences are minted as local concepts (`jn-driving-licence-B` …) only when the taxonomy
+has no `driving-licence` type. EXTRA_SURFACES adds spellings to taxonomy concepts found by
+(type, preferred label); a missing concept simply adds nothing.
+"""
+
+from __future__ import annotations
+
+from jobbnav.taxonomy.model import Concept
+
+__all__ = ["DRIVING_LICENCE_CLASSES", "EXTRA_SURFACES", "LOCAL_SURFACES",
+           "driving_licence_concepts"]
+
+DRIVING_LICENCE_CLASSES = ("AM", "A1", "A2", "A", "B", "BE", "C1", "C1E", "C", "CE", "D1",
+                           "D1E", "D", "DE")
+_LICENCE_ID = "jn-driving-licence-{}"
+
+
+def _licence_surfaces(cls: str) -> list[str]:
+    c = cls.lower()
+    forms = [f"{c}-körkort", f"körkort {c}", f"körkort klass {c}", f"körkortsklass {c}",
+             f"körkort med behörighet {c}", f"{c}-behörighet", f"behörighet {c}",
+             f"{c}-kort", f"körkort för {c}", f"{c} körkort", f"{c}körkort"]
+    if cls == "B":  # plain "körkort" in a Swedish ad means a car licence
+        forms += ["körkort", "körkortet", "bilkörkort", "driving licence", "driver's license",
+                  "drivers license", "driving license", "personbilskörkort"]
+    if cls == "C":
+        forms += ["lastbilskörkort"]
+    if cls == "D":
+        forms += ["busskörkort"]
+    return forms
+
+
+LOCAL_SURFACES: dict[str, list[str]] = {
+    _LICENCE_ID.format(cls): _licence_surfaces(cls) for cls in DRIVING_LICENCE_CLASSES}
+
+
+def driving_licence_concepts() -> list[Concept]:
+    return [Concept(id=_LICENCE_ID.format(cls), type="driving-licence",
+                    preferred_label=f"Körkort {cls}", definition=f"Körkortsbehörighet {cls}",
+                    codes={"driving-licence-class": cls}, deprecated=False, replaced_by=None,
+                    local=True) for cls in DRIVING_LICENCE_CLASSES]
+
+
+# English (and common Swedish) names of frequent languages, for mixed-language ads.
+EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
+    ("language", "Svenska"): ["swedish", "svenska språket", "svenskt språk"],
+    ("language", "Engelska"): ["english", "engelska språket"],
+    ("language", "Finska"): ["finnish"],
+    ("language", "Norska"): ["norwegian"],
+    ("language", "Danska"): ["danish"],
+    ("language", "Tyska"): ["german"],
+    ("language", "Franska"): ["french"],
+    ("language", "Spanska"): ["spanish"],
+    ("language", "Arabiska"): ["arabic"],
+    ("language", "Polska"): ["polish"],
+    ("language", "Ryska"): ["russian"],
+    ("language", "Somaliska"): ["somali"],
+    ("language", "Persiska"): ["persian", "farsi"],
+}

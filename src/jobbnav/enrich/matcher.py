@@ -1,0 +1,74 @@
+"""Find lexicon surfaces in a text: whole words, inflected forms and compound heads.
+
+The text is folded to the same length (`match_text`) and padded with a space on each side, so
+the `whole` automaton's " key " hits are exactly the whole-word occurrences, and the `heads`
+automaton's "key " hits that start inside a word are compound heads. Overlaps are settled
+longest-first: a longer surface of the same concept type wins, and a compound part never
+survives inside a longer match; different-type whole words may nest ("Java-utvecklare").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jobbnav.enrich.lexicon import Lexicon
+from jobbnav.enrich.tokenize import match_text
+
+__all__ = ["Match", "find_matches"]
+
+_MIN_MODIFIER = 3  # letters before a compound head: "akut|sjuksköterska", not "a|rbetare"
+HEAD_CONFIDENCE_FACTOR = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int
+    end: int
+    key_id: int
+    compound: bool  # found as the head of a longer word
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def find_matches(lexicon: Lexicon, text: str) -> list[Match]:
+    """Non-overlapping (per the rules above) matches, sorted by start; deterministic."""
+    padded = " " + match_text(text) + " "
+    found: list[Match] = []
+    for end, key_id in lexicon.whole.iter(padded):
+        start = end - len(lexicon.keys[key_id]) - 1  # index of the key's first char in text
+        if key_id in lexicon.needs_capital and not text[start].isupper():
+            continue
+        if key_id in lexicon.needs_upper and not text[start:end - 1].isupper():
+            continue
+        found.append(Match(start, end - 1, key_id, False))
+    for end, key_id in lexicon.heads.iter(padded):
+        first = end - len(lexicon.keys[key_id])  # padded index of the first char
+        if padded[first - 1] == " ":
+            continue  # a whole word: the whole automaton has it
+        word_start = padded.rfind(" ", 0, first) + 1
+        if first - word_start < _MIN_MODIFIER:
+            continue
+        found.append(Match(first - 1, end - 1, key_id, True))
+    return _resolve(lexicon, found)
+
+
+def _resolve(lexicon: Lexicon, found: list[Match]) -> list[Match]:
+    found.sort(key=lambda m: (m.compound, -m.length, m.start, m.key_id))
+    kept: list[Match] = []
+    for cand in found:
+        types = {e.concept_type for e in lexicon.entries[cand.key_id]}
+        blocked = False
+        for other in kept:
+            if cand.start >= other.end or other.start >= cand.end:
+                continue
+            other_types = {e.concept_type for e in lexicon.entries[other.key_id]}
+            inside = other.start <= cand.start and cand.end <= other.end
+            if cand.compound or not inside or types & other_types or other.compound:
+                blocked = True
+                break
+        if not blocked:
+            kept.append(cand)
+    kept.sort(key=lambda m: (m.start, m.end, m.key_id))
+    return kept

@@ -1,0 +1,200 @@
+"""Enrichment services: concepts with context in any text, and an ad's occupation group.
+
+The lexicon and the occupation-group model are built from the taxonomy read model on first use
+and rebuilt when the taxonomy index changes (a new import); both live in memory only.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any, get_args
+
+from sqlalchemy import Engine
+
+from jobbnav.db import get_engine
+from jobbnav.enrich.context import sentence_contexts
+from jobbnav.enrich.disambiguate import choose_senses
+from jobbnav.enrich.lexicon import Lexicon, build_lexicon
+from jobbnav.enrich.matcher import find_matches
+from jobbnav.enrich.model import CONTEXTS, Enrichment, Hit, Kind, OccupationGroupGuess
+from jobbnav.enrich.ssyk_classifier import GroupEvidence, OccupationGroupModel, build_group_model
+from jobbnav.enrich.tokenize import match_text, prepare_text, sentence_spans
+from jobbnav.errors import InvalidInput, PayloadTooLarge
+from jobbnav.settings import get_settings
+from jobbnav.taxonomy.index import TaxonomyIndex
+from jobbnav.taxonomy.service import index as taxonomy_index
+
+__all__ = ["AD_GROUPS", "MAX_TEXT_BYTES", "enrich", "enrich_ad", "lexicon", "warm_up"]
+
+MAX_TEXT_BYTES = 1_000_000
+MIN_CONFIDENCE = 0.5
+# Strongest context first: a concept named as a requirement anywhere is required.
+_CONTEXT_RANK = {c: i for i, c in enumerate(
+    ("required", "prerequisite", "meriting", "outcome", "negated", "neutral"))}
+# enrich_ad's output groups (JobAd Enrichments names) → concept types.
+AD_GROUPS: dict[str, tuple[str, ...]] = {
+    "occupations": ("occupation-name", "ssyk-level-4"),
+    "competencies": ("skill",),
+    "traits": ("trait",),
+    "geos": ("municipality", "region", "country"),
+    "languages": ("language",),
+    "driving_licences": ("driving-licence",),
+}
+
+
+@dataclass(frozen=True)
+class _State:
+    index: TaxonomyIndex
+    lexicon: Lexicon
+    groups: OccupationGroupModel | None
+
+
+_lock = threading.Lock()
+_states: dict[str, _State] = {}
+
+
+def _state(engine: Engine | None) -> _State:
+    engine = engine or get_engine()
+    idx = taxonomy_index(engine)
+    key = str(engine.url)
+    state = _states.get(key)
+    if state is not None and state.index is idx:
+        return state
+    with _lock:
+        state = _states.get(key)
+        if state is None or state.index is not idx:
+            lex = build_lexicon(idx)
+            education = get_settings().shared_data_dir / "education"
+            state = _State(idx, lex, build_group_model(idx, lex.groups_of, education))
+            _states[key] = state
+        return state
+
+
+def lexicon(engine: Engine | None = None) -> Lexicon:
+    return _state(engine).lexicon
+
+
+def group_model(engine: Engine | None = None) -> OccupationGroupModel | None:
+    return _state(engine).groups
+
+
+def warm_up() -> None:
+    _state(None)
+
+
+def _check(text: object, field: str) -> str:
+    if not isinstance(text, str):
+        raise InvalidInput(f"{field} must be text", field=field)
+    if len(text) > MAX_TEXT_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:
+        raise PayloadTooLarge(f"{field} is larger than {MAX_TEXT_BYTES:,} bytes; split it",
+                              field=field)
+    return text
+
+
+def _hits(state: _State, text: str, kind: Kind, sentence_offset: int,
+          domain_text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
+    clean = prepare_text(text)
+    sentences = sentence_spans(clean)
+    contexts = sentence_contexts(clean, sentences, kind)
+    matches = find_matches(state.lexicon, clean)
+    senses = choose_senses(state.lexicon, matches, domain_text)
+    starts = [s for s, _ in sentences]
+    merged: dict[str, Hit] = {}
+    for match, entry, confidence in senses:
+        if confidence < MIN_CONFIDENCE:
+            continue
+        sentence = _sentence_of(starts, match.start)
+        context = contexts[sentence] if sentence >= 0 else "neutral"
+        span = (match.start, match.end)
+        known = merged.get(entry.concept_id)
+        if known is None:
+            merged[entry.concept_id] = Hit(
+                entry.concept_id, entry.concept_type, entry.label, text[match.start:match.end],
+                (span,), confidence, context, sentence + sentence_offset, entry.misspelled)
+            continue
+        stronger = _CONTEXT_RANK[context] < _CONTEXT_RANK[known.context]
+        merged[entry.concept_id] = Hit(
+            known.concept_id, known.concept_type, known.preferred_label,
+            text[match.start:match.end] if stronger else known.term,
+            (*known.spans, span), max(known.confidence, confidence),
+            context if stronger else known.context,
+            sentence + sentence_offset if stronger else known.sentence_index,
+            known.misspelled and entry.misspelled)
+    return list(merged.values()), sentences
+
+
+def _sentence_of(starts: list[int], position: int) -> int:
+    import bisect
+
+    return bisect.bisect_right(starts, position) - 1
+
+
+def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",
+           engine: Engine | None = None) -> Enrichment:
+    """Concepts in `text` (and `headline`) with context; for ads, ranked occupation groups.
+
+    Spans index into `text`; hits found only in the headline have `sentence_index` -1 and spans
+    into `headline`.
+    """
+    text = _check(text, "text")
+    headline = _check(headline, "headline") if headline is not None else None
+    if kind not in get_args(Kind):
+        raise InvalidInput(f"kind must be one of {', '.join(get_args(Kind))}", field="kind")
+    state = _state(engine)
+    domain_text = match_text(f"{headline or ''} {text}")
+    body, sentences = _hits(state, text, kind, 0, domain_text)
+    head: list[Hit] = []
+    if headline:
+        head, _ = _hits(state, headline, "query", -1, domain_text)
+        head = [Hit(h.concept_id, h.concept_type, h.preferred_label, h.term, h.spans,
+                    h.confidence, "neutral", -1, h.misspelled) for h in head]
+    in_body = {h.concept_id for h in body}
+    hits = body + [h for h in head if h.concept_id not in in_body]
+    head_found = head
+    hits.sort(key=lambda h: (h.spans[0][0] if h.sentence_index >= 0 else -1, h.concept_id))
+    guesses: tuple[OccupationGroupGuess, ...] = ()
+    if state.groups is not None and kind in ("ad", "cv", "query") and (text.strip() or headline):
+        occupation_types = AD_GROUPS["occupations"]
+        found = GroupEvidence(
+            headline_occupations=tuple((h.concept_id, h.confidence) for h in head_found
+                                       if h.concept_type in occupation_types),
+            body_occupations=tuple((h.concept_id, h.confidence) for h in body
+                                   if h.concept_type in occupation_types),
+            skills=tuple(h.concept_id for h in body if h.concept_type == "skill"))
+        guesses = tuple(state.groups.predict(headline or "", prepare_text(text), found))
+    assert all(h.context in CONTEXTS for h in hits)
+    return Enrichment(kind, tuple(hits), guesses, tuple(sentences))
+
+
+def _ad_text(ad: dict[str, Any]) -> tuple[str, str]:
+    if not isinstance(ad, dict):
+        raise InvalidInput("an ad must be a JSON object", field="ad")
+    headline = ad.get("headline") or ""
+    description = ad.get("description") or {}
+    text = description.get("text") if isinstance(description, dict) else description
+    if not isinstance(headline, str):
+        raise InvalidInput("headline must be text", field="headline")
+    if text is not None and not isinstance(text, str):
+        raise InvalidInput("description.text must be text", field="description.text")
+    return headline, text or ""
+
+
+def enrich_ad(ad: dict[str, Any], *, engine: Engine | None = None) -> dict[str, Any]:
+    """An ad in JobSearch shape → its concepts per group, JobAd Enrichments style."""
+    headline, text = _ad_text(ad)
+    result = enrich(text, headline=headline or None, kind="ad", engine=engine)
+    out: dict[str, Any] = {group: [] for group in AD_GROUPS}
+    for hit in sorted(result.hits, key=lambda h: -h.confidence):
+        for group, types in AD_GROUPS.items():
+            if hit.concept_type in types:
+                out[group].append({
+                    "concept_id": hit.concept_id, "concept_label": hit.preferred_label,
+                    "concept_type": hit.concept_type, "term": hit.term,
+                    "prediction": hit.confidence, "context": hit.context,
+                    "term_misspelled": hit.misspelled, "sentence_index": hit.sentence_index})
+    out["occupation_groups"] = [
+        {"concept_id": g.concept_id, "concept_label": g.preferred_label,
+         "ssyk_code": g.ssyk_code, "term": headline, "prediction": g.probability,
+         "context": "neutral"} for g in result.occupation_groups]
+    return out

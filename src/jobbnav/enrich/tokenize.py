@@ -1,0 +1,79 @@
+"""Text preparation for matching: a same-length folded copy, sentences and section headings.
+
+`match_text` keeps every character offset of the input (one character in, one out), so a span
+found in the folded copy is a span of the original text: letters and digits are lower-cased,
+everything else becomes a space. That also makes "B-körkort", "B körkort" and "B/körkort" equal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["fold_surface", "match_text", "prepare_text", "sentence_spans", "word_spans"]
+
+_NON_WORD = re.compile(r"[^\w+#]|_")
+_SENTENCE_END = re.compile(
+    r"(?:(?<=[.!?;])\s+(?=[A-ZÅÄÖ0-9•\-\"“(])|\n\s*|\s*[•▪►●]\s*|\s+[–-]\s+(?=[A-ZÅÄÖ]))")
+_WORD = re.compile(r"[^\W_]+(?:[+#]+)?")
+
+
+def match_text(text: str) -> str:
+    """Lower-cased copy of `text` with non-word characters as spaces, same length as `text`."""
+    spaced = _NON_WORD.sub(" ", text)
+    lowered = spaced.lower()
+    if len(lowered) == len(spaced):
+        return lowered
+    # A few characters change length when lower-cased (e.g. "İ"): keep those as they are.
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in spaced)
+
+
+def fold_surface(term: str) -> str:
+    """A lexicon key in the same form as `match_text` output, with single spaces."""
+    term = unicodedata.normalize("NFC", term)
+    return " ".join(match_text(term).split())
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence or line, blanks trimmed; covers every non-blank character."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        _push(text, start, m.start(), spans)
+        start = m.end()
+    _push(text, start, len(text), spans)
+    return spans
+
+
+def _push(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append((start, end))
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _WORD.finditer(text)]
+
+
+_TAG = re.compile(r"<(?:[a-zA-Z/!?][^<>]{0,2000})>")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,10});")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+_BLOCK_TAG = re.compile(r"^</?(?:p|br|li|div|h\d|ul|ol|tr)\b", re.IGNORECASE)
+
+
+def _blank(match: re.Match[str]) -> str:
+    # Block-level tags end a line, so that "<li>Krav</li><li>…" stay separate sentences.
+    text = match.group(0)
+    return ("\n" + " " * (len(text) - 1)) if _BLOCK_TAG.match(text) else " " * len(text)
+
+
+def prepare_text(text: str) -> str:
+    """Blank out HTML tags, entities and control characters, keeping every offset."""
+    if "<" in text:
+        text = _TAG.sub(_blank, text)
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: " " * len(m.group(0)), text)
+    return _CONTROL.sub(" ", text)

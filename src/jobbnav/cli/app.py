@@ -16,7 +16,10 @@ __all__ = ["COMMAND_GROUPS", "app", "main"]
 COMMAND_GROUPS: tuple[tuple[str, str], ...] = (
     ("db", "jobbnav.cli.db:app"),
     ("taxonomy", "jobbnav.taxonomy.cli:app"),
+    ("enrich", "jobbnav.enrich.cli:app"),
+    ("geo", "jobbnav.geo.cli:app"),
     ("demo", "jobbnav.demo.cli:app"),
+    ("market", "jobbnav.market.cli:app"),
 )
 
 app = typer.Typer(

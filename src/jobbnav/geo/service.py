@@ -49,6 +49,7 @@ __all__ = [
 ]
 
 MAX_REACH_MINUTES = 24 * 60.0
+_FAR_KM = 100.0
 
 
 def geo_index(engine: Engine | None = None) -> GeoIndex:
@@ -69,6 +70,12 @@ def import_geography(directory: Path, *, engine: Engine | None = None,
     parsed, paths, distance_files = reader.read_geography(directory, hook)
     municipal, regional = writer.centroids(parsed)
     details: dict[str, Any] = dict(parsed.report)
+    # Data-quality signal: a locality far from its municipality's point is probably misplaced
+    # in the source (the real platser.json puts an "Ekeby" of Södertälje in Skåne).
+    details["localities_far_from_municipality"] = [
+        f"{loc.label} ({parsed.municipalities[loc.municipality_code].name})"
+        for loc in parsed.localities if loc.lat is not None and loc.lon is not None
+        and haversine_km(loc.lat, loc.lon, *municipal[loc.municipality_code][:2]) > _FAR_KM]
     if distance_files is not None:
         details["distance_check"] = calibration.distance_check(parsed, distance_files)
     checksum = reader.checksum(paths)

@@ -61,8 +61,8 @@ def _from_postal_towns(parsed: ParsedGeography, code: str,
 def centroids(parsed: ParsedGeography) -> tuple[Centroids, Centroids]:
     """The point a municipality or region stands for in travel estimates.
 
-    A municipality: its main locality (the one bearing its name, e.g. Malmö in Malmö), else the
-    mean of its localities, else (no located locality at all) a located postal town.
+    A municipality: its main locality (the one bearing its name, e.g. Malmö in Malmö, else its
+    most used postal town, e.g. Visby for Gotland), else the mean of its localities, else (no located locality at all) a located postal town.
     A region: the mean of the localities in it (localities follow where people live far better
     than the geometric centre of a sparsely populated county does).
     """
@@ -71,6 +71,13 @@ def centroids(parsed: ParsedGeography) -> tuple[Centroids, Centroids]:
         if loc.lat is not None and loc.lon is not None:
             by_municipality.setdefault(loc.municipality_code, []).append(
                 (loc.label, loc.lat, loc.lon))
+    # Postal towns of each municipality, most used first ("Visby" for Gotland).
+    counts: dict[tuple[str, str], int] = {}
+    for town, kommun in parsed.postcodes.values():
+        counts[(kommun, ascii_fold(town))] = counts.get((kommun, ascii_fold(town)), 0) + 1
+    towns: dict[str, list[str]] = {}
+    for (kommun, town), _n in sorted(counts.items(), key=lambda item: -item[1]):
+        towns.setdefault(kommun, []).append(town)
     municipal: Centroids = {}
     for code, municipality in parsed.municipalities.items():
         points = by_municipality.get(code)
@@ -79,7 +86,8 @@ def centroids(parsed: ParsedGeography) -> tuple[Centroids, Centroids]:
             continue
         name = ascii_fold(municipality.name)
         main = [p for p in points if ascii_fold(p[0]) == name] or \
-            [p for p in points if ascii_fold(p[0]).startswith(name)]
+            [p for p in points if ascii_fold(p[0]).startswith(name)] or \
+            [p for town in towns.get(code, []) for p in points if ascii_fold(p[0]) == town][:1]
         if main:
             municipal[code] = (main[0][1], main[0][2], f"locality:{main[0][0]}")
         else:

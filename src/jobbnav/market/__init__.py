@@ -1,0 +1,1 @@
+"""Labour-market insight: demand, supply, tightness, trends, forecasts, ratings, salaries."""

@@ -1,0 +1,152 @@
+"""Keeping `market_demand` in step with the ads: incrementally per batch, or rebuilt whole."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Connection, Engine, and_, delete, select
+
+from jobbnav.market import store
+from jobbnav.market.aggregate import FACT_COLUMNS, base_counts, contributions, rollup
+from jobbnav.market.facts import Resolver
+from jobbnav.market.model import AdFact
+
+__all__ = ["ProgressHook", "apply_ads", "read_facts", "rebuild_demand", "upsert"]
+
+log = logging.getLogger(__name__)
+ProgressHook = Callable[[str, int | None, int], None]
+Key = tuple[str, str, str, str, int]
+
+
+def _fact_from_row(row: Any) -> AdFact:
+    return AdFact(ad_id=row.ad_id, month=row.month, occupation_id=row.occupation_id,
+                  group_id=row.group_id, field_id=row.field_id,
+                  municipality_id=row.municipality_id, region_id=row.region_id,
+                  vacancies=row.vacancies, removed=row.removed)
+
+
+def upsert(conn: Connection, table: Any, rows: list[dict[str, Any]], keys: list[str],
+           add: list[str] | None = None) -> None:
+    """INSERT .. ON CONFLICT UPDATE; columns in `add` are incremented, the rest replaced."""
+    if not rows:
+        return
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    stmt: Any = (postgresql.insert(table) if conn.dialect.name == "postgresql"
+                 else sqlite.insert(table))
+    updates = {c.name: (table.c[c.name] + stmt.excluded[c.name] if add and c.name in add
+                        else stmt.excluded[c.name])
+               for c in table.columns if c.name not in keys}
+    conn.execute(stmt.on_conflict_do_update(index_elements=keys, set_=updates), rows)
+
+
+def apply_ads(conn: Connection, ads: Iterable[Mapping[str, Any]],
+              resolver: Resolver | None = None) -> dict[str, int]:
+    """Replace each ad's contribution (idempotent per ad id). Returns counts for logs."""
+    ads = [ad for ad in ads if isinstance(ad, Mapping) and ad.get("id") not in (None, "")]
+    if not ads:
+        return {"stored": 0, "skipped": 0}
+    resolver = resolver or Resolver(conn.engine)
+    ids = list({str(ad["id"]) for ad in ads})
+    previous: dict[str, AdFact] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for row in conn.execute(select(store.ad_fact).where(store.ad_fact.c.ad_id.in_(chunk))):
+            previous[row.ad_id] = _fact_from_row(row)
+    current: dict[str, AdFact] = {}
+    dropped: set[str] = set()
+    skipped = 0
+    for ad in ads:  # a later copy of the same id in one batch wins
+        ad_id = str(ad["id"])
+        if ad.get("duplicate_of"):  # the same ad from another source is counted once
+            current.pop(ad_id, None)
+            dropped.add(ad_id)
+            continue
+        dropped.discard(ad_id)
+        fact = resolver.fact(ad, current.get(ad_id) or previous.get(ad_id))
+        if fact is None:
+            skipped += 1
+            continue
+        current[ad_id] = fact
+    delta: dict[Key, list[int]] = defaultdict(lambda: [0, 0])
+    for ad_id in dropped & set(previous):
+        for key in contributions(previous[ad_id]):
+            delta[key][0] -= 1
+            delta[key][1] -= previous[ad_id].vacancies
+    if dropped:
+        conn.execute(delete(store.ad_fact).where(store.ad_fact.c.ad_id.in_(list(dropped))))
+    for ad_id, fact in current.items():
+        old = previous.get(ad_id)
+        if old == fact:
+            continue
+        if old is not None:
+            for key in contributions(old):
+                delta[key][0] -= 1
+                delta[key][1] -= old.vacancies
+        for key in contributions(fact):
+            delta[key][0] += 1
+            delta[key][1] += fact.vacancies
+    upsert(conn, store.ad_fact, [f.as_row() for f in current.values()], ["ad_id"])
+    changed = [{"occ_level": k[0], "occupation_id": k[1], "area_level": k[2], "area_id": k[3],
+                "month": k[4], "ads": v[0], "vacancies": v[1]}
+               for k, v in delta.items() if v != [0, 0]]
+    upsert(conn, store.demand, changed,
+           ["occ_level", "occupation_id", "area_level", "area_id", "month"],
+           add=["ads", "vacancies"])
+    d = store.demand.c
+    for change in changed:
+        if int(change["ads"]) < 0:  # type: ignore[call-overload]
+            conn.execute(delete(store.demand).where(and_(
+                d.occ_level == change["occ_level"], d.occupation_id == change["occupation_id"],
+                d.area_level == change["area_level"], d.area_id == change["area_id"],
+                d.month == change["month"], d.ads <= 0)))
+    if skipped:
+        log.info("market: %d ads without a publication month were not counted", skipped)
+    return {"stored": len(current), "skipped": skipped}
+
+
+def read_facts(engine: Engine) -> pd.DataFrame:
+    """The whole fact table as a DataFrame (columns FACT_COLUMNS)."""
+    cols = [store.ad_fact.c[name] for name in FACT_COLUMNS]
+    with engine.connect() as conn:
+        rows = conn.execute(select(*cols)).all()
+    frame = pd.DataFrame.from_records(rows, columns=FACT_COLUMNS)
+    return frame.astype({"month": "int64", "vacancies": "int64"})
+
+
+def rebuild_demand(engine: Engine, demand_rows: pd.DataFrame,
+                   progress: ProgressHook | None = None) -> int:
+    """Swap the whole demand table for `demand_rows` in one transaction."""
+    hook = progress or (lambda *_: None)
+    total = len(demand_rows)
+    hook("writing demand aggregates", total, 0)
+    columns = list(demand_rows.columns)
+    records = list(demand_rows.itertuples(index=False, name=None))
+    mark = "?" if engine.dialect.name == "sqlite" else "%s"
+    insert_sql = (f"INSERT INTO market_demand ({', '.join(columns)}) "
+                  f"VALUES ({', '.join(mark for _ in columns)})")
+    with engine.begin() as conn:
+        conn.execute(delete(store.demand))
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        cursor = raw.cursor()
+        step = 100_000
+        for start in range(0, total, step):
+            chunk = [(o, oid, a, aid, int(m), int(n), int(v))
+                     for o, oid, a, aid, m, n, v in records[start:start + step]]
+            cursor.executemany(insert_sql, chunk)
+            hook("writing demand aggregates", None, len(chunk))
+        cursor.close()
+    return total
+
+
+def recompute_demand(engine: Engine, progress: ProgressHook | None = None) -> int:
+    hook = progress or (lambda *_: None)
+    hook("reading ad facts", 1, 0)
+    facts = read_facts(engine)
+    hook("reading ad facts", None, 1)
+    return rebuild_demand(engine, rollup(base_counts(facts)), progress)

@@ -38,7 +38,9 @@ def index(engine: Engine | None = None) -> TaxonomyIndex:
 
 
 def warm_up() -> None:
-    index()
+    from jobbnav.taxonomy.typeahead import typeahead_index
+
+    typeahead_index()  # loads the read model, then builds the typeahead over it
 
 
 def import_taxonomy(directory: Path, ontology_dir: Path | None = None, *,

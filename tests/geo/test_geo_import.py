@@ -103,7 +103,7 @@ def test_malformed_files_are_named(engine: Engine, tmp_path: Path, name: str,
 def test_missing_required_file(engine: Engine, tmp_path: Path) -> None:
     broken = _broken_copy(tmp_path)
     (broken / "platser.json").unlink()
-    with pytest.raises(InvalidInput, match="platser.json"):
+    with pytest.raises(InvalidInput, match=r"platser\.json"):
         service.import_geography(broken)
 
 

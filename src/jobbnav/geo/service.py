@@ -70,8 +70,9 @@ def import_geography(directory: Path, *, engine: Engine | None = None,
     parsed, paths, distance_files = reader.read_geography(directory, hook)
     municipal, regional = writer.centroids(parsed)
     details: dict[str, Any] = dict(parsed.report)
-    # Data-quality signal: a locality far from its municipality's point is probably misplaced
-    # in the source (the real platser.json puts an "Ekeby" of Södertälje in Skåne).
+    # Data-quality signal, worth a look: a locality > 100 km from its municipality's point is
+    # either in a very large municipality (Idre, Älvdalen) or misplaced in the source (the real
+    # platser.json puts an "Ekeby" of Södertälje in Skåne).
     details["localities_far_from_municipality"] = [
         f"{loc.label} ({parsed.municipalities[loc.municipality_code].name})"
         for loc in parsed.localities if loc.lat is not None and loc.lon is not None

@@ -62,7 +62,8 @@ def centroids(parsed: ParsedGeography) -> tuple[Centroids, Centroids]:
     """The point a municipality or region stands for in travel estimates.
 
     A municipality: its main locality (the one bearing its name, e.g. Malmö in Malmö, else its
-    most used postal town, e.g. Visby for Gotland), else the mean of its localities, else (no located locality at all) a located postal town.
+    most used postal town, e.g. Visby for Gotland), else the mean of its localities, else (no
+    located locality at all) a located postal town.
     A region: the mean of the localities in it (localities follow where people live far better
     than the geometric centre of a sparsely populated county does).
     """

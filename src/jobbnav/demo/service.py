@@ -22,6 +22,7 @@ DEMO_DIR = Path(__file__).parent / "data"
 
 DEMO_STEPS: tuple[tuple[str, str], ...] = (
     ("taxonomy", "jobbnav.demo.steps:taxonomy"),
+    ("geography", "jobbnav.demo.steps:geography"),
 )
 
 

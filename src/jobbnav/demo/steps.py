@@ -8,7 +8,7 @@ from sqlalchemy import Engine
 
 from jobbnav.demo.service import DEMO_DIR
 
-__all__ = ["taxonomy"]
+__all__ = ["geography", "taxonomy"]
 
 
 def taxonomy(*, engine: Engine) -> dict[str, Any]:
@@ -16,3 +16,11 @@ def taxonomy(*, engine: Engine) -> dict[str, Any]:
 
     report = import_taxonomy(DEMO_DIR / "taxonomy", engine=engine)
     return {"concepts": report.concepts_seen, "relations": report.relations_seen}
+
+
+def geography(*, engine: Engine) -> dict[str, Any]:
+    from jobbnav.geo.service import import_geography
+
+    report = import_geography(DEMO_DIR / "geo", engine=engine)
+    return {"regions": report.regions, "municipalities": report.municipalities,
+            "localities": report.localities, "postcodes": report.postcodes}

@@ -107,9 +107,9 @@ def import_baseline(directory: Path, *, engine: Engine | None = None,
             level = "municipality" if name.startswith("ssyk_kommun") else "region"
             rows = files.read_counts(found[name], level, report_)
             years = {r.year for r in rows}
+            levels = sorted({r.area_level for r in rows})
             conn.execute(delete(store.baseline).where(store.baseline.c.year.in_(years),
-                                                      store.baseline.c.area_level.in_(
-                                                          [level, "country"])))
+                                                      store.baseline.c.area_level.in_(levels)))
             if rows:
                 conn.execute(insert(store.baseline), [
                     {"group_id": r.group_id, "area_level": r.area_level, "area_id": r.area_id,

@@ -4,11 +4,11 @@ import csv
 import io
 
 from fastapi.testclient import TestClient
+from market_helpers import DEV, NURSE, STOCKHOLM, seasonal_ads
 from sqlalchemy import Engine
 
 from jobbnav.api import create_app
 from jobbnav.market.service import recompute
-from market_helpers import DEV, NURSE, STOCKHOLM, seasonal_ads
 
 
 def _client(engine: Engine) -> TestClient:

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from market_helpers import seasonal_ads
 from sqlalchemy import Engine, select
 
 from jobbnav.market import store
 from jobbnav.market.dask_backend import export_facts, recompute_from_parquet
-from market_helpers import seasonal_ads
 
 
 def _demand(engine: Engine) -> set[tuple[object, ...]]:

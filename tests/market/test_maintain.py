@@ -1,10 +1,10 @@
 from __future__ import annotations
 
+from market_helpers import DEV, MALMO, NURSE, SKANE, STOCKHOLM, ad
 from sqlalchemy import Engine, select
 
 from jobbnav.market import store
 from jobbnav.market.service import on_ads_stored, recompute
-from market_helpers import DEV, MALMO, NURSE, SKANE, STOCKHOLM, ad
 
 
 def _demand(engine: Engine) -> dict[tuple[str, str, str, str, int], tuple[int, int]]:

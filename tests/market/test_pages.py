@@ -3,10 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+from market_helpers import DEV, seasonal_ads
 from sqlalchemy import Engine
 
 from jobbnav.market.service import recompute
-from market_helpers import DEV, seasonal_ads
 
 
 def test_market_page_renders_charts_without_errors(engine: Engine, live_server: str,

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 import pytest
+from market_helpers import NURSE, SOLNA, STOCKHOLM, ad
 from sqlalchemy import Engine
 
 from jobbnav.market import queries, supply
 from jobbnav.market.facts import Resolver
 from jobbnav.market.service import on_ads_stored, recompute
-from market_helpers import NURSE, SOLNA, STOCKHOLM, ad
 
 
 def test_small_job_seeker_cells_are_suppressed(engine: Engine,

@@ -1,0 +1,1 @@
+"""Job ads: the JobSearch shape, ingestion, de-duplication, archive, search and stream."""

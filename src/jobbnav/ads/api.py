@@ -1,0 +1,103 @@
+"""HTTP: JobSearch (`/search`, `/ad/{id}`, `/complete`) and JobStream (`/stream`, `/snapshot`)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, TypeVar
+
+from fastapi import APIRouter, Request
+from fastapi.responses import ORJSONResponse, StreamingResponse
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from jobbnav.ads import service
+from jobbnav.ads.search.params import LIST_PARAMS, SearchParams
+from jobbnav.ads.stream import StreamParams
+from jobbnav.api.params import reject_unknown_params
+from jobbnav.errors import InvalidInput
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["job ads (JobSearch / JobStream)"])
+M = TypeVar("M", bound=BaseModel)
+
+
+def _validated(model: type[M], request: Request, lists: frozenset[str],
+               **extra: Any) -> M:
+    """Query string → model; the first problem becomes a 400 naming the parameter."""
+    allowed = {(f.alias or n) for n, f in model.model_fields.items()} - set(extra)
+    reject_unknown_params(request, allowed)
+    data: dict[str, Any] = {}
+    for name in request.query_params:
+        values = request.query_params.getlist(name)
+        if name in lists:
+            data[name] = [v for value in values for v in value.split(",")] \
+                if name in {"stats"} else values
+        elif len(values) > 1:
+            raise InvalidInput(f"parameter '{name}' given {len(values)} times; give it once",
+                               field=name)
+        else:
+            data[name] = values[0]
+    data.update(extra)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = str(first["loc"][0]) if first.get("loc") else "query"
+        raise InvalidInput(f"{field}: {first['msg']}", field=field) from None
+
+
+@router.get("/search", summary="Search ads (JobSearch API compatible)")
+def search(request: Request) -> ORJSONResponse:
+    params = _validated(SearchParams, request, LIST_PARAMS)
+    return ORJSONResponse(service.search(params).as_dict())
+
+
+@router.get("/historical/search", summary="Search the archive: live, removed and expired ads")
+def historical_search(request: Request) -> ORJSONResponse:
+    params = _validated(SearchParams, request, LIST_PARAMS, historical=True)
+    return ORJSONResponse(service.search(params).as_dict())
+
+
+@router.get("/ad/{ad_id}", summary="One ad by id (also removed ones)")
+def get_ad(ad_id: str) -> ORJSONResponse:
+    return ORJSONResponse(service.get_ad(ad_id))
+
+
+class CompleteParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    q: str = Field(min_length=1, max_length=200)
+    limit: int = Field(10, ge=1, le=50)
+    historical: bool = False
+
+
+@router.get("/complete", summary="Typeahead: completions of the last word of q, with counts")
+def complete(request: Request) -> ORJSONResponse:
+    params = _validated(CompleteParams, request, frozenset())
+    return ORJSONResponse({"typeahead": service.complete(
+        params.q, limit=params.limit, historical=params.historical)})
+
+
+class StreamQuery(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    date: datetime
+    updated_before_date: datetime | None = Field(None, alias="updated-before-date")
+    occupation_concept_id: list[str] = Field(default_factory=list,
+                                             alias="occupation-concept-id")
+    location_concept_id: list[str] = Field(default_factory=list, alias="location-concept-id")
+
+
+_STREAM_LISTS = frozenset({"occupation-concept-id", "location-concept-id"})
+
+
+@router.get("/stream", summary="Ads created, changed or removed in an interval (JobStream)")
+def stream(request: Request) -> StreamingResponse:
+    q = _validated(StreamQuery, request, _STREAM_LISTS)
+    params = StreamParams(q.date, q.updated_before_date, tuple(q.occupation_concept_id),
+                          tuple(q.location_concept_id))
+    return StreamingResponse(service.stream(params), media_type="application/json")
+
+
+@router.get("/snapshot", summary="Every live ad (JobStream)")
+def snapshot(request: Request) -> StreamingResponse:
+    reject_unknown_params(request, ())
+    return StreamingResponse(service.snapshot(), media_type="application/json")

@@ -1,0 +1,149 @@
+"""Pipeline step: write the batch to the store (insert, replace a newer version, mark removed),
+number each change for the stream and the index, and hand the index its rows."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from typing import Any
+
+import orjson
+from sqlalchemy import bindparam, func, insert, select, update
+
+from jobbnav.ads.dates import iso_utc
+from jobbnav.ads.pipeline import Batch, Item
+from jobbnav.ads.search.index import IndexRow
+from jobbnav.ads.store import ad as ad_table
+
+__all__ = ["content_hash", "store"]
+
+
+def content_hash(ad: dict[str, Any]) -> str:
+    return hashlib.md5(orjson.dumps(ad, option=orjson.OPT_SORT_KEYS),
+                       usedforsecurity=False).hexdigest()
+
+
+def _expires(ad: dict[str, Any]) -> str | None:
+    dates = [d for d in (iso_utc(ad.get("application_deadline")),
+                         iso_utc(ad.get("last_publication_date"))) if d]
+    return min(dates) if dates else None
+
+
+def _columns(ad: dict[str, Any]) -> dict[str, Any]:
+    place = ad.get("workplace_address") or {}
+    return {
+        "source_type": ad.get("source_type"),
+        "timestamp": ad.get("timestamp"),
+        "publication_date": iso_utc(ad.get("publication_date")),
+        "expires_at": _expires(ad),
+        "removed": bool(ad.get("removed")),
+        "removed_date": iso_utc(ad.get("removed_date")),
+        "occupation_id": (ad.get("occupation") or {}).get("concept_id"),
+        "group_id": (ad.get("occupation_group") or {}).get("concept_id"),
+        "field_id": (ad.get("occupation_field") or {}).get("concept_id"),
+        "municipality_id": place.get("municipality_concept_id"),
+        "region_id": place.get("region_concept_id"),
+        "country_id": place.get("country_concept_id"),
+    }
+
+
+def _is_newer(item_ad: dict[str, Any], stored_ts: int | None, stored_hash: str,
+              new_hash: str) -> bool:
+    if new_hash == stored_hash:
+        return False
+    new_ts = item_ad.get("timestamp")
+    if new_ts is not None and stored_ts is not None:
+        return int(new_ts) > int(stored_ts)
+    return True
+
+
+def store(batch: Batch) -> None:
+    conn, report, t = batch.conn, batch.report, ad_table.c
+    latest: dict[str, Item] = {}
+    for item in batch.live():
+        if item.ad is not None:
+            latest[str(item.ad["id"])] = item  # the last record of an id in a batch wins
+    if not latest:
+        return
+    stored = {r.id: r for r in conn.execute(
+        select(t.key, t.id, t.timestamp, t.content_hash, t.duplicate_of, t.removed, t.data)
+        .where(t.id.in_(list(latest))))}
+    seq = int(conn.execute(select(func.coalesce(func.max(t.seq), 0))).scalar_one())
+    now_ms = int(time.time() * 1000)
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    newly_removed: list[str] = []
+    for ad_id, item in latest.items():
+        assert item.ad is not None
+        old = stored.get(ad_id)
+        if item.removal:
+            if old is None or old.removed:
+                report.unchanged += 1
+                continue
+            ad = orjson.loads(old.data)
+            ad["removed"], ad["removed_date"] = True, item.ad.get("removed_date")
+            item.ad, item.duplicate_of = ad, old.duplicate_of
+        digest = content_hash(item.ad)
+        if old is not None and not _is_newer(item.ad, old.timestamp, old.content_hash, digest):
+            report.unchanged += 1
+            continue
+        seq += 1
+        row = {"id": ad_id, "content_hash": digest, "changed_at": now_ms, "seq": seq,
+               "dedupe_block": item.dedupe_block, "simhash": item.simhash,
+               "duplicate_of": item.duplicate_of, "data": orjson.dumps(item.ad).decode(),
+               **_columns(item.ad)}
+        if item.ad.get("removed") and (old is None or not old.removed):
+            report.removed += 1
+            if old is not None and old.duplicate_of is None:
+                newly_removed.append(ad_id)
+        if old is None:
+            inserts.append(row)
+            report.stored += 1
+            report.duplicates += item.duplicate_of is not None
+        else:
+            if item.removal:  # keep what the dedupe knew of the stored version
+                del row["dedupe_block"], row["simhash"]
+            updates.append({**row, "b_key": old.key})
+            report.updated += 1
+        batch.stored_ads.append({**item.ad, "duplicate_of": item.duplicate_of})
+    if inserts:
+        conn.execute(insert(ad_table), inserts)
+    for fields in _group_by_shape(updates):
+        names = [k for k in fields[0] if k != "b_key"]
+        conn.execute(update(ad_table).where(t.key == bindparam("b_key"))
+                     .values({n: bindparam(n) for n in names}), fields)
+    seq = _promote_duplicates(batch, newly_removed, seq, now_ms)
+    keys = {r.id: r.key for r in conn.execute(
+        select(t.id, t.key).where(t.id.in_([r["id"] for r in inserts])))} if inserts else {}
+    for row in inserts:
+        batch.index_rows.append(IndexRow(keys[row["id"]], row["seq"],
+                                         row["duplicate_of"] is None, latest[row["id"]].ad or {}))
+    for row in updates:
+        batch.index_rows.append(IndexRow(row["b_key"], row["seq"], row["duplicate_of"] is None,
+                                         latest[row["id"]].ad or {}))
+
+
+def _group_by_shape(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(tuple(sorted(row)), []).append(row)
+    return list(groups.values())
+
+
+def _promote_duplicates(batch: Batch, removed_ids: list[str], seq: int, now_ms: int) -> int:
+    """When a vacancy's canonical ad is removed, its oldest live duplicate takes its place."""
+    if not removed_ids:
+        return seq
+    t = ad_table.c
+    rows = batch.conn.execute(
+        select(t.key, t.id, t.duplicate_of, t.data)
+        .where(t.duplicate_of.in_(removed_ids), t.removed.is_(False)).order_by(t.key)).all()
+    heads: dict[str, str] = {}
+    for row in rows:
+        head = heads.setdefault(row.duplicate_of, row.id)
+        new_of = None if head == row.id else head
+        seq += 1
+        batch.conn.execute(update(ad_table).where(t.key == row.key)
+                           .values(duplicate_of=new_of, seq=seq))
+        batch.index_rows.append(IndexRow(row.key, seq, new_of is None, orjson.loads(row.data)))
+    return seq

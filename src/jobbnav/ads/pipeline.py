@@ -1,0 +1,99 @@
+"""The ingestion pipeline, declared in one place.
+
+STEPS run in order over each batch of records; LISTENERS are told about every batch that was
+stored. Both are "module:function" strings, so a new step (or a listener in another domain)
+is one line here. A step is called as `fn(batch)`; it may reject single records
+(`batch.reject(item, field, reason)`) and must raise only for failures of the whole batch,
+which then rolls back. Listeners are called as `fn(conn, ads)` inside the batch transaction
+with the stored ads in the JobSearch shape (plus `duplicate_of`).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Connection, Engine
+
+from jobbnav.ads.model import ImportReport, Rejection
+from jobbnav.ads.search.index import IndexRow
+
+__all__ = ["LISTENERS", "STEPS", "Batch", "Item", "load", "run_batch"]
+
+log = logging.getLogger(__name__)
+
+STEPS: tuple[str, ...] = (
+    "jobbnav.ads.ingest:validate",
+    "jobbnav.ads.enrichment:enrich",
+    "jobbnav.ads.concepts:normalise",
+    "jobbnav.ads.dedupe:deduplicate",
+    "jobbnav.ads.persist:store",
+)
+
+LISTENERS: tuple[str, ...] = (
+    "jobbnav.market.service:on_ads_stored",
+)
+
+
+@dataclass(slots=True)
+class Item:
+    """One record on its way through the pipeline."""
+
+    source: str
+    record: int
+    raw: Any = None
+    ad: dict[str, Any] | None = None
+    rejected: bool = False
+    # A JobStream removal record ({id, removed: true, removed_date}) instead of a whole ad.
+    removal: bool = False
+    dedupe_block: str | None = None
+    simhash: int | None = None
+    duplicate_of: str | None = None
+
+
+@dataclass
+class Batch:
+    items: list[Item]
+    report: ImportReport
+    conn: Connection
+    engine: Engine
+    options: dict[str, Any] = field(default_factory=dict)
+    index_rows: list[IndexRow] = field(default_factory=list)
+    stored_ads: list[dict[str, Any]] = field(default_factory=list)
+
+    def live(self) -> list[Item]:
+        return [i for i in self.items if not i.rejected]
+
+    def reject(self, item: Item, field_name: str | None, reason: str) -> None:
+        item.rejected = True
+        ad_id = None
+        if isinstance(item.raw, dict) and item.raw.get("id") is not None:
+            ad_id = str(item.raw.get("id"))
+        self.report.rejected.append(Rejection(item.source, item.record, ad_id, field_name,
+                                              reason))
+
+
+@cache
+def load(spec: str) -> Callable[..., Any]:
+    module_name, attr = spec.split(":")
+    found: Callable[..., Any] = getattr(importlib.import_module(module_name), attr)
+    return found
+
+
+def run_batch(engine: Engine, items: list[Item], report: ImportReport, *,
+              steps: Sequence[str] = STEPS, listeners: Sequence[str] = LISTENERS,
+              options: dict[str, Any] | None = None) -> list[IndexRow]:
+    """Run every step over one batch in one transaction; returns the rows to index."""
+    with engine.begin() as conn:
+        batch = Batch(items, report, conn, engine, options or {})
+        for spec in steps:
+            load(spec)(batch)
+        if batch.stored_ads:
+            for spec in listeners:
+                load(spec)(conn, batch.stored_ads)
+    report.batches += 1
+    return batch.index_rows

@@ -1,0 +1,1 @@
+"""Full-text search over job ads: Swedish analysis, the tantivy index, the JobSearch query."""

@@ -1,0 +1,316 @@
+"""The tantivy index of ads: schema, one document per canonical ad, and the watermark that keeps
+it consistent with SQLite.
+
+The records live in SQLite; the index only answers "which keys match, in which order, how many,
+and counts per facet". Every ad change gets a sequence number (`ad.seq`) in the database
+transaction; the index is committed after the database and then records the highest `seq` it
+holds in `watermark.json`. On open, rows with a higher `seq` are (re)indexed, so an index that
+lags the database (crash between the two commits, a copied database) repairs itself.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+import threading
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+import tantivy
+from sqlalchemy import Engine, select
+
+from jobbnav.ads.search.analysis import ANALYZER_NAME, RAW_WORDS_NAME, analyzers
+from jobbnav.ads.store import ad as ad_table
+from jobbnav.settings import get_settings
+
+__all__ = [
+    "FACET_FIELDS",
+    "AdIndex",
+    "IndexRow",
+    "cell_of",
+    "get_index",
+    "index_dir_for",
+    "reset_indexes",
+]
+
+log = logging.getLogger(__name__)
+
+# Far future for ads without a deadline: they stay live until removed.
+NO_DEADLINE = 4_102_444_800  # 2100-01-01
+# Grid for `position` + `position.radius`: ≈ 2.2 km × 2.3 km cells at Swedish latitudes.
+CELL_LAT, CELL_LON = 0.02, 0.04
+REMOTE_PHRASES = ("distans", "remote", "hemifrån", "hemma", "på distans")
+
+# Facet name in JobSearch `stats` → index field.
+FACET_FIELDS = {
+    "occupation-name": "occupation",
+    "occupation-group": "group",
+    "occupation-field": "field",
+    "municipality": "municipality",
+    "region": "region",
+    "country": "country",
+}
+_SCHEMA_VERSION = 2
+
+
+def _schema() -> tantivy.Schema:
+    sb = tantivy.SchemaBuilder()
+    sb.add_integer_field("key", indexed=True, fast=True, stored=True)
+    sb.add_text_field("headline", tokenizer_name=ANALYZER_NAME)
+    sb.add_text_field("body", tokenizer_name=ANALYZER_NAME)
+    sb.add_text_field("employer_name", tokenizer_name=RAW_WORDS_NAME)
+    sb.add_text_field("suggest", tokenizer_name=RAW_WORDS_NAME, index_option="basic")
+    for name in ("occupation", "group", "field", "municipality", "region", "country"):
+        sb.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
+    for name in ("skill", "language", "orgnr", "cell"):
+        sb.add_text_field(name, tokenizer_name="raw", index_option="basic")
+    sb.add_integer_field("pub", indexed=True, fast=True)
+    sb.add_integer_field("deadline", indexed=True, fast=True)
+    for name in ("removed", "remote", "experience", "driving", "pt_min", "pt_max"):
+        sb.add_integer_field(name, indexed=True, fast=True)
+    sb.add_integer_field("vacancies", fast=True)
+    return sb.build()
+
+
+def index_dir_for(engine: Engine) -> Path:
+    """The ads index lives next to the database it mirrors (settings.index_dir by default)."""
+    settings = get_settings()
+    url = engine.url
+    if str(url) == settings.effective_database_url or not (
+            url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:")):
+        return settings.index_dir / "ads"
+    return Path(str(url.database)).resolve().parent / "index" / "ads"
+
+
+@dataclass(slots=True)
+class IndexRow:
+    """What the index needs of one stored ad."""
+
+    key: int
+    seq: int
+    canonical: bool
+    ad: Mapping[str, Any]
+
+
+def _epoch(value: Any) -> int | None:
+    if not value:
+        return None
+    try:
+        return int(datetime.fromisoformat(str(value).replace("Z", "+00:00")).timestamp())
+    except ValueError:
+        return None
+
+
+def cell_of(lat: float, lon: float) -> str:
+    return f"{math.floor(lat / CELL_LAT)}:{math.floor(lon / CELL_LON)}"
+
+
+def _ids(items: Iterable[Any]) -> list[str]:
+    return [str(i["concept_id"]) for i in items if isinstance(i, Mapping) and i.get("concept_id")]
+
+
+def _label(ref: Any) -> str:
+    return str(ref.get("label") or "") if isinstance(ref, Mapping) else ""
+
+
+def document(key: int, ad: Mapping[str, Any]) -> tantivy.Document:
+    """The index document of one ad (JobSearch shape)."""
+    desc = ad.get("description") or {}
+    employer = ad.get("employer") or {}
+    place = ad.get("workplace_address") or {}
+    must, nice = ad.get("must_have") or {}, ad.get("nice_to_have") or {}
+    enrichment = ad.get("enrichment") or {}
+    occupation = ad.get("occupation") or {}
+    group = ad.get("occupation_group") or {}
+    field_ = ad.get("occupation_field") or {}
+    text = str(desc.get("text") or "")
+    labels = " ".join(filter(None, (
+        _label(occupation), _label(group), _label(field_), employer.get("name"),
+        employer.get("workplace"), place.get("municipality"), place.get("region"),
+        place.get("city"), place.get("country"))))
+    skills = _ids(must.get("skills") or []) + _ids(nice.get("skills") or []) + _ids(
+        enrichment.get("competencies") or [])
+    languages = _ids(must.get("languages") or []) + _ids(nice.get("languages") or []) + _ids(
+        enrichment.get("languages") or [])
+    fields: dict[str, Any] = {
+        "key": key,
+        "headline": str(ad.get("headline") or ""),
+        "body": f"{text}\n{labels}",
+        "employer_name": " ".join(filter(None, (employer.get("name"), employer.get("workplace")))),
+        "suggest": " ".join(filter(None, (str(ad.get("headline") or ""), _label(occupation),
+                                          place.get("municipality")))),
+        "pub": _epoch(ad.get("publication_date")) or 0,
+        "deadline": min(filter(None, (_epoch(ad.get("application_deadline")),
+                                      _epoch(ad.get("last_publication_date")))),
+                        default=NO_DEADLINE),
+        "removed": 1 if ad.get("removed") else 0,
+        "remote": 1 if any(p in text.lower() for p in REMOTE_PHRASES) else 0,
+        "experience": 1 if ad.get("experience_required") else 0,
+        "driving": 1 if ad.get("driving_license_required") else 0,
+        "pt_min": int((ad.get("scope_of_work") or {}).get("min") or 0),
+        "pt_max": int((ad.get("scope_of_work") or {}).get("max") or 100),
+        "vacancies": int(ad.get("number_of_vacancies") or 1),
+    }
+    occupations = [occupation.get("concept_id"), *_ids(enrichment.get("occupations") or [])]
+    for name, value in (("occupation", occupations), ("group", [group.get("concept_id")]),
+                        ("field", [field_.get("concept_id")]),
+                        ("municipality", [place.get("municipality_concept_id")]),
+                        ("region", [place.get("region_concept_id")]),
+                        ("country", [place.get("country_concept_id")]),
+                        ("skill", skills), ("language", languages),
+                        ("orgnr", [employer.get("organization_number")])):
+        values = [str(v) for v in value if v]
+        if values:
+            fields[name] = values
+    coords = place.get("coordinates") or []
+    if len(coords) == 2 and all(isinstance(c, (int, float)) for c in coords):
+        lon, lat = float(coords[0]), float(coords[1])
+        fields["cell"] = cell_of(lat, lon)
+    return tantivy.Document(**fields)
+
+
+@dataclass
+class AdIndex:
+    """One opened index directory: a reader that refreshes itself and an on-demand writer."""
+
+    path: Path
+    index: tantivy.Index
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    _reloaded: float = 0.0
+    _dirty: bool = False
+
+    @property
+    def schema(self) -> tantivy.Schema:
+        return self.index.schema
+
+    def searcher(self) -> tantivy.Searcher:
+        now = time.monotonic()
+        # Other processes (a CLI import) commit too: look for a new commit at most twice a second.
+        if self._dirty or now - self._reloaded > 0.5:
+            self.index.reload()
+            self._reloaded, self._dirty = now, False
+        return self.index.searcher()
+
+    def watermark(self) -> int:
+        try:
+            return int(json.loads((self.path / "watermark.json").read_text())["seq"])
+        except (OSError, ValueError, KeyError):
+            return 0
+
+    def _write_watermark(self, seq: int) -> None:
+        tmp = self.path / "watermark.json.tmp"
+        tmp.write_text(json.dumps({"seq": seq, "schema": _SCHEMA_VERSION}))
+        os.replace(tmp, self.path / "watermark.json")
+
+    def writer(self) -> tantivy.IndexWriter:
+        return self.index.writer(heap_size=128_000_000, num_threads=2)
+
+    def apply(self, writer: tantivy.IndexWriter, rows: Iterable[IndexRow]) -> int:
+        """Replace the documents of `rows` (not committed); returns the highest seq seen."""
+        top = 0
+        for row in rows:
+            writer.delete_documents_by_term("key", row.key)
+            if row.canonical:
+                writer.add_document(document(row.key, row.ad))
+            top = max(top, row.seq)
+        return top
+
+    def commit(self, writer: tantivy.IndexWriter, seq: int) -> None:
+        writer.commit()
+        if seq > self.watermark():
+            self._write_watermark(seq)
+        self._dirty = True
+
+    def catch_up(self, engine: Engine, *, chunk: int = 5000) -> int:
+        """Index every row changed after the watermark; returns how many rows were applied."""
+        mark = self.watermark()
+        with engine.connect() as conn:
+            latest = conn.execute(select(ad_table.c.seq).order_by(ad_table.c.seq.desc())
+                                  .limit(1)).scalar()
+        if latest is None or latest <= mark:
+            return 0
+        log.info("ads index lags the database (seq %s < %s): catching up", mark, latest)
+        applied = 0
+        with self.lock:
+            writer = self.writer()
+            for rows in _rows_after(engine, mark, chunk):
+                top = self.apply(writer, rows)
+                applied += len(rows)
+                self.commit(writer, top)
+            writer.wait_merging_threads()
+        return applied
+
+
+def _rows_after(engine: Engine, mark: int, chunk: int) -> Iterator[list[IndexRow]]:
+    t = ad_table.c
+    last = mark
+    while True:
+        with engine.connect() as conn:
+            found = conn.execute(select(t.key, t.seq, t.duplicate_of, t.data)
+                                 .where(t.seq > last).order_by(t.seq).limit(chunk)).all()
+        if not found:
+            return
+        yield [IndexRow(r.key, r.seq, r.duplicate_of is None, orjson.loads(r.data))
+               for r in found]
+        last = found[-1].seq
+
+
+_indexes: dict[Path, AdIndex] = {}
+_indexes_lock = threading.Lock()
+
+
+def _wipe(path: Path) -> None:
+    for child in path.iterdir():
+        if child.is_file():
+            child.unlink()
+
+
+def _open(path: Path) -> AdIndex:
+    path.mkdir(parents=True, exist_ok=True)
+    try:
+        marker = json.loads((path / "watermark.json").read_text())
+    except (OSError, ValueError):
+        marker = {}
+    if marker and marker.get("schema") != _SCHEMA_VERSION:
+        _wipe(path)  # written by another version of this schema: rebuilt from the database
+    try:
+        index = tantivy.Index(_schema(), path=str(path), reuse=True)
+    except ValueError as exc:
+        log.warning("ads index at %s is unreadable (%s): rebuilding it from the database",
+                    path, exc)
+        _wipe(path)
+        index = tantivy.Index(_schema(), path=str(path), reuse=True)
+    for name, analyzer in analyzers().items():
+        index.register_tokenizer(name, analyzer)
+    return AdIndex(path, index)
+
+
+def get_index(engine: Engine, *, catch_up: bool = True) -> AdIndex:
+    """The index mirroring `engine`'s ads, opened once per process and brought up to date."""
+    path = index_dir_for(engine)
+    with _indexes_lock:
+        found = _indexes.get(path)
+        if found is None:
+            found = _indexes[path] = _open(path)
+            fresh = True
+        else:
+            fresh = False
+    if fresh and catch_up:
+        try:
+            found.catch_up(engine)
+        except ValueError as exc:  # another process holds the writer (an import is running)
+            log.warning("ads index not caught up now: %s", exc)
+    return found
+
+
+def reset_indexes() -> None:
+    """Forget opened indexes (tests switch databases between runs)."""
+    with _indexes_lock:
+        _indexes.clear()

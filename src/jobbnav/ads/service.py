@@ -1,0 +1,149 @@
+"""Job ad services: import, look-up, search, typeahead, stream and snapshot. No HTTP here."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+import orjson
+from sqlalchemy import Engine, select
+
+from jobbnav.ads.ingest import count_records, items_from, items_from_url
+from jobbnav.ads.model import ImportReport, SearchResult
+from jobbnav.ads.pipeline import Item, run_batch
+from jobbnav.ads.search.index import get_index
+from jobbnav.ads.store import ad as ad_table
+from jobbnav.ads.stream import StreamParams, snapshot_json, stream_json
+from jobbnav.db import get_engine
+from jobbnav.errors import NotFound
+from jobbnav.settings import get_settings
+
+__all__ = [
+    "complete",
+    "get_ad",
+    "import_ads",
+    "import_from_url",
+    "search",
+    "snapshot",
+    "stream",
+    "warm_up",
+]
+
+ProgressHook = Callable[[str, int | None, int], None]
+_INDEX_COMMIT_SECONDS = 2.0
+
+
+def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _run(items: Iterable[Item], *, engine: Engine, total: int | None,
+         progress: ProgressHook | None, report_path: Path | None,
+         options: dict[str, Any] | None, batch_size: int | None) -> ImportReport:
+    report = ImportReport()
+    started = time.perf_counter()
+    hook = progress or (lambda *_: None)
+    hook("Importing ads", total, 0)
+    index = get_index(engine)
+    size = batch_size or get_settings().import_batch_size
+    with index.lock:
+        writer = index.writer()
+        top, last_commit = 0, time.monotonic()
+        try:
+            for chunk in _batches(items, size):
+                # The database commits first; the index follows (and catches up after a crash).
+                rows = run_batch(engine, chunk, report, options=options)
+                top = max(top, index.apply(writer, rows))
+                if time.monotonic() - last_commit > _INDEX_COMMIT_SECONDS:
+                    index.commit(writer, top)
+                    last_commit = time.monotonic()
+                hook("Importing ads", total, len(chunk))
+            index.commit(writer, top)
+        finally:
+            writer.wait_merging_threads()
+    report.seconds = time.perf_counter() - started
+    if report_path is not None:
+        report_path.parent.mkdir(parents=True, exist_ok=True)
+        report_path.write_text(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    return report
+
+
+def import_ads(paths_or_records: Iterable[Path | str | Mapping[str, Any]], *,
+               engine: Engine | None = None, progress: ProgressHook | None = None,
+               report_path: Path | None = None, enrich: bool | None = None,
+               batch_size: int | None = None) -> ImportReport:
+    """Import ads from JSON / JSONL (gzip or not) files or in-memory records.
+
+    Good records are stored one transaction per batch; bad ones are listed with their reason in
+    the report (and in `report_path` as JSON). Re-importing the same ads changes nothing.
+    `enrich` overrides the JOBBNAV_ENRICH_ADS setting.
+    """
+    inputs = list(paths_or_records)
+    return _run(items_from(inputs), engine=engine or get_engine(), total=count_records(inputs),
+                progress=progress, report_path=report_path,
+                options={"enrich": enrich}, batch_size=batch_size)
+
+
+def import_from_url(url: str, *, engine: Engine | None = None,
+                    progress: ProgressHook | None = None, report_path: Path | None = None,
+                    enrich: bool | None = None, batch_size: int | None = None) -> ImportReport:
+    """Import ads from an HTTP endpoint answering JSON (a list, a JobSearch or JobStream
+    answer) or JSON lines."""
+    return _run(items_from_url(url), engine=engine or get_engine(), total=None,
+                progress=progress, report_path=report_path, options={"enrich": enrich},
+                batch_size=batch_size)
+
+
+def get_ad(ad_id: str, *, engine: Engine | None = None) -> dict[str, Any]:
+    """One ad in the JobSearch shape (also removed ones: the archive keeps them)."""
+    engine = engine or get_engine()
+    with engine.connect() as conn:
+        data = conn.execute(select(ad_table.c.data).where(ad_table.c.id == ad_id)).scalar()
+    if data is None:
+        raise NotFound(f"no ad with id {ad_id!r}", field="id")
+    found: dict[str, Any] = orjson.loads(data)
+    return found
+
+
+def search(params: Any, *, engine: Engine | None = None) -> SearchResult:
+    """JobSearch `/search`: `params` is a `SearchParams` (see jobbnav.ads.search.params)."""
+    from jobbnav.ads.search.engine import run_search
+
+    return run_search(params, engine or get_engine())
+
+
+def complete(q: str, *, limit: int = 10, historical: bool = False,
+             engine: Engine | None = None) -> list[dict[str, Any]]:
+    """JobSearch `/complete`: completions of the last word of `q`, with live ad counts."""
+    from jobbnav.ads.search.engine import run_complete
+
+    return run_complete(q, limit=limit, historical=historical, engine=engine or get_engine())
+
+
+def stream(params: StreamParams, *, engine: Engine | None = None) -> Iterator[bytes]:
+    """JobStream `/stream`: a JSON list of ads changed in the interval, produced piecewise."""
+    return stream_json(params, engine or get_engine())
+
+
+def snapshot(*, engine: Engine | None = None) -> Iterator[bytes]:
+    """JobStream `/snapshot`: a JSON list of every live ad, produced piecewise."""
+    return snapshot_json(engine or get_engine())
+
+
+def warm_up() -> None:
+    """Open the index (repairing it if it lags the database) and the query dictionaries."""
+    from sqlalchemy import inspect
+
+    engine = get_engine()
+    if not inspect(engine).has_table("ad"):
+        return
+    get_index(engine)
+    from jobbnav.ads.search.recognise import recogniser
+
+    recogniser(engine)

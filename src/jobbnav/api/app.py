@@ -22,6 +22,8 @@ ROUTERS: tuple[str, ...] = (
     "jobbnav.geo.api:router",
     "jobbnav.market.api:router",
     "jobbnav.market.pages:router",
+    "jobbnav.people.api:router",
+    "jobbnav.people.pages:router",
 )
 
 

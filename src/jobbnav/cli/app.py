@@ -20,6 +20,9 @@ COMMAND_GROUPS: tuple[tuple[str, str], ...] = (
     ("geo", "jobbnav.geo.cli:app"),
     ("demo", "jobbnav.demo.cli:app"),
     ("market", "jobbnav.market.cli:app"),
+    ("people", "jobbnav.people.cli:app"),
+    ("audit", "jobbnav.people.cli:audit_app"),
+    ("verify", "jobbnav.people.cli:verify_app"),
 )
 
 app = typer.Typer(

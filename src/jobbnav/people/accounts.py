@@ -30,6 +30,7 @@ __all__ = [
     "find_account",
     "list_accounts",
     "list_api_keys",
+    "list_organisations",
     "new_id",
     "revoke_api_key",
 ]
@@ -99,9 +100,8 @@ def create_account(username: str, role: str, *, password: str | None, display_na
         if conn.execute(sa.select(account.c.id).where(account.c.username == username)).first():
             raise Conflict(f"username {username!r} is taken", field="username")
         pseudonym = secrets.token_hex(16)
-        audit.append(conn, actor or Actor(account_id="operator", role="operator",
-                                          pseudonym="operator", via="cli"),
-                     action="write", what="account created", subject_ref=pseudonym)
+        audit.append(conn, actor or Actor.operator(), action="write", what="account created",
+                     subject_ref=pseudonym)
         conn.execute(sa.insert(account).values(
             id=account_id, username=username, display_name=display_name.strip(), email=email,
             password_hash=pw_hash, role=role, organisation_id=organisation_id,
@@ -160,6 +160,14 @@ def authenticate_password(username: str, password: str, *,
     return _actor(row, via="session")
 
 
+def list_organisations(*, engine: Engine | None = None) -> list[dict[str, Any]]:
+    """Organisations (public information: names and kinds), for choosing a consent recipient."""
+    with (engine or get_engine()).connect() as conn:
+        rows = conn.execute(sa.select(organisation.c.id, organisation.c.name, organisation.c.kind)
+                            .order_by(organisation.c.name)).mappings()
+        return [dict(r) for r in rows]
+
+
 def list_accounts(actor: Actor, *, engine: Engine | None = None) -> list[dict[str, Any]]:
     if actor.role != "administrator":
         raise PermissionDenied("only an administrator lists accounts")
@@ -171,7 +179,7 @@ def list_accounts(actor: Actor, *, engine: Engine | None = None) -> list[dict[st
 
 
 def _may_manage_keys(actor: Actor, account_id: str) -> None:
-    if actor.role != "administrator" and actor.account_id != account_id:
+    if actor.role not in ("administrator", "operator") and actor.account_id != account_id:
         raise PermissionDenied("API keys are managed by their account or an administrator")
 
 

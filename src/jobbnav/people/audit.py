@@ -97,6 +97,8 @@ def verify(engine: Engine, *, progress: Any = None) -> VerifyReport:
             report.entries += 1
             if progress and report.entries % 1000 == 0:
                 progress("verifying audit log", total, 1000)
+        if progress:
+            progress("verifying audit log", total, report.entries % 1000)
         head = conn.execute(sa.select(audit_head.c.seq, audit_head.c.hash)
                             .where(audit_head.c.id == 1)).first()
     if head is not None and (head.seq != expected_seq - 1 or head.hash != prev):

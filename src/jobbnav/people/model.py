@@ -70,6 +70,11 @@ class Actor:
     key_id: str | None = None
 
     @classmethod
+    def operator(cls) -> Actor:
+        """Whoever runs the CLI on the server: may administer, never reads profiles."""
+        return cls(account_id="operator", role="operator", pseudonym="operator", via="cli")
+
+    @classmethod
     def system(cls) -> Actor:
         return cls(account_id="system", role="system", pseudonym="system", via="system")
 

@@ -110,6 +110,19 @@ def _label_surfaces(label: str) -> Iterable[tuple[str, str, str]]:
             yield vendorless, "stripped", ""
 
 
+def _geo_surfaces(concept: Concept) -> list[str]:
+    """"Skåne län" → "Skåne", "Region Skåne"; "Kiruna" → "Kiruna kommun", "Kirunas kommun"."""
+    label = concept.preferred_label
+    if concept.type == "municipality":
+        genitive = label if label.endswith(("s", "x", "z")) else label + "s"
+        return [f"{label} kommun", f"{genitive} kommun"]
+    if concept.type == "region" and label.endswith(" län"):
+        base = label[:-4]
+        plain = base[:-1] if base.endswith("s") else base
+        return [f"Region {plain}", plain, f"{plain}s län"]
+    return []
+
+
 def _variants(surface: str) -> list[str]:
     """Folded keys of a surface: spaced and, for hyphenated words, joined ("app-utvecklare")."""
     folded = fold_surface(surface)
@@ -185,6 +198,9 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
                 for surface, origin, qualifier in _label_surfaces(concept.preferred_label):
                     builder.add(surface, LexEntry(cid, ctype, concept.preferred_label, origin,
                                                   False, qualifier))
+            for surface in _geo_surfaces(concept):
+                builder.add(surface, LexEntry(cid, ctype, concept.preferred_label, "alternative"),
+                            inflect=False)
             for term in index.terms.get(cid, ()):
                 builder.add(term.term, LexEntry(cid, ctype, concept.preferred_label, "term",
                                                 term.misspelled))

@@ -57,5 +57,8 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("language", "Polska"): ["polish"],
     ("language", "Ryska"): ["russian"],
     ("language", "Somaliska"): ["somali"],
-    ("language", "Persiska"): ["persian", "farsi"],
+    ("language", "Persiska/Farsi"): ["persian", "persiska"],
+    # "Truckkort" is the TLP 10 training certificate, as Swedish employers write it.
+    ("skill", "Utbildningsbevis enligt TLP 10 för truckförare"): [
+        "truckkort", "truckkörkort", "truckutbildning", "TLP10", "TLP 10"],
 }

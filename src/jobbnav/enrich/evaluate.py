@@ -1,0 +1,201 @@
+"""`jobbnav enrich evaluate`: measured quality, with the baselines a user might pick instead.
+
+- Concepts on our own hand-labelled set (`tests/enrich/data/eval_set.jsonl`): precision, recall
+  and F1 per concept type (micro-averaged over texts), and context accuracy over correct hits.
+  Baseline: plain exact matching of preferred labels (case-insensitive, whole words).
+- Occupation group (ssyk-level-4) on real ads (their `occupation_group`): top-1 / top-3.
+  Baseline: TF-IDF words + a linear classifier (scikit-learn LinearSVC) trained on the same
+  non-ad texts our model uses. The ads are never used for training here.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+import numpy as np
+
+from jobbnav.enrich import service
+from jobbnav.enrich.lexicon import Lexicon
+from jobbnav.enrich.tokenize import fold_surface, match_text
+from jobbnav.errors import InvalidInput
+from jobbnav.settings import get_settings
+
+__all__ = ["DEFAULT_EVAL_SET", "evaluate", "render"]
+
+DEFAULT_EVAL_SET = Path(__file__).resolve().parents[3] / "tests" / "enrich" / "data" / \
+    "eval_set.jsonl"
+TYPE_GROUPS = {"occupation-name": "occupation", "ssyk-level-4": "occupation", "skill": "skill",
+               "trait": "trait", "language": "language", "driving-licence": "driving-licence",
+               "municipality": "geo", "region": "geo", "country": "geo"}
+
+
+def load_eval_set(path: Path) -> list[dict[str, Any]]:
+    if not path.is_file():
+        raise InvalidInput(f"evaluation set not found: {path}", field="eval_set")
+    items = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                items.append(json.loads(line))
+            except ValueError as exc:
+                raise InvalidInput(f"{path}: line {n}: {exc}", field="eval_set") from exc
+    return items
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp,
+            "fp": fp, "fn": fn}
+
+
+def _score(gold_sets: list[dict[str, str]], pred_sets: list[dict[str, str]],
+           type_of: dict[str, str]) -> dict[str, Any]:
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    ctx_right = ctx_total = 0
+    for gold, pred in zip(gold_sets, pred_sets, strict=True):
+        for cid in set(gold) | set(pred):
+            group = TYPE_GROUPS.get(type_of.get(cid, ""), "other")
+            c = counts[group]
+            if cid in gold and cid in pred:
+                c[0] += 1
+                ctx_total += 1
+                ctx_right += gold[cid] == pred[cid]
+            elif cid in pred:
+                c[1] += 1
+            else:
+                c[2] += 1
+    per_type = {g: _prf(*c) for g, c in sorted(counts.items())}
+    total = [sum(c[i] for c in counts.values()) for i in range(3)]
+    return {"per_type": per_type, "all": _prf(*total),
+            "context_accuracy": round(ctx_right / ctx_total, 4) if ctx_total else 0.0,
+            "context_pairs": ctx_total}
+
+
+def _exact_label_baseline(lexicon: Lexicon) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    keys: dict[str, list[str]] = defaultdict(list)
+    for cid, concept in lexicon.concepts.items():
+        key = fold_surface(concept.preferred_label)
+        if key:
+            keys[key].append(cid)
+    for key, ids in keys.items():
+        automaton.add_word(f" {key} ", tuple(ids))
+    automaton.make_automaton()
+    return automaton
+
+
+def _concepts(items: list[dict[str, Any]], lexicon: Lexicon) -> dict[str, Any]:
+    baseline = _exact_label_baseline(lexicon)
+    gold_sets, ours, base = [], [], []
+    type_of = {cid: c.type for cid, c in lexicon.concepts.items()}
+    started = time.perf_counter()
+    for item in items:
+        gold_sets.append({c["concept_id"]: c["context"] for c in item["concepts"]})
+        result = service.enrich(item["text"], headline=item.get("headline"), kind=item["kind"])
+        ours.append({h.concept_id: h.context for h in result.hits})
+        padded = f" {match_text((item.get('headline') or '') + ' . ' + item['text'])} "
+        base.append({cid: "neutral" for _, ids in baseline.iter(padded) for cid in ids})
+    for item in items:
+        for c in item["concepts"]:
+            type_of.setdefault(c["concept_id"], c["type"])
+    return {"texts": len(items), "labels": sum(len(g) for g in gold_sets),
+            "seconds": round(time.perf_counter() - started, 3),
+            "ours": _score(gold_sets, ours, type_of),
+            "baseline_exact_label": _score(gold_sets, base, type_of)}
+
+
+def _load_ads(path: Path) -> list[dict[str, Any]]:
+    if not path.is_file():
+        return []
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    ads = doc if isinstance(doc, list) else doc.get("hits", [])
+    return [a for a in ads if isinstance(a, dict) and (a.get("occupation_group") or {}).get(
+        "concept_id")]
+
+
+def _groups(ads: list[dict[str, Any]]) -> dict[str, Any]:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.svm import LinearSVC
+
+    from jobbnav.enrich.ssyk_training import training_documents
+    from jobbnav.taxonomy.service import index
+
+    if not ads:
+        return {"ads": 0}
+    top1 = top3 = 0
+    confidence = []
+    for ad in ads:
+        gold = ad["occupation_group"]["concept_id"]
+        result = service.enrich((ad.get("description") or {}).get("text") or "",
+                                headline=ad.get("headline") or None, kind="ad")
+        ids = [g.concept_id for g in result.occupation_groups]
+        top1 += ids[:1] == [gold]
+        top3 += gold in ids[:3]
+        if result.occupation_groups:
+            confidence.append(result.occupation_groups[0].probability)
+    docs = training_documents(index(), get_settings().shared_data_dir / "education")
+    started = time.perf_counter()
+    vectorizer = TfidfVectorizer(sublinear_tf=True, min_df=1)
+    x = vectorizer.fit_transform([t for _, t in docs])
+    model = LinearSVC(C=1.0).fit(x, [g for g, _ in docs])
+    train_seconds = time.perf_counter() - started
+    texts = [f"{a.get('headline', '')} {(a.get('description') or {}).get('text') or ''}"
+             for a in ads]
+    scores = model.decision_function(vectorizer.transform(texts))
+    order = np.argsort(-scores, axis=1)[:, :3]
+    b1 = b3 = 0
+    for ad, row in zip(ads, order, strict=True):
+        labels = [model.classes_[i] for i in row]
+        b1 += labels[0] == ad["occupation_group"]["concept_id"]
+        b3 += ad["occupation_group"]["concept_id"] in labels
+    n = len(ads)
+    return {"ads": n, "top1": round(top1 / n, 4), "top3": round(top3 / n, 4),
+            "mean_top1_probability": round(float(np.mean(confidence)), 4) if confidence else 0,
+            "baseline_tfidf_linear": {"top1": round(b1 / n, 4), "top3": round(b3 / n, 4),
+                                      "train_seconds": round(train_seconds, 2),
+                                      "training_docs": len(docs)}}
+
+
+def evaluate(*, eval_set: Path | None = None, ads: Path | None = None) -> dict[str, Any]:
+    items = load_eval_set(eval_set or DEFAULT_EVAL_SET)
+    lexicon = service.lexicon()
+    if not lexicon.concepts:
+        raise InvalidInput("the taxonomy is empty: run `jobbnav taxonomy import` first",
+                           field="taxonomy")
+    ads_path = ads or get_settings().shared_data_dir / "ads" / "jobsearch-ads-2025.dev.json"
+    return {"concepts": _concepts(items, lexicon), "occupation_groups": _groups(_load_ads(
+        ads_path)), "ads_file": str(ads_path)}
+
+
+def render(report: dict[str, Any]) -> str:
+    c = report["concepts"]
+    lines = [f"Concepts: {c['texts']} hand-labelled texts, {c['labels']} labels",
+             f"{'type':<18}{'P':>7}{'R':>7}{'F1':>7}   {'baseline F1':>11}{'gain':>8}"]
+    ours, base = c["ours"], c["baseline_exact_label"]
+    for group, m in [*ours["per_type"].items(), ("ALL", ours["all"])]:
+        b = base["all"] if group == "ALL" else base["per_type"].get(group, {"f1": 0.0})
+        lines.append(f"{group:<18}{m['precision']:>7.3f}{m['recall']:>7.3f}{m['f1']:>7.3f}"
+                     f"   {b['f1']:>11.3f}{m['f1'] - b['f1']:>+8.3f}")
+    lines.append(f"context accuracy: {ours['context_accuracy']:.3f} over "
+                 f"{ours['context_pairs']} correct hits (baseline, all neutral: "
+                 f"{base['context_accuracy']:.3f})")
+    g = report["occupation_groups"]
+    if g.get("ads"):
+        b = g["baseline_tfidf_linear"]
+        lines += [f"Occupation group on {g['ads']} real ads ({report['ads_file']}):",
+                  f"  ours      top-1 {g['top1']:.3f}  top-3 {g['top3']:.3f}  "
+                  f"(mean top-1 probability {g['mean_top1_probability']:.3f})",
+                  f"  baseline  top-1 {b['top1']:.3f}  top-3 {b['top3']:.3f}  "
+                  f"(TF-IDF + LinearSVC on {b['training_docs']} non-ad texts)",
+                  f"  gain      top-1 {g['top1'] - b['top1']:+.3f}  top-3 "
+                  f"{g['top3'] - b['top3']:+.3f}"]
+    else:
+        lines.append("Occupation group: no real ads found (skipped)")
+    return "\n".join(lines)

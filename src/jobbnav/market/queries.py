@@ -14,7 +14,7 @@ from jobbnav.market import barometer as published
 from jobbnav.market import store
 from jobbnav.market.forecast import MIN_MONTHS, fit, month_range, predict, trend_per_year
 from jobbnav.market.model import ALL_OCCUPATIONS, COUNTRY_ID, Forecast
-from jobbnav.market.ratings_job import window
+from jobbnav.market.ratings_job import window as _window
 
 __all__ = ["barometer", "clear_caches", "demand", "demand_by_region", "forecast", "label",
            "report", "resolve_area", "resolve_occupation", "salary", "shortage", "tightness"]
@@ -27,6 +27,15 @@ _cache: dict[tuple[Any, ...], Any] = {}
 
 def clear_caches() -> None:
     _cache.clear()
+
+
+def window(conn: Connection) -> tuple[int, int] | None:
+    """The live window, cached until the next update (every update clears the caches)."""
+    key = ("window", str(conn.engine.url))
+    if key not in _cache:
+        _cache[key] = _window(conn)
+    result: tuple[int, int] | None = _cache[key]
+    return result
 
 
 def _index(engine: Engine) -> Any:
@@ -75,8 +84,13 @@ def resolve_occupation(conn: Connection, occupation: str | None) -> tuple[str, s
         raise InvalidInput(f"{occupation!r} is a {concept.type}, not an occupation-name, "
                            "ssyk-level-4 or occupation-field", field="occupation")
     d = store.demand.c
-    level = conn.execute(select(d.occ_level).where(d.occupation_id == occupation).limit(1)
-                         ).scalar()
+    level = None
+    for candidate in ("group", "name", "field"):  # each probe is a primary-key prefix look-up
+        if conn.execute(select(d.month).where(d.occ_level == candidate,
+                                              d.occupation_id == occupation).limit(1)
+                        ).first() is not None:
+            level = candidate
+            break
     if level is None and conn.execute(select(store.baseline.c.group_id).where(
             store.baseline.c.group_id == occupation).limit(1)).scalar():
         level = "group"

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Engine, and_, delete, func, insert, select
 
 from jobbnav.market import store
 from jobbnav.market.forecast import month_range
-from jobbnav.market.model import ALL_OCCUPATIONS
+from jobbnav.market.model import ALL_OCCUPATIONS, COUNTRY_ID
 from jobbnav.market.rating import RatingInput, RatingRules, rate
 
 __all__ = ["compute_ratings", "window"]
@@ -22,7 +22,8 @@ def window(conn: Connection, today: date | None = None) -> tuple[int, int] | Non
     The current calendar month is still filling up, so the window ends before it."""
     d = store.demand.c
     first, last = conn.execute(select(func.min(d.month), func.max(d.month)).where(
-        d.occ_level == "all", d.area_level == "country")).one()
+        d.occ_level == "all", d.occupation_id == ALL_OCCUPATIONS, d.area_level == "country",
+        d.area_id == COUNTRY_ID)).one()
     if first is None:
         return None
     today = today or date.today()

@@ -93,7 +93,7 @@ def _find(params: ConceptsQuery, *, types: list[str] | None = None,
         ids=params.id, types=types if types is not None else params.type,
         preferred_label=params.preferred_label, deprecated=params.deprecated,
         include_deprecated=params.include_deprecated, relation=params.relation,
-        related_ids=params.related_ids,
+        related_ids=params.related_ids, known_types_only=types is None,
         offset=0 if codes else params.offset, limit=None if codes else params.limit)
     if codes:
         wanted = {k: v.casefold() for k, v in codes.items()}

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from jobbnav.cli.progress import progress_hook
-from jobbnav.taxonomy import service
+from jobbnav.taxonomy import query, service, typeahead
 
 __all__ = ["app"]
 
@@ -51,3 +51,30 @@ def import_(
         out.print(f"{name}: {figures['ontology_concepts']} ontology concepts, joined "
                   f"{figures['joined']}, minted traits {figures['minted_traits']}, unjoined "
                   f"{figures['unjoined']}; {figures['terms_added']} search terms added")
+
+
+@app.command("search")
+def search(
+    text: str = typer.Argument(..., help="What to look up, as typed: a beginning, a part of a "
+                               "word, with or without å/ä/ö, one typo allowed."),
+    concept_type: list[str] = typer.Option(None, "--type", "-t", help="Only this concept type "
+                                           "(repeat for several), e.g. occupation-name, skill."),
+    limit: int = typer.Option(10, min=1, max=1000, help="How many suggestions."),
+    include_deprecated: bool = typer.Option(False, "--include-deprecated",
+                                            help="Also suggest deprecated concepts."),
+) -> None:
+    """Typeahead search over concept labels and search terms, best match first."""
+    types = query.check_types(concept_type) if concept_type else None
+    found = typeahead.suggest(text, types=types, limit=limit,
+                              include_deprecated=include_deprecated)
+    if not found:
+        out.print(f"no concept matches {text!r}")
+        return
+    table = Table(title=f"{len(found)} suggestion{'s' if len(found) != 1 else ''} for {text!r}")
+    for column in ("label", "type", "id", "matched term", "match"):
+        table.add_column(column)
+    for s in found:
+        label = s.concept.preferred_label + (" (deprecated)" if s.concept.deprecated else "")
+        table.add_row(label, s.concept.type, s.concept.id,
+                      "" if s.official else f"{s.term} ({s.term_kind})", s.match)
+    out.print(table)

@@ -63,11 +63,14 @@ def find_concepts(*, ids: Sequence[str] = (), types: Sequence[str] = (),
                   preferred_label: str | None = None, deprecated: bool | None = None,
                   include_deprecated: bool = False, relation: str | None = None,
                   related_ids: Sequence[str] = (), offset: int = 0, limit: int | None = None,
+                  known_types_only: bool = True,
                   engine: Engine | None = None) -> list[Concept]:
     """Concepts matching every filter given, in a stable order (the ids' order, else by id).
 
     Deprecated concepts are left out unless `deprecated=True` (only them), `include_deprecated`,
     or the ids are asked for by name: an old id still resolves, marked deprecated.
+    A type the taxonomy does not know is refused unless `known_types_only` is false (callers
+    that list fixed types, some of which a small database may lack).
     """
     if (relation is None) != (not related_ids):
         missing = "relation" if relation is None else "related-ids"
@@ -78,7 +81,9 @@ def find_concepts(*, ids: Sequence[str] = (), types: Sequence[str] = (),
         raise InvalidInput("offset and limit must be zero or more",
                            field="offset" if offset < 0 else "limit")
     idx = service.index(engine)
-    wanted_types = set(check_types(types, engine=engine)) if types else None
+    if types and known_types_only:
+        check_types(types, engine=engine)
+    wanted_types = set(types) if types else None
     pool: Iterable[str]
     if ids:
         pool = dict.fromkeys(ids)

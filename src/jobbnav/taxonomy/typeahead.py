@@ -282,19 +282,23 @@ _cache: dict[str, TypeaheadIndex] = {}
 
 
 def typeahead_index(engine: Engine | None = None) -> TypeaheadIndex:
-    """The typeahead index of the current taxonomy; rebuilt when the taxonomy version changes."""
+    """The typeahead index of the current taxonomy; rebuilt when the taxonomy version changes.
+
+    A reloaded read model of the same version (same database, same data) keeps the index and
+    only lends it its concept objects, so the old read model can be freed.
+    """
     engine = engine or get_engine()
     taxonomy = get_index(engine)
     key = str(engine.url)
     cached = _cache.get(key)
-    if cached is not None and cached.version == taxonomy.version \
-            and cached.concepts is taxonomy.concepts:
+    if cached is not None and cached.concepts is taxonomy.concepts:
         return cached
     with _lock:
         cached = _cache.get(key)
-        if cached is None or cached.version != taxonomy.version \
-                or cached.concepts is not taxonomy.concepts:
+        if cached is None or cached.version != taxonomy.version:
             cached = _cache[key] = TypeaheadIndex.build(taxonomy)
+        else:
+            cached.concepts = taxonomy.concepts
         return cached
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from jobbnav.errors import InvalidInput, JobbnavError
+from jobbnav.errors import InvalidInput, JobbnavError, PermissionDenied
 from jobbnav.people import accounts, consent, cv, profile
 from jobbnav.people import service as people
 from jobbnav.people.auth import (
@@ -59,10 +59,23 @@ def _login_redirect() -> RedirectResponse:
     return RedirectResponse("/login", status_code=303)
 
 
+def _gate(request: Request) -> Actor | Response:
+    """The logged-in job seeker, or the answer for everyone else (login, or 403)."""
+    actor = page_actor(request)
+    if actor is None:
+        return _login_redirect()
+    if actor.role != "job_seeker":
+        return _render(request, "forbidden.html", {"reason": "Sidan är för arbetssökande."},
+                       status=403)
+    return actor
+
+
 @router.get("/login", response_class=HTMLResponse)
 def login_page(request: Request) -> Response:
     token = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(24)
-    response = _render(request, "login.html", {"login_csrf": token, "error": None})
+    response = _render(request, "login.html", {
+        "login_csrf": token, "error": None,
+        "logged_out": request.query_params.get("logged_out") == "1"})
     response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", path="/",
                         secure=secure_request(request))
     return response
@@ -89,10 +102,12 @@ def login_submit(request: Request, username: str = Form(..., max_length=120),
 
 @router.post("/logout")
 def logout_submit(request: Request, csrf: str = Form("", max_length=100)) -> Response:
+    if page_actor(request) is None:
+        return _login_redirect()
     check_form_csrf(request, csrf)
     if (cookie := request.cookies.get(COOKIE)) is not None:
         end_session(cookie)
-    response = _login_redirect()
+    response = RedirectResponse("/login?logged_out=1", status_code=303)
     response.delete_cookie(COOKIE, path="/")
     return response
 
@@ -111,11 +126,9 @@ def _profile_context(actor: Actor) -> dict[str, Any]:
 
 @router.get("/me/profile", response_class=HTMLResponse)
 def profile_page(request: Request) -> Response:
-    actor = page_actor(request)
-    if actor is None:
-        return _login_redirect()
-    if actor.role != "job_seeker":
-        return RedirectResponse("/me", status_code=303)
+    actor = _gate(request)
+    if not isinstance(actor, Actor):
+        return actor
     return _render(request, "profile.html", {**_profile_context(actor), "error": None,
                                              "warnings": []})
 
@@ -124,12 +137,17 @@ def _job_seeker_form(request: Request, csrf: str) -> Actor:
     actor = page_actor(request)
     if actor is None:
         raise InvalidInput("log in first", field="session")
+    if actor.role != "job_seeker":
+        raise PermissionDenied("the page is for job seekers", field="session")
     check_form_csrf(request, csrf)
     return actor
 
 
 def _profile_error(request: Request, actor: Actor | None, exc: JobbnavError) -> Response:
-    if actor is None or actor.role != "job_seeker":
+    gate = _gate(request)
+    if not isinstance(gate, Actor):
+        return gate
+    if actor is None:
         return _login_redirect()
     return _render(request, "profile.html", {**_profile_context(actor), "error": exc.detail,
                                              "warnings": []}, status=exc.status)
@@ -185,9 +203,9 @@ def _consents_context(actor: Actor) -> dict[str, Any]:
 
 @router.get("/me/consents", response_class=HTMLResponse)
 def consents_page(request: Request) -> Response:
-    actor = page_actor(request)
-    if actor is None or actor.role != "job_seeker":
-        return _login_redirect()
+    actor = _gate(request)
+    if not isinstance(actor, Actor):
+        return actor
     return _render(request, "consents.html", {**_consents_context(actor), "error": None})
 
 
@@ -213,11 +231,12 @@ async def consent_submit(request: Request) -> Response:
         else:
             raise InvalidInput(f"unknown action {action!r}", field="action")
     except (JobbnavError, ValueError) as exc:
-        if actor is None or actor.role != "job_seeker":
-            return _login_redirect()
+        gate = _gate(request)
+        if not isinstance(gate, Actor):
+            return gate
         detail = exc.detail if isinstance(exc, JobbnavError) else _first_error(exc)
         status = exc.status if isinstance(exc, JobbnavError) else 400
-        return _render(request, "consents.html", {**_consents_context(actor), "error": detail},
+        return _render(request, "consents.html", {**_consents_context(gate), "error": detail},
                        status=status)
     return RedirectResponse("/me/consents", status_code=303)
 
@@ -232,7 +251,7 @@ def _first_error(exc: ValueError) -> str:
 
 @router.get("/me/audit", response_class=HTMLResponse)
 def audit_page(request: Request) -> Response:
-    actor = page_actor(request)
-    if actor is None or actor.role != "job_seeker":
-        return _login_redirect()
+    actor = _gate(request)
+    if not isinstance(actor, Actor):
+        return actor
     return _render(request, "audit.html", {"entries": people.my_audit_log(actor, limit=500)})

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, TypeVar
 
+import orjson
 from fastapi import APIRouter, Request
-from fastapi.responses import ORJSONResponse, StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from jobbnav.ads import service
@@ -19,6 +20,10 @@ __all__ = ["router"]
 
 router = APIRouter(tags=["job ads (JobSearch / JobStream)"])
 M = TypeVar("M", bound=BaseModel)
+
+
+def _json(body: Any) -> Response:
+    return Response(orjson.dumps(body), media_type="application/json")
 
 
 def _validated(model: type[M], request: Request, lists: frozenset[str],
@@ -47,20 +52,20 @@ def _validated(model: type[M], request: Request, lists: frozenset[str],
 
 
 @router.get("/search", summary="Search ads (JobSearch API compatible)")
-def search(request: Request) -> ORJSONResponse:
+def search(request: Request) -> Response:
     params = _validated(SearchParams, request, LIST_PARAMS)
-    return ORJSONResponse(service.search(params).as_dict())
+    return _json(service.search(params).as_dict())
 
 
 @router.get("/historical/search", summary="Search the archive: live, removed and expired ads")
-def historical_search(request: Request) -> ORJSONResponse:
+def historical_search(request: Request) -> Response:
     params = _validated(SearchParams, request, LIST_PARAMS, historical=True)
-    return ORJSONResponse(service.search(params).as_dict())
+    return _json(service.search(params).as_dict())
 
 
 @router.get("/ad/{ad_id}", summary="One ad by id (also removed ones)")
-def get_ad(ad_id: str) -> ORJSONResponse:
-    return ORJSONResponse(service.get_ad(ad_id))
+def get_ad(ad_id: str) -> Response:
+    return _json(service.get_ad(ad_id))
 
 
 class CompleteParams(BaseModel):
@@ -71,9 +76,9 @@ class CompleteParams(BaseModel):
 
 
 @router.get("/complete", summary="Typeahead: completions of the last word of q, with counts")
-def complete(request: Request) -> ORJSONResponse:
+def complete(request: Request) -> Response:
     params = _validated(CompleteParams, request, frozenset())
-    return ORJSONResponse({"typeahead": service.complete(
+    return _json({"typeahead": service.complete(
         params.q, limit=params.limit, historical=params.historical)})
 
 

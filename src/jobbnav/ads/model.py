@@ -1,4 +1,4 @@
-"""Job ad types: the JobSearch ad shape (Pydantic, unknown fields kept), import and search results."""
+"""Job ad types: the JobSearch ad shape (unknown fields kept), import and search results."""
 
 from __future__ import annotations
 

@@ -84,7 +84,8 @@ def store(batch: Batch) -> None:
             ad["removed"], ad["removed_date"] = True, item.ad.get("removed_date")
             item.ad, item.duplicate_of = ad, old.duplicate_of
         digest = content_hash(item.ad)
-        if old is not None and not _is_newer(item.ad, old.timestamp, old.content_hash, digest):
+        if old is not None and not item.removal and not _is_newer(item.ad, old.timestamp,
+                                                                  old.content_hash, digest):
             report.unchanged += 1
             continue
         seq += 1

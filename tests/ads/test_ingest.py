@@ -1,0 +1,91 @@
+"""Import: good records kept, bad ones reported one by one, re-import a no-op, updates win."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+from typing import Any
+
+import orjson
+from sqlalchemy import Engine, func, insert, select
+
+from jobbnav.ads import service
+from jobbnav.ads.store import ad as ad_table
+from jobbnav.taxonomy.index import invalidate
+from jobbnav.taxonomy.store import concept
+
+
+def _ad(ad_id: str, **extra: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {"id": ad_id, "headline": f"Lagerarbetare {ad_id}",
+                            "description": {"text": "Plock och pack i vårt lager i Borås."},
+                            "employer": {"name": f"Firma {ad_id}"},
+                            "application_deadline": "2099-01-01T00:00:00",
+                            "publication_date": "2026-11-01T08:00:00"}
+    base.update(extra)
+    return base
+
+
+def test_reimport_is_a_no_op(demo_engine: Engine, demo_ads: Path) -> None:
+    again = service.import_ads([demo_ads], engine=demo_engine, enrich=False)
+    assert (again.stored, again.updated, again.unchanged) == (0, 0, 41)
+    with demo_engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(ad_table)).scalar() == 41
+
+
+def test_bad_records_are_rejected_with_reasons_and_good_ones_kept(engine: Engine,
+                                                                  tmp_path: Path) -> None:
+    with engine.begin() as conn:
+        conn.execute(insert(concept), [{"id": "DJh5_yyF_hEM", "type": "ssyk-level-4",
+                                        "preferred_label": "Mjukvaru- och systemutvecklare m.fl.",
+                                        "codes": {}, "deprecated": False, "local": False}])
+    invalidate()
+    lines = [
+        orjson.dumps(_ad("good-1")),
+        b'{"id": "broken", "headline": ',
+        orjson.dumps({"id": "no-headline", "description": {"text": "x"}}),
+        orjson.dumps(_ad("wrong-type", number_of_vacancies="many")),
+        orjson.dumps(_ad("unknown-group", occupation_group={"concept_id": "XXXX_YYY_ZZZ"})),
+        orjson.dumps(_ad("huge", description={"text": "a" * 10_000_000})),
+        orjson.dumps(_ad("good-2", occupation_group={"label": "Mjukvaru- och systemutvecklare "
+                                                              "m.fl."})),
+    ]
+    path = tmp_path / "ads.jsonl.gz"
+    path.write_bytes(gzip.compress(b"\n".join(lines)))
+    report_path = tmp_path / "report.json"
+    report = service.import_ads([path], engine=engine, enrich=False, report_path=report_path)
+    assert report.stored == 2
+    reasons = {r.record: r.reason for r in report.rejected}
+    assert "invalid JSON" in reasons[2]
+    assert "headline" in reasons[3] and "required" in reasons[3]
+    assert "number_of_vacancies" in reasons[4]
+    assert "XXXX_YYY_ZZZ" in reasons[5] and "occupation_group" in reasons[5]
+    assert "bytes" in reasons[6] or "characters" in reasons[6]
+    saved = json.loads(report_path.read_text())
+    assert saved["stored"] == 2 and len(saved["rejections"]) == 5
+    # a label without an id was resolved to the one concept carrying it
+    assert service.get_ad("good-2", engine=engine)["occupation_group"]["concept_id"] == \
+        "DJh5_yyF_hEM"
+
+
+def test_unknown_fields_are_kept(engine: Engine) -> None:
+    service.import_ads([_ad("x1", brand_new_field={"a": 1})], engine=engine, enrich=False)
+    assert service.get_ad("x1", engine=engine)["brand_new_field"] == {"a": 1}
+
+
+def test_newer_version_replaces_older_is_ignored(engine: Engine) -> None:
+    service.import_ads([_ad("u1", timestamp=100)], engine=engine, enrich=False)
+    newer = service.import_ads([_ad("u1", timestamp=200, headline="Truckförare u1")],
+                               engine=engine, enrich=False)
+    older = service.import_ads([_ad("u1", timestamp=150, headline="Gammal rubrik")],
+                               engine=engine, enrich=False)
+    assert (newer.updated, older.updated, older.unchanged) == (1, 0, 1)
+    assert service.get_ad("u1", engine=engine)["headline"] == "Truckförare u1"
+
+
+def test_import_from_url_reads_json_lines(engine: Engine, live_server: str,
+                                          demo_ads: Path) -> None:
+    # the snapshot of one jobbnav is an import source for another
+    service.import_ads([demo_ads], engine=engine, enrich=False)
+    report = service.import_from_url(f"{live_server}/snapshot", engine=engine, enrich=False)
+    assert report.unchanged == 41 and not report.rejected

@@ -200,7 +200,7 @@ def create_api_key(actor: Actor, account_id: str, *, label: str, role: str | Non
         prefix = secrets.token_hex(6)
         token = f"{KEY_PREFIX}{prefix}_{secrets.token_urlsafe(32)}"
         key_id = new_id()
-        audit.append(conn, actor, action="write", what=f"api key {key_id} issued",
+        audit.append(conn, actor, action="write", what="api key issued",
                      subject_ref=owner.pseudonym)
         conn.execute(sa.insert(api_key).values(
             id=key_id, account_id=account_id, prefix=prefix,
@@ -229,7 +229,7 @@ def revoke_api_key(actor: Actor, key_id: str, *, engine: Engine | None = None) -
         if row is None:
             raise NotFound(f"no API key {key_id!r}", field="key_id")
         _may_manage_keys(actor, row.account_id)
-        audit.append(conn, actor, action="write", what=f"api key {key_id} revoked",
+        audit.append(conn, actor, action="write", what="api key revoked",
                      subject_ref=row.pseudonym)
         conn.execute(sa.update(api_key).where(api_key.c.id == key_id)
                      .values(revoked_at=utcnow()))
@@ -239,7 +239,7 @@ def actor_from_api_key(token: str, conn: Connection) -> Actor:
     """The actor a presented key stands for; Unauthenticated for a malformed, unknown, forged or
     revoked key (one message for all, so the answer tells an attacker nothing)."""
     fail = Unauthenticated("invalid or revoked API key", field="authorization")
-    parts = token.split("_")
+    parts = token.split("_", 2)
     if len(parts) != 3 or not token.startswith(KEY_PREFIX) or len(token) > 100:
         raise fail
     row = conn.execute(sa.select(api_key, account.c.pseudonym, account.c.organisation_id,

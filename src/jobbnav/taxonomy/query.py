@@ -232,11 +232,14 @@ def concept_details(concept_id: str, *, engine: Engine | None = None) -> Concept
                 seen[other.id] = Neighbour(other, edge.percentage)
         return list(seen.values())
 
+    # casefold, not fold(): display order only, and a hub has thousands of neighbours
     def by_label(items: list[Neighbour]) -> list[Concept]:
-        return sorted((n.concept for n in items), key=lambda c: (c.type, fold(c.preferred_label)))
+        return sorted((n.concept for n in items),
+                      key=lambda c: (c.type, c.preferred_label.casefold()))
 
     def by_percentage(items: list[Neighbour]) -> list[Neighbour]:
-        return sorted(items, key=lambda n: (-(n.percentage or 0), fold(n.concept.preferred_label)))
+        return sorted(items, key=lambda n: (-(n.percentage or 0),
+                                            n.concept.preferred_label.casefold()))
 
     replaced = None
     if concept.replaced_by:

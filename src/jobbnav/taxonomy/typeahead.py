@@ -19,6 +19,7 @@ shorter; then the label.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import threading
@@ -46,6 +47,12 @@ _MIN_INFIX = 3  # two letters inside words match most of the taxonomy: not a use
 _MIN_FUZZY = 4  # one typo in three letters could be almost anything
 _SCAN_LIMIT = 300  # a range this small is checked key by key for late typos
 _INFIX_WIDTH = 16  # inside-word suffixes are stored cut to this many characters
+_ORDER_ABOVE = 64  # more candidate keys than this are walked best first, with an early stop
+# A rank is one integer: tier · _TIER + (_HIDDEN for a hidden term) + (_ACCENT_MISS when the
+# query has å/ä/ö and the term does not) + the entry's place in the order shorter-first.
+_TIER = 1 << 24
+_HIDDEN = 1 << 23
+_ACCENT_MISS = 1 << 22
 _HIGH = "\U0010ffff"
 
 _SEPARATORS = re.compile(r"[\s\-/,;:()\[\]{}\"'!?*<>|\\]+")
@@ -93,15 +100,23 @@ class _Entry:
 
 
 class TypeaheadIndex:
-    """Immutable after `build`; safe to share between threads."""
+    """Built once per taxonomy version and then only read; safe to share between threads."""
 
     def __init__(self, version: int, concepts: dict[str, Concept], entries: list[_Entry],
                  keys: dict[str, list[int]]) -> None:
         self.version = version
         self.concepts = concepts
         self.entries = entries
+        # Each entry's static rank: hidden terms after official labels, then its place in the
+        # order shorter-first, then by text. A key's best entry bounds what the key can offer.
+        order = sorted(range(len(entries)), key=lambda e: (entries[e].length, entries[e].text))
+        self.static = [0] * len(entries)
+        for place, e in enumerate(order):
+            self.static[e] = place + (0 if entries[e].official else _HIDDEN)
         self.keys = sorted(keys)
-        self.key_entries = [tuple(keys[k]) for k in self.keys]
+        self.key_entries = [tuple(sorted(keys[k], key=self.static.__getitem__))
+                            for k in self.keys]
+        self.key_best = [self.static[entries_[0]] for entries_ in self.key_entries]
         starts: dict[str, set[int]] = defaultdict(set)
         inner: dict[str, set[int]] = defaultdict(set)
         for number, key in enumerate(self.keys):
@@ -158,20 +173,31 @@ class TypeaheadIndex:
         allowed = set(types) if types else None
         inside = set(within) if within is not None else None
         folded_query = fold(query) if fold(query) != ascii_fold(query) else None
-        found: dict[str, tuple[tuple[object, ...], int]] = {}
+        found: dict[str, tuple[int, int]] = {}  # concept id → (rank, entry)
+        entries, static, key_entries = self.entries, self.static, self.key_entries
 
-        def consider(tier: int, key_numbers: Iterable[int]) -> None:
-            for number in key_numbers:
-                for e in self.key_entries[number]:
-                    entry = self.entries[e]
+        def consider(tier: int, key_numbers: Collection[int]) -> None:
+            base = tier * _TIER
+            numbers: Iterable[int] = key_numbers
+            ordered = len(key_numbers) > _ORDER_ABOVE
+            if ordered:  # many keys: best first, and stop once no later key can place
+                numbers = sorted(key_numbers, key=self.key_best.__getitem__)
+            for count, number in enumerate(numbers):
+                if ordered and count % 32 == 0 and len(found) >= wanted:
+                    worst_kept = heapq.nsmallest(wanted, (r for r, _ in found.values()))[-1]
+                    if worst_kept < base + self.key_best[number]:
+                        return
+                for e in key_entries[number]:
+                    entry = entries[e]
                     if entry.deprecated and not include_deprecated:
                         continue
                     if allowed is not None and entry.type not in allowed:
                         continue
                     if inside is not None and entry.concept_id not in inside:
                         continue
-                    accent_miss = folded_query is not None and folded_query not in entry.folded
-                    rank = (tier, not entry.official, accent_miss, entry.length, entry.text)
+                    rank = base + static[e]
+                    if folded_query is not None and folded_query not in entry.folded:
+                        rank += _ACCENT_MISS
                     known = found.get(entry.concept_id)
                     if known is None or rank < known[0]:
                         found[entry.concept_id] = (rank, e)
@@ -193,12 +219,10 @@ class TypeaheadIndex:
         ranked = sorted(found.values())[offset:wanted]
         return [self._suggestion(rank, e) for rank, e in ranked]
 
-    def _suggestion(self, rank: tuple[object, ...], e: int) -> Suggestion:
+    def _suggestion(self, rank: int, e: int) -> Suggestion:
         entry = self.entries[e]
-        tier = rank[0]
-        assert isinstance(tier, int)
         return Suggestion(self.concepts[entry.concept_id], entry.text, entry.official,
-                          entry.kind, MATCH_KINDS[tier])
+                          entry.kind, MATCH_KINDS[rank // _TIER])
 
     def _one_typo(self, q: str) -> set[int]:
         """Keys with a word that begins within one edit of `q` (edits at any position)."""

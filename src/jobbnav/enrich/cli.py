@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -20,8 +19,7 @@ __all__ = ["app"]
 class _FileOrCommand(TyperGroup):
     """`jobbnav enrich ads.json` means `jobbnav enrich file ads.json`."""
 
-    def resolve_command(self, ctx: click.Context, args: list[str]
-                        ) -> tuple[str | None, click.Command | None, list[str]]:
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         if args and args[0] not in self.commands and not args[0].startswith("-"):
             args = ["file", *args]
         return super().resolve_command(ctx, args)

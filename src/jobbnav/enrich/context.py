@@ -84,12 +84,18 @@ def _own_cue(sentence: str, kind: Kind) -> Context | None:
     return None
 
 
-def sentence_contexts(text: str, sentences: list[tuple[int, int]], kind: Kind) -> list[Context]:
-    """One context per sentence span."""
+def sentence_contexts(text: str, sentences: list[tuple[int, int]], kind: Kind,
+                      needed: set[int] | None = None) -> list[Context]:
+    """One context per sentence span; sentences not in `needed` (and not headings) are only
+    given their section's context, which saves the cue search where nothing was found."""
     section: Context = "neutral"
     out: list[Context] = []
-    for start, end in sentences:
+    for i, (start, end) in enumerate(sentences):
         sentence = text[start:end]
+        if needed is not None and i not in needed and (
+                end - start > _HEADING_MAX or not _is_heading(sentence)):
+            out.append(section)
+            continue
         own = _own_cue(sentence, kind)
         if _is_heading(sentence):
             if _NEUTRAL_HEADING.search(sentence):

@@ -38,9 +38,10 @@ def _is_weak(lexicon: Lexicon, entry: LexEntry, key: str) -> bool:
 def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
                   extra_domain: Counter[str] | None = None) -> list[Sense]:
     """(match, entry, confidence) per kept sense: one per concept type of each match."""
-    firm = [lexicon.entries[m.key_id][0].concept_id for m in matches
-            if len(lexicon.entries[m.key_id]) == 1 and not m.compound
-            and not _is_weak(lexicon, lexicon.entries[m.key_id][0], lexicon.keys[m.key_id])]
+    # Every single-sense hit (each concept once) votes for its groups; a hit never counts
+    # its own vote, so two weak hits of one domain ("Python", "SQL") support each other.
+    firm = sorted({lexicon.entries[m.key_id][0].concept_id for m in matches
+                   if len(lexicon.entries[m.key_id]) == 1 and not m.compound})
     domain = domain_of(lexicon, firm)
     if extra_domain:
         domain.update(extra_domain)
@@ -52,12 +53,12 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
             by_type.setdefault(entry.concept_type, []).append(entry)
         for entries in by_type.values():
             best = max(entries, key=lambda e: _score(lexicon, e, domain, folded_text, key))
-            support = sum(domain[g] for g in lexicon.groups_of.get(best.concept_id, ()))
-            own = 1 if best.concept_id in firm else 0  # a firm hit supports itself once
+            own = 1 if best.concept_id in firm else 0
+            support = sum(domain[g] - own for g in lexicon.groups_of.get(best.concept_id, ()))
             confidence = best.confidence
             if match.compound:
                 confidence *= HEAD_CONFIDENCE_FACTOR
-            if (_is_weak(lexicon, best, key) or len(entries) > 1) and support - own <= 0:
+            if (_is_weak(lexicon, best, key) or len(entries) > 1) and support <= 0:
                 confidence *= UNSUPPORTED_FACTOR
             out.append((match, best, round(confidence, 3)))
     return out

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import time
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +56,7 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
             "fp": fp, "fn": fn}
 
 
-def _score(gold_sets: list[dict[str, str]], pred_sets: list[dict[str, str]],
+def _score(gold_sets: Sequence[Mapping[str, str]], pred_sets: Sequence[Mapping[str, str]],
            type_of: dict[str, str]) -> dict[str, Any]:
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     ctx_right = ctx_total = 0

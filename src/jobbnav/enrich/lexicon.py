@@ -142,7 +142,8 @@ class _Builder:
 
     def add(self, surface: str, entry: LexEntry, *, inflect: bool = True) -> None:
         for key in _variants(surface):
-            if len(key) < 2 or (key in STOP_SURFACES and entry.origin != "keyword"):
+            if len(key) < 2 or key.replace(" ", "").isdigit() or (
+                    key in STOP_SURFACES and entry.origin != "keyword"):
                 continue
             self._put(key, entry)
             if inflect and not entry.misspelled and entry.concept_type != "language":

@@ -32,9 +32,11 @@ class Match:
         return self.end - self.start
 
 
-def find_matches(lexicon: Lexicon, text: str) -> list[Match]:
-    """Non-overlapping (per the rules above) matches, sorted by start; deterministic."""
-    padded = " " + match_text(text) + " "
+def find_matches(lexicon: Lexicon, text: str, folded: str | None = None) -> list[Match]:
+    """Non-overlapping (per the rules above) matches, sorted by start; deterministic.
+
+    `folded` is `match_text(text)` when the caller already has it."""
+    padded = " " + (folded if folded is not None else match_text(text)) + " "
     found: list[Match] = []
     for end, key_id in lexicon.whole.iter(padded):
         start = end - len(lexicon.keys[key_id]) - 1  # index of the key's first char in text

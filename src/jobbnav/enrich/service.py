@@ -6,6 +6,7 @@ and rebuilt when the taxonomy index changes (a new import); both live in memory 
 
 from __future__ import annotations
 
+import bisect
 import threading
 from dataclasses import dataclass
 from typing import Any, get_args
@@ -92,14 +93,16 @@ def _check(text: object, field: str) -> str:
     return text
 
 
-def _hits(state: _State, text: str, kind: Kind, sentence_offset: int,
-          domain_text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
+def _hits(state: _State, text: str, kind: Kind, sentence_offset: int
+          ) -> tuple[list[Hit], list[tuple[int, int]]]:
     clean = prepare_text(text)
+    folded = match_text(clean)
     sentences = sentence_spans(clean)
-    contexts = sentence_contexts(clean, sentences, kind)
-    matches = find_matches(state.lexicon, clean)
-    senses = choose_senses(state.lexicon, matches, domain_text)
+    matches = find_matches(state.lexicon, clean, folded)
+    senses = choose_senses(state.lexicon, matches, folded)
     starts = [s for s, _ in sentences]
+    needed = {_sentence_of(starts, m.start) for m, _, c in senses if c >= MIN_CONFIDENCE}
+    contexts = sentence_contexts(clean, sentences, kind, needed)
     merged: dict[str, Hit] = {}
     for match, entry, confidence in senses:
         if confidence < MIN_CONFIDENCE:
@@ -125,28 +128,25 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int,
 
 
 def _sentence_of(starts: list[int], position: int) -> int:
-    import bisect
-
     return bisect.bisect_right(starts, position) - 1
 
 
 def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",
-           engine: Engine | None = None) -> Enrichment:
+           engine: Engine | None = None, predict_groups: bool = True) -> Enrichment:
     """Concepts in `text` (and `headline`) with context; for ads, ranked occupation groups.
 
     Spans index into `text`; hits found only in the headline have `sentence_index` -1 and spans
-    into `headline`.
+    into `headline`. `predict_groups=False` skips the occupation-group model (the costlier half).
     """
     text = _check(text, "text")
     headline = _check(headline, "headline") if headline is not None else None
     if kind not in get_args(Kind):
         raise InvalidInput(f"kind must be one of {', '.join(get_args(Kind))}", field="kind")
     state = _state(engine)
-    domain_text = match_text(f"{headline or ''} {text}")
-    body, sentences = _hits(state, text, kind, 0, domain_text)
+    body, sentences = _hits(state, text, kind, 0)
     head: list[Hit] = []
     if headline:
-        head, _ = _hits(state, headline, "query", -1, domain_text)
+        head, _ = _hits(state, headline, "query", -1)
         head = [Hit(h.concept_id, h.concept_type, h.preferred_label, h.term, h.spans,
                     h.confidence, "neutral", -1, h.misspelled) for h in head]
     in_body = {h.concept_id for h in body}
@@ -154,7 +154,8 @@ def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",
     head_found = head
     hits.sort(key=lambda h: (h.spans[0][0] if h.sentence_index >= 0 else -1, h.concept_id))
     guesses: tuple[OccupationGroupGuess, ...] = ()
-    if state.groups is not None and kind in ("ad", "cv", "query") and (text.strip() or headline):
+    if predict_groups and state.groups is not None and kind in ("ad", "cv", "query") and (
+            text.strip() or headline):
         occupation_types = AD_GROUPS["occupations"]
         found = GroupEvidence(
             headline_occupations=tuple((h.concept_id, h.confidence) for h in head_found

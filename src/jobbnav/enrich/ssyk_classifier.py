@@ -33,7 +33,7 @@ BODY_OCCUPATION_WEIGHT = 0.6
 SKILL_WEIGHT = 0.25
 TEXT_WEIGHT = 12.0
 TEMPERATURE = 1.2  # evidence units per nat; chosen so a lone headline match gives p ≈ 0.9
-MAX_TEXT_CHARS = 20_000
+MAX_TEXT_CHARS = 1_500  # the opening of an ad says what the job is; bounds the cost
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,138 @@
+"""Enrichment benchmark: lexicon build (time, RSS), ads/s per core, POST /enrich p50 over HTTP.
+
+Run: `JOBBNAV_VAR_DIR=<a var dir with the real taxonomy imported> python bench/bench_enrich.py`
+(if the database is empty the script imports the real taxonomy and ontology from shared data
+into a temporary var dir first). Prints its figures; never a test.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import socket
+import statistics
+import sys
+import tempfile
+import threading
+import time
+
+import psutil
+
+
+def _ensure_taxonomy() -> None:
+    from jobbnav.db import get_engine, upgrade
+    from jobbnav.settings import get_settings
+    from jobbnav.taxonomy.service import import_taxonomy, index
+
+    engine = get_engine()
+    upgrade(engine)
+    if index(engine).by_type.get("occupation-name"):
+        return
+    data = get_settings().shared_data_dir
+    import_taxonomy(data / "jobtech-taxonomy", data / "ontology", engine=engine)
+    try:
+        from jobbnav.geo.service import import_geography
+    except ImportError:
+        return
+    import_geography(data / "geo", engine=engine)
+
+
+def _synthetic_ads(lexicon_labels: list[str], n: int, rng: random.Random) -> list[str]:
+    filler = ("Vi erbjuder en trygg anställning med kollektivavtal, friskvårdsbidrag och goda "
+              "möjligheter till utveckling. Du kommer att arbeta i ett team med erfarna kollegor. ")
+    ads = []
+    for _ in range(n):
+        parts = ["Om tjänsten\n", filler]
+        target = rng.randint(2000, 4000)
+        while sum(len(p) for p in parts) < target:
+            words = rng.sample(lexicon_labels, 3)
+            parts.append(f"Krav: erfarenhet av {words[0]}. Meriterande är {words[1]} och "
+                         f"{words[2]}. ")
+            parts.append(filler)
+        ads.append("".join(parts))
+    return ads
+
+
+def main() -> None:
+    if "JOBBNAV_VAR_DIR" not in os.environ:
+        os.environ["JOBBNAV_VAR_DIR"] = tempfile.mkdtemp(prefix="bench-enrich-") + "/var"
+    _ensure_taxonomy()
+    from jobbnav.enrich.service import enrich, group_model, lexicon
+    from jobbnav.settings import get_settings
+    from jobbnav.taxonomy.service import index
+
+    proc = psutil.Process()
+    idx = index()
+    rss_before = proc.memory_info().rss
+    started = time.perf_counter()
+    lex = lexicon()
+    total_build = time.perf_counter() - started
+    rss_after = proc.memory_info().rss
+    model = group_model()
+    print(f"lexicon: {len(lex):,} keys over {len(lex.concepts):,} concepts, built in "
+          f"{lex.build_seconds:.2f} s; occupation-group model "
+          f"{model.build_seconds if model else 0:.2f} s; both {total_build:.2f} s; "
+          f"RSS +{(rss_after - rss_before) / 2**20:.0f} MiB (process {rss_after / 2**20:.0f} MiB,"
+          f" taxonomy index version {idx.version})")
+
+    ads_path = get_settings().shared_data_dir / "ads" / "jobsearch-ads-2025.dev.json"
+    real = []
+    if ads_path.exists():
+        real = [((a.get("description") or {}).get("text") or "", a.get("headline") or "")
+                for a in json.loads(ads_path.read_text(encoding="utf-8"))]
+    labels = [c.preferred_label.split(",")[0] for c in lex.concepts.values()
+              if c.type in ("skill", "occupation-name", "trait")]
+    synthetic = [(t, "Medarbetare") for t in _synthetic_ads(labels, 300, random.Random(4))]
+    for name, docs in (("real dev ads", real), ("synthetic 2–4 kB ads", synthetic)):
+        if not docs:
+            continue
+        mean_kb = statistics.mean(len(t.encode()) for t, _ in docs) / 1024
+        for label, with_groups in (("concepts + context", False),
+                                   ("+ occupation group", True)):
+            started = time.perf_counter()
+            rounds = 0
+            while time.perf_counter() - started < 3.0:
+                for text, headline in docs:
+                    enrich(text, headline=headline, predict_groups=with_groups)
+                rounds += 1
+            seconds = time.perf_counter() - started
+            rate = rounds * len(docs) / seconds
+            print(f"{name} (n={len(docs)}, mean {mean_kb:.1f} kB), {label}: {rate:,.0f} ads/s "
+                  f"on one core")
+
+    import httpx
+    import uvicorn
+
+    from jobbnav.api import create_app
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(warm=False), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    text, headline = real[0] if real else synthetic[0]
+    timings = []
+    with httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:
+        for i in range(300):
+            t0 = time.perf_counter()
+            r = client.post("/enrich", json={"text": text, "headline": headline})
+            elapsed = time.perf_counter() - t0
+            assert r.status_code == 200, r.text
+            if i >= 20:
+                timings.append(elapsed * 1000)
+    server.should_exit = True
+    thread.join(timeout=10)
+    timings.sort()
+    print(f"POST /enrich over HTTP ({len(text.encode()) / 1024:.1f} kB ad, keep-alive, "
+          f"{len(timings)} requests): p50 {statistics.median(timings):.2f} ms, "
+          f"p95 {timings[int(len(timings) * 0.95)]:.2f} ms")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,40 @@
+"""CI floors: figures below the first honest measurement (docs/benchmarks.md) fail the build."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+
+from jobbnav.enrich.evaluate import DEFAULT_EVAL_SET, evaluate, load_eval_set
+
+# First measurement (2026-11-22): skill 0.830, occupation 0.973, all 0.932, context 0.942,
+# occupation group top-1 0.406 / top-3 0.571. Floors sit a little below.
+FLOORS_F1 = {"skill": 0.80, "occupation": 0.92, "language": 0.95, "driving-licence": 0.95,
+             "trait": 0.95, "geo": 0.85}
+FLOOR_ALL_F1 = 0.90
+FLOOR_CONTEXT = 0.90
+FLOOR_GROUP_TOP1 = 0.38
+FLOOR_GROUP_TOP3 = 0.54
+
+
+def test_evaluation_set_is_big_enough_and_well_formed() -> None:
+    items = load_eval_set(DEFAULT_EVAL_SET)
+    assert len(items) >= 150
+    assert {i["kind"] for i in items} == {"ad", "cv", "course", "query"}
+    for item in items:
+        for c in item["concepts"]:
+            assert c["concept_id"] and c["type"] and c["context"] in (
+                "required", "meriting", "neutral", "prerequisite", "outcome", "negated")
+
+
+def test_quality_stays_above_the_floors(real_engine: Engine) -> None:
+    report = evaluate()
+    ours = report["concepts"]["ours"]
+    for group, floor in FLOORS_F1.items():
+        assert ours["per_type"][group]["f1"] >= floor, (group, ours["per_type"][group])
+    assert ours["all"]["f1"] >= FLOOR_ALL_F1
+    assert ours["context_accuracy"] >= FLOOR_CONTEXT
+    assert ours["all"]["f1"] > report["concepts"]["baseline_exact_label"]["all"]["f1"]
+    groups = report["occupation_groups"]
+    if groups.get("ads"):
+        assert groups["top1"] >= FLOOR_GROUP_TOP1
+        assert groups["top3"] >= FLOOR_GROUP_TOP3

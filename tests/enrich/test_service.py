@@ -1,0 +1,81 @@
+"""Enrichment on the real taxonomy: the hard cases of Swedish text, contexts, bad input."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Engine
+
+from jobbnav.enrich.service import MAX_TEXT_BYTES, enrich, enrich_ad
+from jobbnav.errors import InvalidInput, PayloadTooLarge
+
+
+def _labels(text: str, **kw: object) -> dict[str, str]:
+    return {h.preferred_label: h.context for h in enrich(text, **kw).hits}  # type: ignore[arg-type]
+
+
+def test_inflections_compounds_and_licences(real_engine: Engine) -> None:
+    found = _labels("Sjuksköterskorna söker en akutsjuksköterska. Du har B-körkort, "
+                    "körkort CE och truckkort.")
+    assert "Sjuksköterska, grundutbildad" in found
+    assert "Akutsjuksköterska" in found
+    assert {"Körkort B", "Körkort CE", "Utbildningsbevis enligt TLP 10 för truckförare"} <= \
+        set(found)
+
+
+def test_known_misspelling_is_found_and_flagged(real_engine: Engine) -> None:
+    hits = [h for h in enrich("Vi söker en adminstratör.").hits
+            if h.preferred_label == "Administratör"]
+    assert hits and hits[0].misspelled
+
+
+def test_java_needs_a_software_context(real_engine: Engine) -> None:
+    assert "Java, programmeringsspråk" in _labels("Systemutvecklare med Java och SQL.")
+    assert "Java, programmeringsspråk" not in _labels("Semester på Java med familjen.",
+                                                      kind="query")
+
+
+def test_contexts_in_an_ad(real_engine: Engine) -> None:
+    found = _labels("Krav:\nB-körkort\nMeriterande:\nKunskaper i Excel\n"
+                    "Erfarenhet av försäljning är inget krav. Vi finns i Malmö.")
+    assert found["Körkort B"] == "required"
+    assert found["MS Excel"] == "meriting"
+    assert found["Försäljning, erfarenhet"] == "negated"
+
+
+def test_contexts_in_a_course(real_engine: Engine) -> None:
+    found = _labels("Förkunskapskrav: B-körkort. Efter kursen ska du kunna programmera i "
+                    "Python och SQL.", kind="course")
+    assert found["Körkort B"] == "prerequisite"
+    assert found["Python, programmeringsspråk"] == "outcome"
+
+
+def test_enrich_ad_groups_and_occupation_groups(real_engine: Engine) -> None:
+    out = enrich_ad({"headline": "Undersköterska till hemtjänsten",
+                     "description": {"text": "Du har B-körkort och talar svenska. Du är "
+                                             "noggrann. Arbetet innebär omvårdnad."}})
+    assert set(out) == {"occupations", "competencies", "traits", "geos", "languages",
+                        "driving_licences", "occupation_groups"}
+    for group in out.values():
+        for item in group:
+            assert {"concept_id", "concept_label", "term", "prediction", "context"} <= set(item)
+    assert out["driving_licences"][0]["concept_id"] == "jn-driving-licence-B"
+    assert out["occupation_groups"][0]["concept_label"].startswith("Undersköterskor")
+    assert sum(g["prediction"] for g in out["occupation_groups"]) <= 1.0001
+
+
+@pytest.mark.parametrize("text", [
+    "", "   \n\t", "\x00\x01\x02\xff" * 500, "🙂🚀 " * 1000, "<html><body><p>Du har "
+    "<b>B-körkort</b></p><script>var x = 1 < 2;</script></body></html>",
+    "Русский текст 中文 العربية Svenska Python", "a" * 200_000, "<" * 10_000 + ">" * 10_000])
+def test_odd_input_gives_an_answer_never_a_crash(real_engine: Engine, text: str) -> None:
+    result = enrich(text)
+    for hit in result.hits:
+        for start, end in hit.spans:
+            assert 0 <= start < end <= len(text)
+
+
+def test_too_large_and_wrong_kind_are_refused(real_engine: Engine) -> None:
+    with pytest.raises(PayloadTooLarge):
+        enrich("å" * (MAX_TEXT_BYTES // 2 + 1))
+    with pytest.raises(InvalidInput):
+        enrich("text", kind="poem")  # type: ignore[arg-type]

@@ -1,0 +1,45 @@
+"""Tokenizer properties: offsets are kept, sentences lie inside the text and never overlap."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jobbnav.enrich.tokenize import match_text, prepare_text, sentence_spans
+
+texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400) | \
+    st.text(alphabet="abcåäö ABCÅÄÖ.,!?-/\n•<>&;#+B", max_size=400)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_match_text_keeps_every_offset(text: str) -> None:
+    folded = match_text(text)
+    assert len(folded) == len(text)
+    assert len(prepare_text(text)) == len(text)
+    assert match_text(text) == folded  # deterministic
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_sentences_are_ordered_non_overlapping_spans_inside_the_text(text: str) -> None:
+    spans = sentence_spans(text)
+    last_end = 0
+    for start, end in spans:
+        assert 0 <= last_end <= start < end <= len(text)
+        assert not text[start].isspace() and not text[end - 1].isspace()
+        last_end = end
+    assert sentence_spans(text) == spans
+
+
+def test_sentences_split_on_lines_bullets_and_full_stops() -> None:
+    text = "Krav:\n• B-körkort\n• Svenska. Meriterande är Java!"
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Krav:", "B-körkort", "Svenska.", "Meriterande är Java!"]
+
+
+def test_html_tags_and_entities_are_blanked_without_moving_text() -> None:
+    html = "<p>Du har <b>B-körkort</b>&nbsp;och truckkort</p>"
+    clean = prepare_text(html)
+    assert clean.index("B-körkort") == html.index("B-körkort")
+    assert "<" not in clean and "&nbsp;" not in clean

@@ -9,8 +9,9 @@ __all__ = ["WARMUPS", "warm_up"]
 # "module:function" called once at server start, so the first request is as fast as the rest.
 WARMUPS: tuple[str, ...] = (
     "jobbnav.taxonomy.service:warm_up",
-    "jobbnav.enrich.service:warm_up",
     "jobbnav.geo.service:warm_up",
+    "jobbnav.ads.service:warm_up",
+    "jobbnav.enrich.service:warm_up",
 )
 
 

@@ -17,6 +17,7 @@ __all__ = ["ROUTERS", "create_app"]
 ROUTERS: tuple[str, ...] = (
     "jobbnav.api.health:router",
     "jobbnav.web.pages:router",
+    "jobbnav.ads.api:router",
     "jobbnav.taxonomy.api:router",
     "jobbnav.enrich.api:router",
     "jobbnav.geo.api:router",

@@ -16,6 +16,7 @@ __all__ = ["COMMAND_GROUPS", "app", "main"]
 COMMAND_GROUPS: tuple[tuple[str, str], ...] = (
     ("db", "jobbnav.cli.db:app"),
     ("taxonomy", "jobbnav.taxonomy.cli:app"),
+    ("ads", "jobbnav.ads.cli:app"),
     ("enrich", "jobbnav.enrich.cli:app"),
     ("geo", "jobbnav.geo.cli:app"),
     ("demo", "jobbnav.demo.cli:app"),

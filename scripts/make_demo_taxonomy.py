@@ -19,11 +19,13 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "jobbnav" / "demo" / "data" 
 FIELDS: dict[tuple[str, str], list[str]] = {
     ("apaJ_2ja_LuF", "Data/IT"): ["2511", "2512", "2513", "2514", "2515", "2516", "2519",
                                   "3511", "3512", "3513", "3514", "3515"],
-    ("NYW6_mP6_vwf", "Hälso- och sjukvård"): ["2211", "2212", "2213", "2221", "2222", "2223",
-                                              "2225", "5321", "5323", "5325"],
-    ("MVqp_eS8_kDZ", "Pedagogik"): ["2320", "2330", "2341", "2342", "2343", "5311", "5312"],
-    ("ASGV_zcE_bWf", "Transport, distribution, lager"): ["4321", "4322", "8331", "8332",
-                                                          "8344"],
+    ("NYW6_mP6_vwf", "Hälso- och sjukvård"): ["2211", "2212", "2213", "2219", "2221", "2222",
+                                              "2223", "2224", "2225", "2233", "2272", "5321",
+                                              "5323", "5325", "5350"],
+    ("MVqp_eS8_kDZ", "Pedagogik"): ["2320", "2330", "2341", "2342", "2343", "2351", "5311",
+                                  "5312"],
+    ("ASGV_zcE_bWf", "Transport, distribution, lager"): ["4321", "4322", "8329", "8331",
+                                                          "8332", "8344"],
 }
 SKILLS_PER_GROUP = 14
 LANGUAGES = {"Svenska", "Engelska", "Arabiska", "Finska", "Somaliska", "Tyska", "Spanska",

@@ -26,7 +26,8 @@ def load(
         out.print("database already holds data: demo not loaded")
         return
     for step, summary in report.steps.items():
-        out.print(f"[bold]{step}[/]: {summary}")
+        if step != "accounts":
+            out.print(f"[bold]{step}[/]: {summary}")
     accounts = report.steps.get("accounts")
     if isinstance(accounts, dict) and accounts.get("accounts"):
         out.print("\n[bold]Demo accounts (demo only — change before any real use):[/]")

@@ -23,6 +23,9 @@ DEMO_DIR = Path(__file__).parent / "data"
 DEMO_STEPS: tuple[tuple[str, str], ...] = (
     ("taxonomy", "jobbnav.demo.steps:taxonomy"),
     ("geography", "jobbnav.demo.steps:geography"),
+    ("ads", "jobbnav.demo.steps:ads"),
+    ("accounts", "jobbnav.demo.steps:accounts"),
+    ("market", "jobbnav.demo.steps:market"),
 )
 
 

@@ -8,7 +8,7 @@ from sqlalchemy import Engine
 
 from jobbnav.demo.service import DEMO_DIR
 
-__all__ = ["geography", "taxonomy"]
+__all__ = ["accounts", "ads", "geography", "market", "taxonomy"]
 
 
 def taxonomy(*, engine: Engine) -> dict[str, Any]:
@@ -24,3 +24,25 @@ def geography(*, engine: Engine) -> dict[str, Any]:
     report = import_geography(DEMO_DIR / "geo", engine=engine)
     return {"regions": report.regions, "municipalities": report.municipalities,
             "localities": report.localities, "postcodes": report.postcodes}
+
+
+def ads(*, engine: Engine) -> dict[str, Any]:
+    from jobbnav.ads.service import import_ads
+
+    report = import_ads([DEMO_DIR / "ads.jsonl"], engine=engine)
+    if report.rejected:
+        reasons = "; ".join(f"{r}" for r in report.rejected[:3])
+        raise RuntimeError(f"demo ads rejected ({len(report.rejected)}): {reasons}")
+    return {"stored": report.stored, "duplicates": report.duplicates}
+
+
+def accounts(*, engine: Engine) -> dict[str, Any]:
+    from jobbnav.people.service import load_demo
+
+    return {"accounts": load_demo(engine=engine)}
+
+
+def market(*, engine: Engine) -> dict[str, Any]:
+    from jobbnav.market.service import load_demo
+
+    return load_demo(engine=engine)

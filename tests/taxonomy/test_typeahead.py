@@ -53,6 +53,12 @@ def test_swedish_letters_case_and_keyboard_without_them(tiny: Engine) -> None:
     assert set(_ids("sköterska", types=["occupation-name"])) >= {NURSE}
 
 
+def test_every_word_in_any_order(tiny: Engine) -> None:
+    found = suggest("hemtjänst underskö")
+    assert found[0].concept.id == NURSE and found[0].match == "words"
+    assert suggest("hemtjänst servit") == []
+
+
 def test_query_with_å_ä_ö_prefers_the_label_spelled_that_way(tiny: Engine) -> None:
     # "svät" and "svet" fold alike; the one written with ä wins the tie-break when typed with ä.
     assert _ids("svät")[0] == WELD["fuzzy"][0]

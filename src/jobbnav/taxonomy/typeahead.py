@@ -11,10 +11,10 @@ The index is built once per taxonomy version from the read model (`index()`), in
   query's one-edit variants for edits early in the query, and by checking the few keys that
   share a longer exact beginning with the query for edits late in it.
 
-Ranking: exact > prefix > word-prefix > infix > fuzzy; then the official label before a hidden
-term; then a match that also agrees on å/ä/ö when the query has them; then shorter, where a
-concept with more relations (the more connected, the more commonly used) counts as a few letters
-shorter; then the label.
+Ranking: exact > prefix > word-prefix > words (every query word begins a word, in any order) >
+infix > fuzzy; then the official label before a hidden term; then a match that also agrees on
+å/ä/ö when the query has them; then shorter, where a concept with more relations (the more
+connected, the more commonly used) counts as a few letters shorter; then the label.
 """
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ from jobbnav.taxonomy.normalize import alternatives, ascii_fold, fold
 __all__ = ["MATCH_KINDS", "Suggestion", "TypeaheadIndex", "search_key", "suggest",
            "typeahead_index"]
 
-MATCH_KINDS = ("exact", "prefix", "word-prefix", "infix", "fuzzy")
-_EXACT, _PREFIX, _WORD, _INFIX, _FUZZY = range(5)
+MATCH_KINDS = ("exact", "prefix", "word-prefix", "words", "infix", "fuzzy")
+_EXACT, _PREFIX, _WORD, _WORDS, _INFIX, _FUZZY = range(6)
 
 MAX_QUERY_LENGTH = 200
 _MIN_INFIX = 3  # two letters inside words match most of the taxonomy: not a useful suggestion
@@ -209,6 +209,9 @@ class TypeaheadIndex:
         consider(_PREFIX, range(start, end))
         if len(found) < wanted:
             consider(_WORD, _keys_in(self.word_starts, self.word_start_keys, q))
+        words = q.split()
+        if len(found) < wanted and len(words) > 1:
+            consider(_WORDS, self._all_words(words))
         if len(found) < wanted and len(q) >= _MIN_INFIX:
             infix_hits = _keys_in(self.infixes, self.infix_keys, q[:_INFIX_WIDTH])
             if len(q) > _INFIX_WIDTH:
@@ -223,6 +226,17 @@ class TypeaheadIndex:
         entry = self.entries[e]
         return Suggestion(self.concepts[entry.concept_id], entry.text, entry.official,
                           entry.kind, MATCH_KINDS[rank // _TIER])
+
+    def _all_words(self, words: list[str]) -> set[int]:
+        """Keys in which every query word begins a word, in any order ("hemtjänst underskö")."""
+        rarest = max(words, key=len)
+        start, end = _prefix_range(self.keys, rarest)
+        candidates = set(range(start, end)) | _keys_in(self.word_starts, self.word_start_keys,
+                                                      rarest)
+        others = [w for w in words if w is not rarest]
+        return {n for n in candidates
+                if all(any(part.startswith(w) for part in self.keys[n].split())
+                       for w in others)}
 
     def _one_typo(self, q: str) -> set[int]:
         """Keys with a word that begins within one edit of `q` (edits at any position)."""

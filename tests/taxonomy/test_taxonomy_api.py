@@ -269,6 +269,8 @@ def test_pages(client: TestClient) -> None:
     assert page.status_code == 200
     assert "Mjukvaruutvecklare" in page.text and "Mjukvarutestare" in page.text
     assert "75 %" in page.text and f'href="/taxonomy/concept/{DEV_GROUP}"' in page.text
+    missing = client.get("/taxonomy/concept/Nope_<b>_000")
+    assert missing.status_code == 404 and "Nope_&lt;b&gt;_000" in missing.text
 
 
 @pytest.mark.browser

@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
 
 from jobbnav.api.params import reject_unknown_params
-from jobbnav.errors import InvalidInput
+from jobbnav.errors import InvalidInput, NotFound
 from jobbnav.taxonomy import query, service, typeahead
 from jobbnav.taxonomy.api_models import (
     SPECIFIC,
@@ -223,5 +223,10 @@ def taxonomy_page(request: Request) -> HTMLResponse:
 @router.get("/taxonomy/concept/{concept_id}", include_in_schema=False,
             response_class=HTMLResponse)
 def concept_page(request: Request, concept_id: str) -> HTMLResponse:
-    return templates.TemplateResponse(request, "taxonomy.html",
-                                      {"details": query.concept_details(concept_id)})
+    try:
+        details = query.concept_details(concept_id)
+    except NotFound:
+        return templates.TemplateResponse(request, "taxonomy.html",
+                                          {"details": None, "missing": concept_id},
+                                          status_code=404)
+    return templates.TemplateResponse(request, "taxonomy.html", {"details": details})

@@ -25,7 +25,16 @@ from taxonomy_helpers import (
 
 from jobbnav.errors import InvalidInput
 from jobbnav.taxonomy import service
-from jobbnav.taxonomy.typeahead import _within_one_edit, search_key, suggest, typeahead_index
+from jobbnav.taxonomy.index import TaxonomyIndex
+from jobbnav.taxonomy.model import Concept
+from jobbnav.taxonomy.typeahead import (
+    MATCH_KINDS,
+    TypeaheadIndex,
+    _within_one_edit,
+    search_key,
+    suggest,
+    typeahead_index,
+)
 
 
 @pytest.fixture
@@ -174,6 +183,31 @@ def _osa_distance(a: str, b: str) -> int:
 def test_within_one_edit_agrees_with_edit_distance_of_some_beginning(q: str, text: str) -> None:
     expected = any(_osa_distance(q, text[:k]) <= 1 for k in range(len(text) + 1))
     assert _within_one_edit(q, text) == expected
+
+
+_LABELS = ["Undersköterska, hemtjänst", "Servitör/Servitris", "E-handel", "C++", "Ö", "Åre",
+           "Mjukvaruutvecklare", "A/B-testning", "Bevis\u00a0om yrkestitel", "Under\u00adsköterska"]
+
+
+def _memory_index() -> TypeaheadIndex:
+    taxonomy = TaxonomyIndex(version=1)
+    for number, label in enumerate(_LABELS):
+        cid = f"Mem_{number:03d}"
+        taxonomy.concepts[cid] = Concept(cid, "skill", label, None, {}, False, None)
+    return TypeaheadIndex.build(taxonomy)
+
+
+_MEMORY = _memory_index()
+
+
+@given(st.text(max_size=30), st.integers(0, 5), st.integers(0, 3))
+def test_any_text_gives_ranked_unique_suggestions_never_an_error(query: str, limit: int,
+                                                                 offset: int) -> None:
+    found = _MEMORY.suggest(query, limit=limit, offset=offset)
+    assert len(found) <= limit
+    assert len({s.concept.id for s in found}) == len(found)
+    kinds = [MATCH_KINDS.index(s.match) for s in found]
+    assert kinds == sorted(kinds)
 
 
 # --- the real taxonomy -------------------------------------------------------------------------

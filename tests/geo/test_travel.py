@@ -35,9 +35,12 @@ def test_car_time_is_fixed_time_plus_bands() -> None:
 
 @given(st.floats(0, 2000), st.floats(0, 2000))
 def test_time_grows_with_distance(a: float, b: float) -> None:
+    # Distances closer than a metre are the same place to a traveller (and to floating point).
     for model in MODELS.values():
-        if a < b:
+        if a + 0.001 < b:
             assert model.minutes(a) < model.minutes(b)
+        if a <= b:
+            assert model.minutes(a) <= model.minutes(b)
 
 
 @given(st.floats(0, 3000))

@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Sequence
+from itertools import chain
 from typing import Any
 
 import numpy as np
-from sqlalchemy import select
+import pandas as pd
+from scipy.sparse import csr_matrix
+from sqlalchemy import func, select
 
 from jobbnav.ads.pipeline import Batch, Item
 from jobbnav.ads.search.analysis import tokens
@@ -23,12 +27,11 @@ from jobbnav.ads.store import ad as ad_table
 from jobbnav.taxonomy.normalize import ascii_fold
 
 __all__ = ["MAX_HAMMING", "block_key", "deduplicate", "hamming", "headline_similarity",
-           "same_vacancy", "simhash"]
+           "same_vacancy", "simhash", "simhashes"]
 
 MAX_HAMMING = 10
 MIN_HEADLINE_SIMILARITY = 0.5
 _LEGAL = re.compile(r"\b(ab|aktiebolag|publ|hb|kb|ek|för|ekonomisk förening|sverige|sweden)\b")
-_SHIFTS = np.arange(64, dtype=np.uint64)
 _P = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F),
       np.uint64(0x165667B19E3779F9))
 _M = np.uint64(0xFF51AFD7ED558CCD)
@@ -47,23 +50,52 @@ def _word_hash(word: str) -> int:
 
 def simhash(text: str) -> int:
     """64-bit SimHash of 3-word shingles, as a signed integer (what SQLite stores)."""
-    words = tokens(text)
-    if not words:
-        return 0
-    hashes = np.fromiter((_word_hash(w) for w in words), dtype=np.uint64, count=len(words))
-    if len(hashes) >= 3:
-        with np.errstate(over="ignore"):
-            shingles = hashes[:-2] * _P[0] + hashes[1:-1] * _P[1] + hashes[2:] * _P[2]
-    else:
-        shingles = hashes
-    shingles = np.unique(shingles)
+    return simhashes([text])[0]
+
+
+def simhashes(texts: Sequence[str]) -> list[int]:
+    """`simhash` of every text, computed for the whole batch at once.
+
+    Words are hashed once per distinct word of the batch; shingling, de-duplication of the
+    shingles of each text and the bit vote run as numpy operations over all texts together.
+    """
+    if not texts:
+        return []
+    words_of = [tokens(t) for t in texts]
+    lengths = np.fromiter(map(len, words_of), dtype=np.int64, count=len(words_of))
+    flat = list(chain.from_iterable(words_of))
+    if not flat:
+        return [0] * len(texts)
+    codes, distinct = pd.factorize(np.asarray(flat, dtype=object))
+    table = np.fromiter(map(_word_hash, distinct), dtype=np.uint64, count=len(distinct))
+    hashes = table[codes]
+    doc = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+    # A text of 3+ words votes with its 3-word shingles, a shorter one with its words.
     with np.errstate(over="ignore"):
-        shingles ^= shingles >> np.uint64(29)
-        shingles *= _M
-        shingles ^= shingles >> np.uint64(32)
-    bits = ((shingles[:, None] >> _SHIFTS) & np.uint64(1)).sum(axis=0)
-    value = int((bits * 2 > len(shingles)).astype(np.uint64) @ (np.uint64(1) << _SHIFTS))
-    return value - (1 << 64) if value >= 1 << 63 else value
+        shingled = hashes[:-2] * _P[0] + hashes[1:-1] * _P[1] + hashes[2:] * _P[2]
+    inside = doc[:-2] == doc[2:]
+    short = lengths[doc] < 3
+    values = np.concatenate([shingled[inside], hashes[short]])
+    owner = np.concatenate([doc[:-2][inside], doc[short]])
+    order = np.lexsort((values, owner))
+    values, owner = values[order], owner[order]
+    first = np.ones(len(values), dtype=bool)
+    first[1:] = (values[1:] != values[:-1]) | (owner[1:] != owner[:-1])
+    values, owner = values[first], owner[first]
+    with np.errstate(over="ignore"):
+        values ^= values >> np.uint64(29)
+        values *= _M
+        values ^= values >> np.uint64(32)
+    bits = np.unpackbits(values.astype("<u8").view(np.uint8).reshape(-1, 8), axis=1,
+                         bitorder="little")
+    # Per text and bit: how many of its distinct shingles have the bit set (a sparse product).
+    members = csr_matrix((np.ones(len(owner), dtype=np.float32), (owner, np.arange(len(owner)))),
+                         shape=(len(texts), len(owner)))
+    votes = members @ bits.astype(np.float32)
+    counts = np.bincount(owner, minlength=len(texts))
+    chosen = votes * 2 > counts[:, None]
+    packed = np.packbits(chosen, axis=1, bitorder="little").view("<i8").ravel()
+    return [int(v) for v in packed]
 
 
 def hamming(a: int, b: int) -> int:
@@ -99,6 +131,10 @@ def _text(ad: dict[str, Any]) -> str:
     return f"{ad.get('headline') or ''}\n{(ad.get('description') or {}).get('text') or ''}"
 
 
+# One candidate of a block: [canonical id, simhash, headline or None until it is needed, key].
+_Candidate = list[Any]
+
+
 def deduplicate(batch: Batch) -> None:
     items = [i for i in batch.live() if i.ad is not None and not i.removal]
     if not items:
@@ -108,40 +144,60 @@ def deduplicate(batch: Batch) -> None:
     known = {r.id: r.duplicate_of for r in batch.conn.execute(
         select(t.id, t.duplicate_of).where(t.id.in_(ids)))}
     fresh: list[Item] = []
-    for item in items:
+    for item, value in zip(items, simhashes([_text(i.ad or {}) for i in items]), strict=True):
         assert item.ad is not None
         item.dedupe_block = block_key(item.ad)
-        item.simhash = simhash(_text(item.ad))
+        item.simhash = value
         if item.ad["id"] in known:
             item.duplicate_of = known[item.ad["id"]]  # an update keeps its place in its group
         elif item.dedupe_block is not None:
             fresh.append(item)
-    blocks = sorted({i.dedupe_block for i in fresh if i.dedupe_block})
-    candidates: dict[str, list[tuple[str, int, str]]] = {}
-    for start in range(0, len(blocks), 500):
-        rows = batch.conn.execute(
-            select(t.id, t.dedupe_block, t.simhash, t.duplicate_of, t.data)
-            .where(t.dedupe_block.in_(blocks[start:start + 500]), t.removed.is_(False)))
-        for row in rows:
-            headline = _headline_of(row.data)
-            candidates.setdefault(row.dedupe_block, []).append(
-                (row.duplicate_of or row.id, int(row.simhash or 0), headline))
+    candidates = _stored_candidates(batch, fresh)
+    _fill_headlines(batch, fresh, candidates)
     for item in fresh:
         assert item.ad is not None and item.dedupe_block is not None and item.simhash is not None
         pool = candidates.setdefault(item.dedupe_block, [])
         headline = str(item.ad.get("headline") or "")
-        for canonical, other_hash, other_headline in pool:
+        for canonical, other_hash, other_headline, _ in pool:
             if canonical != item.ad["id"] and same_vacancy(item.simhash, headline, other_hash,
-                                                          other_headline):
+                                                          other_headline or ""):
                 item.duplicate_of = canonical
                 break
-        pool.append((item.duplicate_of or str(item.ad["id"]), item.simhash, headline))
+        pool.append([item.duplicate_of or str(item.ad["id"]), item.simhash, headline, None])
 
 
-_HEADLINE = re.compile(r'"headline":\s*"((?:[^"\\]|\\.)*)"')
+def _stored_candidates(batch: Batch, fresh: list[Item]) -> dict[str, list[_Candidate]]:
+    """The live stored ads of the blocks of `fresh` ads: ids and hashes only (no texts)."""
+    t = ad_table.c
+    blocks = sorted({i.dedupe_block for i in fresh if i.dedupe_block})
+    candidates: dict[str, list[_Candidate]] = {}
+    for start in range(0, len(blocks), 500):
+        # `removed` is tested here, not in SQL: SQLite would otherwise walk the (removed,
+        # expires_at) index over every live ad instead of the block index.
+        rows = batch.conn.execute(
+            select(t.key, t.id, t.dedupe_block, t.simhash, t.duplicate_of, t.removed)
+            .where(t.dedupe_block.in_(blocks[start:start + 500])))
+        for key, ad_id, block, value, duplicate_of, removed in rows:
+            if not removed:
+                candidates.setdefault(block, []).append(
+                    [duplicate_of or ad_id, int(value or 0), None, key])
+    return candidates
 
 
-def _headline_of(data: str) -> str:
-    # Only the headline is needed: a regex over the stored JSON avoids parsing whole ads.
-    found = _HEADLINE.search(data)
-    return found.group(1) if found else ""
+def _fill_headlines(batch: Batch, fresh: list[Item],
+                    candidates: dict[str, list[_Candidate]]) -> None:
+    """Read the headlines of the stored candidates some fresh ad is close enough to by hash:
+    most blocks hold none, so most headlines are never read."""
+    wanted: dict[int, list[_Candidate]] = {}
+    for item in fresh:
+        for candidate in candidates.get(item.dedupe_block or "", ()):
+            if candidate[2] is None and hamming(item.simhash or 0, candidate[1]) <= MAX_HAMMING:
+                wanted.setdefault(candidate[3], []).append(candidate)
+    keys = sorted(wanted)
+    t = ad_table.c
+    for start in range(0, len(keys), 500):
+        for key, headline in batch.conn.execute(
+                select(t.key, func.json_extract(t.data, "$.headline"))
+                .where(t.key.in_(keys[start:start + 500]))):
+            for candidate in wanted[key]:
+                candidate[2] = str(headline or "")

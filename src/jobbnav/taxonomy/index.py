@@ -44,6 +44,18 @@ class TaxonomyIndex:
     terms: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
     by_type: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     types: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    _by_label: dict[str, list[str]] | None = field(default=None, repr=False)
+
+    def ids_by_label(self, folded_label: str) -> list[str]:
+        """Concept ids whose folded preferred label equals `folded_label` (built on first use)."""
+        if self._by_label is None:
+            from jobbnav.taxonomy.normalize import fold
+
+            by_label: dict[str, list[str]] = defaultdict(list)
+            for concept_id, concept in self.concepts.items():
+                by_label[fold(concept.preferred_label)].append(concept_id)
+            self._by_label = dict(by_label)
+        return self._by_label.get(folded_label, [])
 
     @classmethod
     def load(cls, engine: Engine) -> TaxonomyIndex:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -11,7 +11,7 @@ from jobbnav.db import get_engine
 from jobbnav.errors import InvalidInput, NotFound
 from jobbnav.taxonomy import importer
 from jobbnav.taxonomy.index import Edge, TaxonomyIndex, get_index, invalidate
-from jobbnav.taxonomy.model import RELATION_TYPES, Concept
+from jobbnav.taxonomy.model import Concept
 
 __all__ = [
     "RELATION_NAMES",
@@ -156,13 +156,9 @@ def find_by_label(label: str, *, types: Iterable[str] | None = None,
     """Concepts whose preferred label equals `label` (case- and dash-insensitive)."""
     from jobbnav.taxonomy.normalize import fold
 
-    wanted = fold(label)
-    allowed = set(types) if types else None
     idx = index(engine)
-    pool: Iterator[Concept] = (
-        (idx.concepts[cid] for t in allowed for cid in idx.by_type.get(t, ()))
-        if allowed else iter(idx.concepts.values()))
-    return [c for c in pool if fold(c.preferred_label) == wanted]
+    allowed = set(types) if types else None
+    found = (idx.concepts[cid] for cid in idx.ids_by_label(fold(label)))
+    return [c for c in found if allowed is None or c.type in allowed]
 
 
-assert set(RELATION_TYPES) <= {"broader", "related", "substitutability"}

@@ -21,10 +21,8 @@ def test_market_page_renders_charts_without_errors(engine: Engine, live_server: 
     assert page.locator("svg.chart.series polyline.forecast").count() == 1
     assert page.locator("svg.chart.bars rect.bar").count() == 2  # two län have ads
     assert page.locator("table.shortage tbody tr").count() >= 2
-    # the browser's own favicon probe is the base layout's business, not this page's
-    own_errors = [u for u in missing if not u.endswith("/favicon.ico")]
-    assert own_errors == []
-    assert [e for e in page.errors if "404" not in e or own_errors] == []
+    assert missing == []
+    assert page.errors == []
 
 
 def test_market_page_shows_a_bad_occupation_as_a_message(engine: Engine,

@@ -29,7 +29,7 @@ POLICY: tuple[tuple[str, str, frozenset[str]], ...] = (
     # Open data and the application shell: public.
     ("*", "/openapi.json", EVERYONE), ("*", "/docs", EVERYONE), ("*", "/docs/*", EVERYONE),
     ("*", "/redoc", EVERYONE), ("GET", "/health", EVERYONE), ("GET", "/", EVERYONE),
-    ("GET", "/static/*", EVERYONE),
+    ("GET", "/static/*", EVERYONE), ("GET", "/favicon.ico", EVERYONE),
     ("*", "/v1/taxonomy/*", EVERYONE), ("GET", "/taxonomy", EVERYONE),
     ("GET", "/taxonomy/*", EVERYONE),
     ("GET", "/search", EVERYONE), ("GET", "/historical/search", EVERYONE),

@@ -18,6 +18,11 @@ def home(request: Request) -> HTMLResponse:
     return templates.TemplateResponse(request, "home.html", {})
 
 
+@router.get("/favicon.ico")
+def favicon() -> FileResponse:
+    return FileResponse(STATIC_DIR / "favicon.svg", media_type="image/svg+xml")
+
+
 @router.get("/static/{name}")
 def static(name: str) -> FileResponse:
     path = (STATIC_DIR / name).resolve()

@@ -159,8 +159,8 @@ def deduplicate(batch: Batch) -> None:
         pool = candidates.setdefault(item.dedupe_block, [])
         headline = str(item.ad.get("headline") or "")
         for canonical, other_hash, other_headline, _ in pool:
-            if canonical != item.ad["id"] and same_vacancy(item.simhash, headline, other_hash,
-                                                          other_headline or ""):
+            if other_headline is not None and canonical != item.ad["id"] and same_vacancy(
+                    item.simhash, headline, other_hash, other_headline):
                 item.duplicate_of = canonical
                 break
         pool.append([item.duplicate_of or str(item.ad["id"]), item.simhash, headline, None])
@@ -172,15 +172,15 @@ def _stored_candidates(batch: Batch, fresh: list[Item]) -> dict[str, list[_Candi
     blocks = sorted({i.dedupe_block for i in fresh if i.dedupe_block})
     candidates: dict[str, list[_Candidate]] = {}
     for start in range(0, len(blocks), 500):
-        # `removed` is tested here, not in SQL: SQLite would otherwise walk the (removed,
-        # expires_at) index over every live ad instead of the block index.
+        # `removed` sits inside a function so that SQLite looks ads up by the block index
+        # rather than walking the (removed, expires_at) index over every live ad.
         rows = batch.conn.execute(
-            select(t.key, t.id, t.dedupe_block, t.simhash, t.duplicate_of, t.removed)
-            .where(t.dedupe_block.in_(blocks[start:start + 500])))
-        for key, ad_id, block, value, duplicate_of, removed in rows:
-            if not removed:
-                candidates.setdefault(block, []).append(
-                    [duplicate_of or ad_id, int(value or 0), None, key])
+            select(t.key, t.id, t.dedupe_block, t.simhash, t.duplicate_of)
+            .where(t.dedupe_block.in_(blocks[start:start + 500]),
+                   func.coalesce(t.removed, False).is_(False)))
+        for key, ad_id, block, value, duplicate_of in rows:
+            candidates.setdefault(block, []).append(
+                [duplicate_of or ad_id, int(value or 0), None, key])
     return candidates
 
 
@@ -189,10 +189,18 @@ def _fill_headlines(batch: Batch, fresh: list[Item],
     """Read the headlines of the stored candidates some fresh ad is close enough to by hash:
     most blocks hold none, so most headlines are never read."""
     wanted: dict[int, list[_Candidate]] = {}
+    by_block: dict[str, list[Item]] = {}
     for item in fresh:
-        for candidate in candidates.get(item.dedupe_block or "", ()):
-            if candidate[2] is None and hamming(item.simhash or 0, candidate[1]) <= MAX_HAMMING:
-                wanted.setdefault(candidate[3], []).append(candidate)
+        by_block.setdefault(item.dedupe_block or "", []).append(item)
+    for block, items in by_block.items():
+        pool = candidates.get(block)
+        if not pool:
+            continue
+        stored = np.array([c[1] for c in pool], dtype=np.int64).view(np.uint64)
+        mine = np.array([i.simhash or 0 for i in items], dtype=np.int64).view(np.uint64)
+        close = np.bitwise_count(mine[:, None] ^ stored[None, :]) <= MAX_HAMMING
+        for n in np.flatnonzero(close.any(axis=0)):
+            wanted.setdefault(pool[n][3], []).append(pool[n])
     keys = sorted(wanted)
     t = ad_table.c
     for start in range(0, len(keys), 500):

@@ -41,7 +41,10 @@ def analyzers() -> dict[str, tantivy.TextAnalyzer]:
 
 def tokens(text: str) -> list[str]:
     """Lower-cased words as the index sees them before stemming."""
-    return [w for w in _WORD.findall(text.lower()) if len(w) < _MAX_TOKEN]
+    found: list[str] = _WORD.findall(text.lower())
+    if found and max(map(len, found)) >= _MAX_TOKEN:  # rare: only then filter word by word
+        return [w for w in found if len(w) < _MAX_TOKEN]
+    return found
 
 
 @lru_cache(maxsize=100_000)

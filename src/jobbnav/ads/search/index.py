@@ -14,11 +14,13 @@ import json
 import logging
 import math
 import os
+import re
 import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +49,7 @@ NO_DEADLINE = 4_102_444_800  # 2100-01-01
 # Grid for `position` + `position.radius`: ≈ 2.2 km × 2.3 km cells at Swedish latitudes.
 CELL_LAT, CELL_LON = 0.02, 0.04
 REMOTE_PHRASES = ("distans", "remote", "hemifrån", "hemma", "på distans")
+_REMOTE = re.compile("|".join(REMOTE_PHRASES), re.IGNORECASE)
 
 # Facet name in JobSearch `stats` → index field.
 FACET_FIELDS = {
@@ -99,13 +102,17 @@ class IndexRow:
     ad: Mapping[str, Any]
 
 
-def _epoch(value: Any) -> int | None:
-    if not value:
-        return None
+@lru_cache(maxsize=65_536)
+def _parse_epoch(value: str) -> int | None:
     try:
-        return int(datetime.fromisoformat(str(value).replace("Z", "+00:00")).timestamp())
+        return int(datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp())
     except ValueError:
         return None
+
+
+def _epoch(value: Any) -> int | None:
+    # Ads share few distinct dates (a day, a deadline): parse each once.
+    return _parse_epoch(str(value)) if value else None
 
 
 def cell_of(lat: float, lon: float) -> str:
@@ -151,7 +158,7 @@ def document(key: int, ad: Mapping[str, Any]) -> tantivy.Document:
                                       _epoch(ad.get("last_publication_date")))),
                         default=NO_DEADLINE),
         "removed": 1 if ad.get("removed") else 0,
-        "remote": 1 if any(p in text.lower() for p in REMOTE_PHRASES) else 0,
+        "remote": 1 if _REMOTE.search(text) else 0,
         "experience": 1 if ad.get("experience_required") else 0,
         "driving": 1 if ad.get("driving_license_required") else 0,
         "pt_min": int((ad.get("scope_of_work") or {}).get("min") or 0),

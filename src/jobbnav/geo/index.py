@@ -6,8 +6,6 @@ Loaded once per process from the geo tables, reloaded when a newer geography imp
 
 from __future__ import annotations
 
-import threading
-import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -15,6 +13,7 @@ import numpy as np
 from numpy.typing import NDArray
 from sqlalchemy import Engine, func, select
 
+from jobbnav.db.read_model import ReadModelCache
 from jobbnav.geo.store import geo_import, geo_locality, geo_municipality, geo_postcode, geo_region
 from jobbnav.taxonomy.normalize import ascii_fold
 
@@ -120,32 +119,14 @@ def _latest_version(engine: Engine) -> int:
         return int(conn.execute(select(func.max(geo_import.c.id))).scalar() or 0)
 
 
-_lock = threading.Lock()
-_cache: dict[str, tuple[GeoIndex, float]] = {}
-_RECHECK_SECONDS = 1.0
+_models: ReadModelCache[GeoIndex] = ReadModelCache(
+    GeoIndex.load, _latest_version, lambda model: model.version)
 
 
 def get_geo_index(engine: Engine) -> GeoIndex:
-    key = str(engine.url)
-    now = time.monotonic()
-    cached = _cache.get(key)
-    if cached is not None and now - cached[1] < _RECHECK_SECONDS:
-        return cached[0]
-    with _lock:
-        cached = _cache.get(key)
-        if cached is not None and now - cached[1] < _RECHECK_SECONDS:
-            return cached[0]
-        if cached is not None and cached[0].version == _latest_version(engine):
-            _cache[key] = (cached[0], now)
-            return cached[0]
-        index = GeoIndex.load(engine)
-        _cache[key] = (index, now)
-        return index
+    return _models.get(engine)
 
 
 def invalidate(engine: Engine | None = None) -> None:
-    with _lock:
-        if engine is None:
-            _cache.clear()
-        else:
-            _cache.pop(str(engine.url), None)
+    """Forget the cached index (after an import in this process)."""
+    _models.invalidate(engine)

@@ -6,13 +6,12 @@ Loaded once per process from the store and reloaded when a newer taxonomy versio
 
 from __future__ import annotations
 
-import threading
-import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, func, select
 
+from jobbnav.db.read_model import ReadModelCache
 from jobbnav.taxonomy.model import Concept
 from jobbnav.taxonomy.store import concept, concept_relation, concept_term, concept_type
 
@@ -90,33 +89,14 @@ def _latest_version(engine: Engine) -> int:
     return int(version) * 10_000_000 + int(count)
 
 
-_lock = threading.Lock()
-_cache: dict[str, tuple[TaxonomyIndex, float]] = {}
-_RECHECK_SECONDS = 1.0
+_models: ReadModelCache[TaxonomyIndex] = ReadModelCache(
+    TaxonomyIndex.load, _latest_version, lambda model: model.version)
 
 
 def get_index(engine: Engine) -> TaxonomyIndex:
-    key = str(engine.url)
-    now = time.monotonic()
-    cached = _cache.get(key)
-    if cached is not None and now - cached[1] < _RECHECK_SECONDS:
-        return cached[0]
-    with _lock:
-        cached = _cache.get(key)
-        if cached is not None and now - cached[1] < _RECHECK_SECONDS:
-            return cached[0]
-        if cached is not None and cached[0].version == _latest_version(engine):
-            _cache[key] = (cached[0], now)
-            return cached[0]
-        index = TaxonomyIndex.load(engine)
-        _cache[key] = (index, now)
-        return index
+    return _models.get(engine)
 
 
 def invalidate(engine: Engine | None = None) -> None:
     """Forget the cached index (after an import in this process)."""
-    with _lock:
-        if engine is None:
-            _cache.clear()
-        else:
-            _cache.pop(str(engine.url), None)
+    _models.invalidate(engine)

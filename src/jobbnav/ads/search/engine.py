@@ -41,6 +41,7 @@ _LABEL_FIELDS = {"occupation": ("occupation",), "group": ("occupation_group",),
                                                                   "municipality"),
                  "region": ("workplace_address", "region"),
                  "country": ("workplace_address", "country")}
+COMPOUND_HEAD_BOOST = 0.3
 _labels: dict[str, str] = {}
 _labels_lock = threading.Lock()
 
@@ -65,7 +66,11 @@ class _Builder:
     def word(self, word: str) -> tantivy.Query:
         stemmed = stem(word)
         alternatives = [(Occur.Should, Q.boost_query(self.term("headline", stemmed), 2.0)),
-                        (Occur.Should, self.term("body", stemmed))]
+                        (Occur.Should, self.term("body", stemmed)),
+                        # the word as the head of a longer compound ("lärare" in
+                        # "förskollärare"): found, but ranked below the word itself
+                        (Occur.Should, Q.boost_query(self.term("parts", stemmed),
+                                                     COMPOUND_HEAD_BOOST))]
         parts = decompound(word, self.known) if len(word) >= 7 else []
         if parts:
             compound = Q.boolean_query([(Occur.Must, self._plain(p)) for p in parts])

@@ -29,6 +29,7 @@ import tantivy
 from sqlalchemy import Engine, select
 
 from jobbnav.ads.search.analysis import ANALYZER_NAME, RAW_WORDS_NAME, analyzers
+from jobbnav.ads.search.compounds import HeadFinder, compound_heads, heads_in
 from jobbnav.ads.store import ad as ad_table
 from jobbnav.settings import get_settings
 
@@ -60,7 +61,7 @@ FACET_FIELDS = {
     "region": "region",
     "country": "country",
 }
-_SCHEMA_VERSION = 2
+_SCHEMA_VERSION = 3
 
 
 def _schema() -> tantivy.Schema:
@@ -68,6 +69,8 @@ def _schema() -> tantivy.Schema:
     sb.add_integer_field("key", indexed=True, fast=True, stored=True)
     sb.add_text_field("headline", tokenizer_name=ANALYZER_NAME)
     sb.add_text_field("body", tokenizer_name=ANALYZER_NAME)
+    # Heads of the compounds in headline and body ("förskollärare" → "lärare"): compounds.py.
+    sb.add_text_field("parts", tokenizer_name=ANALYZER_NAME, index_option="freq")
     sb.add_text_field("employer_name", tokenizer_name=RAW_WORDS_NAME)
     sb.add_text_field("suggest", tokenizer_name=RAW_WORDS_NAME, index_option="basic")
     for name in ("occupation", "group", "field", "municipality", "region", "country"):
@@ -127,8 +130,9 @@ def _label(ref: Any) -> str:
     return str(ref.get("label") or "") if isinstance(ref, Mapping) else ""
 
 
-def document(key: int, ad: Mapping[str, Any]) -> tantivy.Document:
-    """The index document of one ad (JobSearch shape)."""
+def document(key: int, ad: Mapping[str, Any],
+             finder: HeadFinder | None = None) -> tantivy.Document:
+    """The index document of one ad (JobSearch shape); `finder` adds its compound heads."""
     desc = ad.get("description") or {}
     employer = ad.get("employer") or {}
     place = ad.get("workplace_address") or {}
@@ -150,6 +154,8 @@ def document(key: int, ad: Mapping[str, Any]) -> tantivy.Document:
         "key": key,
         "headline": str(ad.get("headline") or ""),
         "body": f"{text}\n{labels}",
+        "parts": heads_in(f"{ad.get('headline') or ''}\n{text}\n{labels}", finder)
+        if finder is not None else "",
         "employer_name": " ".join(filter(None, (employer.get("name"), employer.get("workplace")))),
         "suggest": " ".join(filter(None, (str(ad.get("headline") or ""), _label(occupation),
                                           place.get("municipality")))),
@@ -190,6 +196,7 @@ class AdIndex:
     path: Path
     index: tantivy.Index
     lock: threading.Lock = field(default_factory=threading.Lock)
+    finder: HeadFinder | None = None
     _reloaded: float = 0.0
     _dirty: bool = False
 
@@ -225,7 +232,7 @@ class AdIndex:
         for row in rows:
             writer.delete_documents_by_term("key", row.key)
             if row.canonical:
-                writer.add_document(document(row.key, row.ad))
+                writer.add_document(document(row.key, row.ad, self.finder))
             top = max(top, row.seq)
         return top
 
@@ -306,6 +313,7 @@ def get_index(engine: Engine, *, catch_up: bool = True) -> AdIndex:
         found = _indexes.get(path)
         if found is None:
             found = _indexes[path] = _open(path)
+            found.finder = HeadFinder(compound_heads(engine))
             fresh = True
         else:
             fresh = False

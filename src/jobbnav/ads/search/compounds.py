@@ -15,6 +15,7 @@ heads do not fire inside ordinary words ("lag" is never a head; "samarbete" does
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable
 
@@ -43,6 +44,9 @@ _NOT_HEADS = frozenset({
 MIN_TAXONOMY_HEAD = 5
 MIN_MODIFIER = 4
 _MAX_HEADS_PER_WORD = 3
+MAX_WORD = 40
+# Only words long enough to hold a modifier and a head are looked at (as tokens() splits).
+_LONG_WORD = re.compile(rf"[^\W_]{{{MIN_MODIFIER + 4},}}", re.UNICODE)
 _TYPES = ("occupation-name", "skill")
 
 _cache: dict[int, frozenset[str]] = {}
@@ -91,7 +95,7 @@ class HeadFinder:
 def heads_in(text: str, finder: HeadFinder) -> str:
     """The heads of the compounds in `text`, space-separated (what the `parts` field holds)."""
     out: list[str] = []
-    for word in set(tokens(text)):
-        if len(word) >= MIN_MODIFIER + 4:
+    for word in set(_LONG_WORD.findall(text.lower())):
+        if len(word) < MAX_WORD:  # longer ones are not words (the analyzer drops them too)
             out.extend(finder.of_word(word))
     return " ".join(out)

@@ -66,8 +66,8 @@ def _state(engine: Engine | None) -> _State:
         state = _states.get(key)
         if state is None or state.index is not idx:
             lex = build_lexicon(idx)
-            education = get_settings().shared_data_dir / "education"
-            state = _State(idx, lex, build_group_model(idx, lex.groups_of, education))
+            shared = get_settings().shared_data_dir
+            state = _State(idx, lex, build_group_model(idx, lex.groups_of, shared))
             _states[key] = state
         return state
 

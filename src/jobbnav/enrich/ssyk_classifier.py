@@ -1,12 +1,17 @@
-"""text2ssyk: the occupation group (ssyk-level-4) of an ad, with calibrated-ish probabilities.
+"""text2ssyk: the occupation group (ssyk-level-4) of an ad, with probabilities.
 
-Three kinds of evidence, added per group and turned into probabilities with a softmax:
-1. occupation names (and ontology job titles) recognised in the headline — the strongest sign
-   of what an ad is for, with inflections and compound heads handled by the matcher;
-2. occupation names in the body and skills (each skill votes for the groups it is related to);
+A log-linear combination of evidence per group, turned into probabilities with a softmax:
+1. the headline's titles (`title_index`): log P(headline titles | group), from the share of a
+   group's occupation names that the headline's words name or close ("säljare", "lärare",
+   "Data Engineer" → "dataingenjör");
+2. the prior: log P(group) from how many ads each group had in 2024 (`group_prior`);
 3. a linear text model: TF-IDF (character 3–5-grams inside words, which copes with Swedish
-   compounds) cosine to each group's centroid over the non-ad training texts (`ssyk_training`).
-Built at run time from the taxonomy and education files in a few seconds; cached in memory.
+   compounds) cosine to each group's centroid over the non-ad training texts (`ssyk_training`);
+4. the matcher's occupation names in the headline and body, and skills (each skill votes for
+   the groups it is related to).
+The weights (`WEIGHTS`) were chosen on a small grid by 5-fold cross-validation on the 133 real
+dev ads (see docs/benchmarks.md): four numbers, no per-ad or per-group parameter.
+Built at run time from the taxonomy, education and market files in a few seconds; in memory.
 """
 
 from __future__ import annotations
@@ -22,17 +27,22 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
+from jobbnav.enrich.group_prior import GroupPrior, load_group_prior
 from jobbnav.enrich.model import OccupationGroupGuess
-from jobbnav.enrich.ssyk_training import training_documents
+from jobbnav.enrich.ssyk_training import group_of_occupation, training_documents
+from jobbnav.enrich.title_index import TitleIndex
 from jobbnav.taxonomy.index import TaxonomyIndex
 
 __all__ = ["GroupEvidence", "OccupationGroupModel", "build_group_model"]
 
-HEADLINE_WEIGHT = 3.0
-BODY_OCCUPATION_WEIGHT = 0.6
-SKILL_WEIGHT = 0.25
-TEXT_WEIGHT = 12.0
-TEMPERATURE = 1.2  # evidence units per nat; chosen so a lone headline match gives p ≈ 0.9
+HEADLINE_WEIGHT = 6.0
+BODY_OCCUPATION_WEIGHT = 1.2
+SKILL_WEIGHT = 0.5
+TEXT_WEIGHT = 20.0
+TITLE_WEIGHT = 1.0
+PRIOR_WEIGHT = 1.0
+TITLE_FLOOR = 1e-3  # a group none of the headline's titles names is unlikely, not impossible
+TEMPERATURE = 2.0  # mean top-1 probability ≈ top-1 accuracy on the dev ads (chosen there)
 MAX_TEXT_CHARS = 1_500  # the opening of an ad says what the job is; bounds the cost
 
 
@@ -52,8 +62,9 @@ def _vectorizer() -> TfidfVectorizer:
 
 class OccupationGroupModel:
     def __init__(self, index: TaxonomyIndex, groups_of: dict[str, frozenset[str]],
-                 education_dir: Path | None) -> None:
+                 shared_data_dir: Path | None) -> None:
         started = time.perf_counter()
+        education_dir = shared_data_dir / "education" if shared_data_dir is not None else None
         docs = training_documents(index, education_dir)
         self.group_ids: list[str] = sorted({gid for gid, _ in docs})
         self._row = {gid: i for i, gid in enumerate(self.group_ids)}
@@ -69,6 +80,9 @@ class OccupationGroupModel:
         self.centroids: sparse.csr_matrix = normalize(owner @ matrix)
         self.groups_of = groups_of
         self.training_docs = len(docs)
+        self.titles = TitleIndex(index, group_of_occupation(index))
+        self.prior: GroupPrior = load_group_prior(self.group_ids, shared_data_dir)
+        self._log_prior = np.array([self.prior.log[g] for g in self.group_ids])
         self.build_seconds = time.perf_counter() - started
 
     def text_similarity(self, headline: str, text: str) -> NDArray[np.float64]:
@@ -76,8 +90,18 @@ class OccupationGroupModel:
         vec = self.vectorizer.transform([doc])
         return np.asarray((self.centroids @ vec.T).toarray()).ravel().astype(np.float64)
 
+    def title_log_likelihood(self, headline: str) -> NDArray[np.float64]:
+        likelihood = np.zeros(len(self.group_ids))
+        for gid, value in self.titles.likelihood(headline).likelihood.items():
+            row = self._row.get(gid)
+            if row is not None:
+                likelihood[row] = value
+        return np.log(likelihood + TITLE_FLOOR)
+
     def evidence(self, headline: str, text: str, found: GroupEvidence) -> NDArray[np.float64]:
         scores = TEXT_WEIGHT * self.text_similarity(headline, text)
+        scores += TITLE_WEIGHT * self.title_log_likelihood(headline)
+        scores += PRIOR_WEIGHT * self._log_prior
         self._add(scores, found.headline_occupations, HEADLINE_WEIGHT)
         self._add(scores, found.body_occupations, BODY_OCCUPATION_WEIGHT)
         skill_votes: dict[str, float] = {}
@@ -106,7 +130,7 @@ class OccupationGroupModel:
         scores = self.evidence(headline, text, found)
         if not scores.size or not (headline.strip() or text.strip()):
             return []
-        logits = (scores - scores.max()) / (1.0 / TEMPERATURE)
+        logits = (scores - scores.max()) / TEMPERATURE
         probs = np.exp(logits)
         probs /= probs.sum()
         order = np.argsort(-probs, kind="stable")[:top]
@@ -116,8 +140,8 @@ class OccupationGroupModel:
 
 
 def build_group_model(index: TaxonomyIndex, groups_of: dict[str, frozenset[str]],
-                      education_dir: Path | None) -> OccupationGroupModel | None:
+                      shared_data_dir: Path | None) -> OccupationGroupModel | None:
     """None when the taxonomy has no occupation groups (e.g. an empty database)."""
     if not index.by_type.get("ssyk-level-4"):
         return None
-    return OccupationGroupModel(index, groups_of, education_dir)
+    return OccupationGroupModel(index, groups_of, shared_data_dir)

@@ -16,12 +16,12 @@ from typing import Any
 
 from jobbnav.taxonomy.index import TaxonomyIndex
 
-__all__ = ["TrainingDoc", "training_documents"]
+__all__ = ["TrainingDoc", "group_of_occupation", "training_documents"]
 
 TrainingDoc = tuple[str, str]  # (ssyk-level-4 concept id, text)
 
 
-def _group_of_occupation(index: TaxonomyIndex) -> dict[str, str]:
+def group_of_occupation(index: TaxonomyIndex) -> dict[str, str]:
     out: dict[str, str] = {}
     for oid in index.by_type.get("occupation-name", ()):
         for edge in index.outgoing.get(oid, ()):
@@ -97,7 +97,7 @@ def _education_docs(index: TaxonomyIndex, group_of: dict[str, str],
 
 
 def training_documents(index: TaxonomyIndex, education_dir: Path | None) -> list[TrainingDoc]:
-    group_of = _group_of_occupation(index)
+    group_of = group_of_occupation(index)
     docs = _taxonomy_docs(index, group_of)
     if education_dir is not None and education_dir.is_dir():
         docs += _education_docs(index, group_of, education_dir)

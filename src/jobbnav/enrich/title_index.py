@@ -1,0 +1,130 @@
+"""Headline → occupation groups, through the titles of the taxonomy's occupation names.
+
+An ad's headline usually names the job, but rarely as a taxonomy label: "Säljare till
+Borlänge", "Innesäljare - Solceller", "Data Engineer", "Lärare F-3". Every occupation name
+(label, "/"-alternatives, label without its ", qualifier", ontology job-title terms) is a title
+of its ssyk-level-4 group. The index keeps
+- `exact`: a whole title → the groups of the occupation names that have it;
+- `head`: a title's closing word, or the end of a compound that is itself a title's closing
+  word ("säljare" closes "innesäljare", "telefonförsäljare", "bilsäljare") → how many
+  occupation names of each group it closes.
+`likelihood(headline)` turns the headline's titles into P(title | group): for each group, the
+share of its occupation names the headline's words close, summed over the words found (whole
+titles count `EXACT_WEIGHT` times). English words are translated first (`english_titles`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from jobbnav.enrich.english_titles import translate_words_aligned
+from jobbnav.enrich.tokenize import fold_surface, match_text
+from jobbnav.taxonomy.index import TaxonomyIndex
+
+__all__ = ["TitleEvidence", "TitleIndex"]
+
+EXACT_WEIGHT = 3.0
+_MIN_HEAD = 4  # "chef", "kock", "lärare"; shorter endings are not titles
+_MIN_MODIFIER = 2  # letters before a head inside a compound
+_MAX_PHRASE = 4
+
+
+@dataclass(frozen=True, slots=True)
+class TitleEvidence:
+    """What the headline's titles say: group id → likelihood, and the titles that said it."""
+
+    likelihood: dict[str, float] = field(default_factory=dict)
+    titles: tuple[str, ...] = ()
+
+
+def _title_surfaces(label: str) -> list[str]:
+    out = []
+    for alt in label.split("/"):
+        alt = alt.strip()
+        if not alt:
+            continue
+        out.append(alt)
+        bare = alt.split("(")[0].split(",")[0].strip()
+        if bare and bare != alt:
+            out.append(bare)
+    return out
+
+
+class TitleIndex:
+    def __init__(self, index: TaxonomyIndex, group_of: dict[str, str]) -> None:
+        names_of: dict[str, set[str]] = defaultdict(set)  # folded title → occupation ids
+        for oid in group_of:
+            concept = index.concepts[oid]
+            surfaces = _title_surfaces(concept.preferred_label) + [
+                t.term for t in index.terms.get(oid, ())]
+            for surface in surfaces:
+                key = fold_surface(surface)
+                if key:
+                    names_of[key].add(oid)
+        self.group_of = group_of
+        self.names_per_group: dict[str, int] = defaultdict(int)
+        for gid in group_of.values():
+            self.names_per_group[gid] += 1
+        self.exact: dict[str, dict[str, float]] = {}
+        for key, oids in names_of.items():
+            groups: dict[str, float] = defaultdict(float)
+            for oid in oids:
+                groups[group_of[oid]] += 1.0 / len(oids)
+            self.exact[key] = dict(groups)
+        closing = {key.rsplit(" ", 1)[-1] for key in names_of}
+        closing = {w for w in closing if len(w) >= _MIN_HEAD}
+        head_names: dict[str, set[str]] = defaultdict(set)
+        for key, oids in names_of.items():
+            last = key.rsplit(" ", 1)[-1]
+            for i in range(len(last) - _MIN_HEAD + 1):
+                if (i == 0 or i >= _MIN_MODIFIER) and last[i:] in closing:
+                    head_names[last[i:]].update(oids)
+        self.head: dict[str, dict[str, int]] = {}
+        for word, oids in head_names.items():
+            counts: dict[str, int] = defaultdict(int)
+            for oid in oids:
+                counts[group_of[oid]] += 1
+            self.head[word] = dict(counts)
+
+    def _longest_head(self, word: str) -> str | None:
+        for i in range(len(word) - _MIN_HEAD + 1):
+            if (i == 0 or i >= _MIN_MODIFIER) and word[i:] in self.head:
+                return word[i:]
+        return None
+
+    def likelihood(self, headline: str) -> TitleEvidence:
+        words = match_text(headline).split()
+        if not words:
+            return TitleEvidence()
+        translated = translate_words_aligned(words)
+        # (words, positions of the headline each covers), longest titles first
+        candidates: list[tuple[str, range]] = []
+        for seq in (words, translated):
+            for n in range(min(_MAX_PHRASE, len(seq)), 0, -1):
+                for i in range(len(seq) - n + 1):
+                    candidates.append((" ".join(seq[i:i + n]), range(i, i + n)))
+        for i in range(len(translated) - 1):  # Swedish compounds: "data ingenjör" → "dataingenjör"
+            candidates.append((translated[i] + translated[i + 1], range(i, i + 2)))
+        candidates.sort(key=lambda c: -len(c[1]))
+        out: dict[str, float] = defaultdict(float)
+        titles: list[str] = []
+        covered: set[int] = set()
+        for phrase, span in candidates:
+            groups = self.exact.get(phrase)
+            if groups is None or covered.intersection(span):
+                continue
+            covered.update(span)
+            titles.append(phrase)
+            for gid, share in groups.items():
+                out[gid] += EXACT_WEIGHT * share
+        for i, word in enumerate(words):
+            if i in covered:
+                continue
+            head = self._longest_head(translated[i]) or self._longest_head(word)
+            if head is None:
+                continue
+            titles.append(head)
+            for gid, count in self.head[head].items():
+                out[gid] += count / self.names_per_group[gid]
+        return TitleEvidence(dict(out), tuple(titles))

@@ -1,0 +1,72 @@
+"""Occupation-group prediction: the prior, the headline title index, English headlines."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from jobbnav.enrich.english_titles import translate_words_aligned
+from jobbnav.enrich.group_prior import PRIOR_FILE, SMOOTHING, load_group_prior
+from jobbnav.enrich.service import enrich, group_model
+from jobbnav.taxonomy.service import index
+
+
+def test_prior_is_uniform_without_market_data(tmp_path: Path) -> None:
+    prior = load_group_prior(["a", "b"], tmp_path)
+    assert not prior.informed
+    assert prior.probability == {"a": 0.5, "b": 0.5}
+
+
+def test_prior_reads_counts_per_group_and_smooths(tmp_path: Path) -> None:
+    path = tmp_path / PRIOR_FILE
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({"a": {"m1": 60, "m2": 20}, "b": {"m1": "junk"}}), "utf-8")
+    prior = load_group_prior(["a", "b", "c"], tmp_path)
+    assert prior.informed and prior.source_ads == 80
+    total = 80 + 3 * SMOOTHING
+    assert math.isclose(prior.probability["a"], (80 + SMOOTHING) / total)
+    assert math.isclose(prior.probability["b"], prior.probability["c"])
+    assert prior.probability["a"] > prior.probability["b"] > 0
+
+
+def test_english_title_words_translate_one_to_one() -> None:
+    assert translate_words_aligned(["senior", "data", "engineer"]) == [
+        "senior", "data", "ingenjör"]
+    assert translate_words_aligned(["security", "guard", "sökes"]) == ["väktare", "", "sökes"]
+
+
+def _codes(headline: str, text: str = "") -> list[str | None]:
+    return [g.ssyk_code for g in enrich(text, headline=headline).occupation_groups]
+
+
+def test_bare_titles_and_compound_heads_reach_their_groups(real_engine: Engine) -> None:
+    model = group_model()
+    assert model is not None
+    evidence = model.titles.likelihood("Säljare till Borlänge!")
+    assert evidence.titles == ("säljare",)
+    codes = {index().concepts[g].codes.get("ssyk-code-2012") for g in evidence.likelihood}
+    assert {"3322", "5242", "5223"} <= codes  # företags-, telefon-, butikssäljare
+    assert _codes("Lärare F-3 till Hissmoskolan")[0] in ("2341", "2342", "2343", "2330")
+    assert _codes("Transportbilssäljare Kista")[:3].count(None) == 0
+    assert "5223" in _codes("Transportbilssäljare Kista")[:3]  # bilförsäljare, butik
+    assert _codes("Psykiatrisjuksköterska till mottagningen")[0] == "2225"
+
+
+def test_english_headlines_are_read_through_swedish_titles(real_engine: Engine) -> None:
+    model = group_model()
+    assert model is not None
+    assert "dataingenjör" in model.titles.likelihood("Senior Data Engineer").titles
+    assert _codes("Registered Nurse to our clinic")[0] == "2221"
+    assert _codes("Key Account Manager till Stena")[0] == "3322"
+
+
+def test_group_probabilities_are_a_distribution(real_engine: Engine) -> None:
+    guesses = enrich("Vi söker en undersköterska till hemtjänsten.",
+                     headline="Undersköterska").occupation_groups
+    assert guesses and guesses[0].ssyk_code == "5321"
+    assert all(0 < g.probability <= 1 for g in guesses)
+    assert [g.probability for g in guesses] == sorted((g.probability for g in guesses),
+                                                     reverse=True)

@@ -167,24 +167,40 @@ def main() -> None:
     parser.add_argument("--live", type=int, default=100_000)
     parser.add_argument("--historical", type=int, default=0)
     parser.add_argument("--queries", type=int, default=400)
+    parser.add_argument("--workdir", type=Path, default=None,
+                        help="keep the corpus, database and index here (default: a temp dir)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="skip generation and import: search the --workdir store again")
+    parser.add_argument("--skip-dedupe", action="store_true")
     args = parser.parse_args()
     print(f"CPU: {os.cpu_count()} cores shared with other engineers' work; figures are upper "
           "bounds")
-    bench_dedupe()
+    if not args.skip_dedupe:
+        bench_dedupe()
 
-    work = Path(tempfile.mkdtemp(prefix="bench_ads_"))
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="bench_ads_"))
+    work.mkdir(parents=True, exist_ok=True)
     os.environ["JOBBNAV_VAR_DIR"] = str(work / "var")
     os.environ["JOBBNAV_ENRICH_ADS"] = "0"
-    from jobbnav.ads import service
-    from jobbnav.ads.generator import generate
-    from jobbnav.db import get_engine, upgrade
-    from jobbnav.taxonomy.service import import_taxonomy
+    from jobbnav.db import get_engine
 
     engine = get_engine()
-    upgrade(engine)
-    import_taxonomy(SHARED / "jobtech-taxonomy", SHARED / "ontology", engine=engine)
     total = args.live + args.historical
     corpus = work / "ads.jsonl"
+    if not args.reuse:
+        _import(args, engine, corpus, total)
+    engine.dispose()
+    _search(args, work, corpus, total)
+
+
+def _import(args: argparse.Namespace, engine: Any, corpus: Path, total: int) -> None:
+    from jobbnav.ads import service
+    from jobbnav.ads.generator import generate
+    from jobbnav.db import upgrade
+    from jobbnav.taxonomy.service import import_taxonomy
+
+    upgrade(engine)
+    import_taxonomy(SHARED / "jobtech-taxonomy", SHARED / "ontology", engine=engine)
     t = time.perf_counter()
     with corpus.open("wb") as f:
         for ad in generate(total, engine=engine, shared_dir=SHARED,
@@ -197,8 +213,9 @@ def main() -> None:
     print(f"import (validate + concepts + dedupe + SQLite + tantivy, no enrichment): "
           f"{report.stored:,} stored, {len(report.rejected)} rejected, "
           f"{report.stored / seconds:,.0f} ads/s")
-    engine.dispose()
 
+
+def _search(args: argparse.Namespace, work: Path, corpus: Path, total: int) -> None:
     port = _port()
     server = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory",
                                "jobbnav.api:create_app", "--port", str(port), "--log-level",
@@ -232,7 +249,9 @@ def main() -> None:
     server.wait()
 
     base_dir = work / "baseline"
-    base_dir.mkdir()
+    base_dir.mkdir(exist_ok=True)
+    for old in base_dir.iterdir():
+        old.unlink()
     with (base_dir / "ads.jsonl").open("wb") as f:
         for line in corpus.open("rb"):
             ad = orjson.loads(line)

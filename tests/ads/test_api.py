@@ -144,6 +144,36 @@ def test_duplicates_show_once_with_their_sources(client: TestClient) -> None:
     assert body["total"]["value"] == 1
     sources = body["hits"][0]["sources"]
     assert {s["id"] for s in sources} == {"jn-demo-001", "jn-demo-ext-001"}
+    assert set(sources[0]) == {"id", "source_type", "webpage_url"}
+    assert 0 < body["hits"][0]["relevance"] <= 1
+
+
+def test_hits_are_the_stored_ads_plus_relevance_and_sources(client: TestClient,
+                                                            demo_engine: Engine) -> None:
+    from jobbnav.ads import service as ads
+
+    hit = _search(client, q="betalplattform")["hits"][0]
+    stored = ads.get_ad(hit["id"], engine=demo_engine)
+    assert {k: v for k, v in hit.items() if k not in ("relevance", "sources")} == stored
+    # rows stored before the rendered source column existed are answered the same
+    with demo_engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE ad SET source = NULL")
+    assert _search(client, q="betalplattform")["hits"][0]["sources"] == hit["sources"]
+
+
+def test_an_ad_carrying_its_own_relevance_or_sources_is_answered_with_ours(
+        client: TestClient, demo_engine: Engine) -> None:
+    from jobbnav.ads import service as ads
+
+    ad = ads.get_ad("jn-demo-001", engine=demo_engine)
+    # e.g. re-imported from another jobbnav's /search answer
+    ad.update(id="jn-copied-001", relevance=7, sources=[{"id": "elsewhere"}],
+              headline="Kopierad annons om zebrafiskar", timestamp=None)
+    ads.import_ads([ad], engine=demo_engine, enrich=False)
+    r = client.get("/search", params={"q": "zebrafiskar"})
+    assert r.content.count(b'"relevance"') == 1
+    hit = r.json()["hits"][0]
+    assert hit["relevance"] == 1.0 and [s["id"] for s in hit["sources"]] == ["jn-copied-001"]
 
 
 def test_offset_limit_and_cursor_page_through_everything(client: TestClient) -> None:

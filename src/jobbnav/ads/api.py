@@ -51,16 +51,40 @@ def _validated(model: type[M], request: Request, lists: frozenset[str],
         raise InvalidInput(f"{field}: {first['msg']}", field=field) from None
 
 
-@router.get("/search", summary="Search ads (JobSearch API compatible)")
+# The hits are spliced from stored JSON and sent as bytes (no response model on the hot path);
+# the shape is documented here for the OpenAPI schema.
+_SEARCH_RESPONSES: dict[int | str, dict[str, Any]] = {200: {
+    "description": "JobSearch answer: `{total: {value}, positions, query_time_in_millis, "
+                   "result_time_in_millis, stats, freetext_concepts, hits, next?}`; each hit is "
+                   "the ad in the JobSearch shape plus `relevance` and `sources`.",
+    "content": {"application/json": {"schema": {
+        "type": "object",
+        "required": ["total", "positions", "query_time_in_millis", "result_time_in_millis",
+                     "stats", "freetext_concepts", "hits"],
+        "properties": {
+            "total": {"type": "object", "properties": {"value": {"type": "integer"}}},
+            "positions": {"type": "integer"},
+            "query_time_in_millis": {"type": "integer"},
+            "result_time_in_millis": {"type": "integer"},
+            "stats": {"type": "array", "items": {"type": "object"}},
+            "freetext_concepts": {"type": "object"},
+            "hits": {"type": "array", "items": {"type": "object"}},
+            "next": {"type": "string", "description": "pass as `cursor` for the next page"},
+        }}}}}}
+
+
+@router.get("/search", summary="Search ads (JobSearch API compatible)",
+            responses=_SEARCH_RESPONSES)
 def search(request: Request) -> Response:
     params = _validated(SearchParams, request, LIST_PARAMS)
-    return _json(service.search(params).as_dict())
+    return Response(service.search(params).as_json(), media_type="application/json")
 
 
-@router.get("/historical/search", summary="Search the archive: live, removed and expired ads")
+@router.get("/historical/search", summary="Search the archive: live, removed and expired ads",
+            responses=_SEARCH_RESPONSES)
 def historical_search(request: Request) -> Response:
     params = _validated(SearchParams, request, LIST_PARAMS, historical=True)
-    return _json(service.search(params).as_dict())
+    return Response(service.search(params).as_json(), media_type="application/json")
 
 
 @router.get("/ad/{ad_id}", summary="One ad by id (also removed ones)")

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+import orjson
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 __all__ = [
@@ -193,27 +194,39 @@ class ImportReport:
 
 @dataclass(slots=True)
 class SearchResult:
-    """A JobSearch `/search` answer; `as_dict` gives the public response shape."""
+    """A JobSearch `/search` answer; `as_json` gives the public response body (the hits are
+    kept as the JSON they are answered with), `as_dict` the same parsed."""
 
     total: int
     positions: int
-    hits: list[dict[str, Any]]
+    hit_json: list[bytes]
     stats: list[dict[str, Any]]
     freetext_concepts: dict[str, list[str]]
     query_time_in_millis: int
     result_time_in_millis: int
     next: str | None = None
 
-    def as_dict(self) -> dict[str, Any]:
-        body: dict[str, Any] = {
+    @property
+    def hits(self) -> list[dict[str, Any]]:
+        return [orjson.loads(h) for h in self.hit_json]
+
+    def _head(self) -> dict[str, Any]:
+        return {
             "total": {"value": self.total},
             "positions": self.positions,
             "query_time_in_millis": self.query_time_in_millis,
             "result_time_in_millis": self.result_time_in_millis,
             "stats": self.stats,
             "freetext_concepts": self.freetext_concepts,
-            "hits": self.hits,
         }
+
+    def as_dict(self) -> dict[str, Any]:
+        body = {**self._head(), "hits": self.hits}
         if self.next is not None:
             body["next"] = self.next
         return body
+
+    def as_json(self) -> bytes:
+        head = orjson.dumps(self._head())
+        tail = b"]" if self.next is None else b'],"next":' + orjson.dumps(self.next)
+        return head[:-1] + b',"hits":[' + b",".join(self.hit_json) + tail + b"}"

@@ -15,7 +15,13 @@ from jobbnav.ads.pipeline import Batch, Item
 from jobbnav.ads.search.index import IndexRow
 from jobbnav.ads.store import ad as ad_table
 
-__all__ = ["content_hash", "store"]
+__all__ = ["content_hash", "source_json", "store"]
+
+
+def source_json(ad: dict[str, Any]) -> str:
+    """The ad's entry in a search hit's `sources`, stored rendered so search only splices it."""
+    return orjson.dumps({"id": str(ad.get("id")), "source_type": ad.get("source_type"),
+                         "webpage_url": ad.get("webpage_url")}).decode()
 
 
 def content_hash(ad: dict[str, Any]) -> str:
@@ -92,7 +98,7 @@ def store(batch: Batch) -> None:
         row = {"id": ad_id, "content_hash": digest, "changed_at": now_ms, "seq": seq,
                "dedupe_block": item.dedupe_block, "simhash": item.simhash,
                "duplicate_of": item.duplicate_of, "data": orjson.dumps(item.ad).decode(),
-               **_columns(item.ad)}
+               "source": source_json(item.ad), **_columns(item.ad)}
         if item.ad.get("removed") and (old is None or not old.removed):
             report.removed += 1
             if old is not None and old.duplicate_of is None:

@@ -37,6 +37,9 @@ ad = Table(
     # The id of the ad this one duplicates (same vacancy from another source), else NULL.
     Column("duplicate_of", String(200), nullable=True),
     Column("data", Text, nullable=False),
+    # This ad's entry in a hit's `sources` ({id, source_type, webpage_url}), rendered as JSON
+    # when stored (NULL for rows stored before ads_0002: rendered from `data` when read).
+    Column("source", Text, nullable=True),
     Index("ix_ad_changed_at", "changed_at"),
     Index("ix_ad_seq", "seq"),
     Index("ix_ad_dedupe_block", "dedupe_block"),

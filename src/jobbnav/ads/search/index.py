@@ -277,6 +277,8 @@ def _rows_after(engine: Engine, mark: int, chunk: int) -> Iterator[list[IndexRow
 
 
 _indexes: dict[Path, AdIndex] = {}
+# The same, by engine: working out the directory costs more than a search's other set-up.
+_by_engine: dict[int, tuple[Engine, AdIndex]] = {}
 _indexes_lock = threading.Lock()
 
 
@@ -308,6 +310,9 @@ def _open(path: Path) -> AdIndex:
 
 def get_index(engine: Engine, *, catch_up: bool = True) -> AdIndex:
     """The index mirroring `engine`'s ads, opened once per process and brought up to date."""
+    known = _by_engine.get(id(engine))
+    if known is not None and known[0] is engine:
+        return known[1]
     path = index_dir_for(engine)
     with _indexes_lock:
         found = _indexes.get(path)
@@ -317,6 +322,7 @@ def get_index(engine: Engine, *, catch_up: bool = True) -> AdIndex:
             fresh = True
         else:
             fresh = False
+        _by_engine[id(engine)] = (engine, found)
     if fresh and catch_up:
         try:
             found.catch_up(engine)
@@ -329,3 +335,4 @@ def reset_indexes() -> None:
     """Forget opened indexes (tests switch databases between runs)."""
     with _indexes_lock:
         _indexes.clear()
+        _by_engine.clear()

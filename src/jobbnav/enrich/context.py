@@ -9,9 +9,13 @@ or a query has no requirements, only negations.
 
 from __future__ import annotations
 
+import bisect
 import re
 
+import ahocorasick
+
 from jobbnav.enrich.model import Context, Kind
+from jobbnav.enrich.tokenize import match_text
 
 __all__ = ["sentence_contexts"]
 
@@ -61,50 +65,116 @@ def _is_heading(line: str) -> bool:
     stripped = line.strip()
     if not 0 < len(stripped) <= _HEADING_MAX:
         return False
-    return stripped.endswith(":") or (len(stripped.split()) <= 4 and not re.search(
-        r"[.!?]$", stripped))
+    last = stripped[-1]
+    return last == ":" or (last not in ".!?" and len(stripped.split()) <= 4)
 
 
-def _own_cue(sentence: str, kind: Kind) -> Context | None:
-    if _NEGATED.search(sentence):
-        return "negated"
-    if kind == "course":
-        if _PREREQUISITE.search(sentence):
-            return "prerequisite"
-        if _OUTCOME.search(sentence):
-            return "outcome"
-        return "prerequisite" if _REQUIRED.search(sentence) and re.search(
-            r"\bkrav|\bkräv|\bmåste\b", sentence, _F) else None
-    if kind != "ad":
-        return None
-    if _MERITING.search(sentence):
-        return "meriting"
-    if _REQUIRED.search(sentence):
-        return "required"
-    return None
+def _combined(*cues: tuple[str, re.Pattern[str]]) -> re.Pattern[str]:
+    # Earlier alternatives win where two cues start at the same place: negation first. Every
+    # cue starts a word; saying so up front lets the engine skip the inside of words fast.
+    alternatives = "|".join(f"(?P<{name}>{rx.pattern})" for name, rx in cues)
+    return re.compile(rf"(?<!\w)(?=\w)(?:{alternatives})", _F)
+
+
+_COURSE_REQUIRED = re.compile(r"\bkrav\w*|\bkräv\w*|\bmåste\b", _F)
+# One pass per text finds every cue; each is mapped to its sentence by position.
+_CUES_BY_KIND: dict[str, re.Pattern[str]] = {
+    "ad": _combined(("negated", _NEGATED), ("meriting", _MERITING), ("required", _REQUIRED),
+                    ("profile", _PROFILE)),
+    "course": _combined(("negated", _NEGATED), ("prerequisite", _PREREQUISITE),
+                        ("outcome", _OUTCOME), ("required", _COURSE_REQUIRED)),
+    "cv": _combined(("negated", _NEGATED)),
+    "query": _combined(("negated", _NEGATED)),
+}
+# A sentence's own context, strongest cue first (course "required" means a prerequisite).
+_PRECEDENCE: dict[str, tuple[tuple[str, Context], ...]] = {
+    "ad": (("negated", "negated"), ("meriting", "meriting"), ("required", "required")),
+    "course": (("negated", "negated"), ("prerequisite", "prerequisite"),
+               ("outcome", "outcome"), ("required", "prerequisite")),
+    "cv": (("negated", "negated"),),
+    "query": (("negated", "negated"),),
+}
+
+
+# The first word (or its start) of every cue alternative above, per cue. Cues are tried only
+# where one of these starts a word, found for the whole text in one Aho-Corasick pass; tests
+# check that this gives the same contexts as searching every sentence.
+CUE_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "negated": ("inte", "ej", "inget", "ingen", "inga", "krävs", "behövs", "erfordras",
+                "behöver", "no", "not", "utan"),
+    "outcome": ("efter", "du", "kursen", "utbildningen", "lärandemål", "kursens", "målet",
+                "ska", "i"),
+    "prerequisite": ("förkunskap", "behörighet", "antagningskrav", "för", "krav", "som",
+                     "entry"),
+    "meriting": ("merit", "ett", "plus", "önskvärd", "fördel", "gärna", "bonus", "nice", "is",
+                 "ser", "det", "helst", "preferably", "beneficial", "advantage"),
+    "required": ("krav", "kräv", "du", "måste", "obligatorisk", "förutsätt", "nödvändig", "ett",
+                 "must", "require", "skall", "erfordra", "kvalifikation", "qualifications"),
+    "profile": ("vi", "du", "you", "för", "din", "vem", "om", "har", "är"),
+}
+_CUES_OF_KIND = {"ad": ("negated", "meriting", "required", "profile"),
+                 "course": ("negated", "prerequisite", "outcome", "required"),
+                 "cv": ("negated",), "query": ("negated",)}
+
+
+def _trigger_automaton(cues: tuple[str, ...]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in {w for cue in cues for w in CUE_TRIGGERS[cue]}:
+        automaton.add_word(" " + word, len(word) + 1)
+    automaton.make_automaton()
+    return automaton
+
+
+_TRIGGERS = {kind: _trigger_automaton(cues) for kind, cues in _CUES_OF_KIND.items()}
+
+
+def _cues(text: str, folded: str, sentences: list[tuple[int, int]], kind: Kind,
+          scanned: list[bool]) -> dict[int, set[str]]:
+    cue_pattern = _CUES_BY_KIND[kind]
+    starts = [s for s, _ in sentences]
+    found: dict[int, set[str]] = {}
+    tried = -1
+    for end, length in _TRIGGERS[kind].iter(" " + folded):
+        position = end - length + 1  # the trigger's first letter in `text`
+        if position == tried:
+            continue
+        tried = position
+        i = bisect.bisect_right(starts, position) - 1
+        if i < 0 or not scanned[i]:
+            continue
+        m = cue_pattern.match(text, position, sentences[i][1])
+        if m is not None and m.lastgroup is not None:
+            found.setdefault(i, set()).add(m.lastgroup)
+    return found
 
 
 def sentence_contexts(text: str, sentences: list[tuple[int, int]], kind: Kind,
-                      needed: set[int] | None = None) -> list[Context]:
-    """One context per sentence span; sentences not in `needed` (and not headings) are only
-    given their section's context, which saves the cue search where nothing was found."""
+                      needed: set[int] | None = None, folded: str | None = None
+                      ) -> list[Context]:
+    """One context per sentence span. Cues are looked for only in headings and in the
+    sentences in `needed` (those with hits; default all); the others just get their section's
+    context. `folded` is `match_text(text)` when the caller has it."""
+    headings = [end - start <= _HEADING_MAX and _is_heading(text[start:end])
+                for start, end in sentences]
+    scanned = [h or needed is None or i in needed for i, h in enumerate(headings)]
+    cues = _cues(text, folded if folded is not None else match_text(text), sentences, kind,
+                 scanned)
+    precedence = _PRECEDENCE[kind]
     section: Context = "neutral"
     out: list[Context] = []
     for i, (start, end) in enumerate(sentences):
-        sentence = text[start:end]
-        if needed is not None and i not in needed and (
-                end - start > _HEADING_MAX or not _is_heading(sentence)):
-            out.append(section)
-            continue
-        own = _own_cue(sentence, kind)
-        if _is_heading(sentence):
-            if _NEUTRAL_HEADING.search(sentence):
+        found = cues.get(i)
+        own: Context | None = None
+        if found:
+            own = next((ctx for cue, ctx in precedence if cue in found), None)
+        if headings[i]:
+            if _NEUTRAL_HEADING.search(text[start:end]):
                 section = "neutral"
             elif own is not None and own != "negated":
                 section = own
-        if own is None and kind == "ad" and section == "neutral" and _PROFILE.search(sentence):
+        if own is None and found and "profile" in found and section == "neutral":
             own = "required"
-            if _is_heading(sentence):
+            if headings[i]:
                 section = "required"
         out.append(own or section)
     return out

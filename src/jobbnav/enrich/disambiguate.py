@@ -45,21 +45,30 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
     domain = domain_of(lexicon, firm)
     if extra_domain:
         domain.update(extra_domain)
+    firm_set = set(firm)
     out: list[Sense] = []
     for match in matches:
         key = lexicon.keys[match.key_id]
-        by_type: dict[str, list[LexEntry]] = {}
-        for entry in lexicon.entries[match.key_id]:
-            by_type.setdefault(entry.concept_type, []).append(entry)
-        for entries in by_type.values():
-            best = max(entries, key=lambda e: _score(lexicon, e, domain, folded_text, key))
-            own = 1 if best.concept_id in firm else 0
-            support = sum(domain[g] - own for g in lexicon.groups_of.get(best.concept_id, ()))
+        all_entries = lexicon.entries[match.key_id]
+        if len(all_entries) == 1:  # the common case: one sense, nothing to choose
+            groups: list[list[LexEntry]] = [[all_entries[0]]]
+        else:
+            by_type: dict[str, list[LexEntry]] = {}
+            for entry in all_entries:
+                by_type.setdefault(entry.concept_type, []).append(entry)
+            groups = list(by_type.values())
+        for entries in groups:
+            best = entries[0] if len(entries) == 1 else max(
+                entries, key=lambda e: _score(lexicon, e, domain, folded_text, key))
             confidence = best.confidence
             if match.compound:
                 confidence *= HEAD_CONFIDENCE_FACTOR
-            if (_is_weak(lexicon, best, key) or len(entries) > 1) and support <= 0:
-                confidence *= UNSUPPORTED_FACTOR
+            if len(entries) > 1 or _is_weak(lexicon, best, key):
+                own = 1 if best.concept_id in firm_set else 0
+                support = sum(domain[g] - own
+                              for g in lexicon.groups_of.get(best.concept_id, ()))
+                if support <= 0:
+                    confidence *= UNSUPPORTED_FACTOR
             out.append((match, best, round(confidence, 3)))
     return out
 

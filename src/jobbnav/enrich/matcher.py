@@ -9,7 +9,7 @@ survives inside a longer match; different-type whole words may nest ("Java-utvec
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from jobbnav.enrich.lexicon import Lexicon
 from jobbnav.enrich.tokenize import match_text
@@ -20,8 +20,7 @@ _MIN_MODIFIER = 3  # letters before a compound head: "akut|sjuksköterska", not 
 HEAD_CONFIDENCE_FACTOR = 0.8
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):  # a tuple: built thousands of times per text, so cheap to make
     start: int
     end: int
     key_id: int
@@ -38,19 +37,20 @@ def find_matches(lexicon: Lexicon, text: str, folded: str | None = None) -> list
     `folded` is `match_text(text)` when the caller already has it."""
     padded = " " + (folded if folded is not None else match_text(text)) + " "
     found: list[Match] = []
+    keys = lexicon.keys
+    capital, upper = lexicon.needs_capital, lexicon.needs_upper
     for end, key_id in lexicon.whole.iter(padded):
-        start = end - len(lexicon.keys[key_id]) - 1  # index of the key's first char in text
-        if key_id in lexicon.needs_capital and not text[start].isupper():
+        start = end - len(keys[key_id]) - 1  # index of the key's first char in text
+        if key_id in capital and not text[start].isupper():
             continue
-        if key_id in lexicon.needs_upper and not text[start:end - 1].isupper():
+        if key_id in upper and not text[start:end - 1].isupper():
             continue
         found.append(Match(start, end - 1, key_id, False))
     for end, key_id in lexicon.heads.iter(padded):
-        first = end - len(lexicon.keys[key_id])  # padded index of the first char
+        first = end - len(keys[key_id])  # padded index of the first char
         if padded[first - 1] == " ":
             continue  # a whole word: the whole automaton has it
-        word_start = padded.rfind(" ", 0, first) + 1
-        if first - word_start < _MIN_MODIFIER:
+        if first - padded.rfind(" ", 0, first) - 1 < _MIN_MODIFIER:
             continue
         found.append(Match(first - 1, end - 1, key_id, True))
     return _resolve(lexicon, found)

@@ -102,7 +102,7 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int
     senses = choose_senses(state.lexicon, matches, folded)
     starts = [s for s, _ in sentences]
     needed = {_sentence_of(starts, m.start) for m, _, c in senses if c >= MIN_CONFIDENCE}
-    contexts = sentence_contexts(clean, sentences, kind, needed)
+    contexts = sentence_contexts(clean, sentences, kind, needed, folded) if needed else []
     merged: dict[str, Hit] = {}
     for match, entry, confidence in senses:
         if confidence < MIN_CONFIDENCE:

@@ -27,6 +27,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
+from jobbnav.enrich.char_ngrams import CentroidScorer
 from jobbnav.enrich.group_prior import GroupPrior, load_group_prior
 from jobbnav.enrich.model import OccupationGroupGuess
 from jobbnav.enrich.ssyk_training import group_of_occupation, training_documents
@@ -78,6 +79,7 @@ class OccupationGroupModel:
              ([self._row[gid] for gid, _ in docs], np.arange(len(docs)))),
             shape=(len(self.group_ids), len(docs)))
         self.centroids: sparse.csr_matrix = normalize(owner @ matrix)
+        self.scorer = CentroidScorer(self.vectorizer, self.centroids)
         self.groups_of = groups_of
         self.training_docs = len(docs)
         self.titles = TitleIndex(index, group_of_occupation(index))
@@ -86,9 +88,7 @@ class OccupationGroupModel:
         self.build_seconds = time.perf_counter() - started
 
     def text_similarity(self, headline: str, text: str) -> NDArray[np.float64]:
-        doc = f"{headline} {headline} {headline} {text[:MAX_TEXT_CHARS]}"
-        vec = self.vectorizer.transform([doc])
-        return np.asarray((self.centroids @ vec.T).toarray()).ravel().astype(np.float64)
+        return self.scorer.cosines(f"{headline} {headline} {headline} {text[:MAX_TEXT_CHARS]}")
 
     def title_log_likelihood(self, headline: str) -> NDArray[np.float64]:
         likelihood = np.zeros(len(self.group_ids))

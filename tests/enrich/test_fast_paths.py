@@ -1,0 +1,70 @@
+"""The fast paths give the same answers as the plain ones they replace."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from jobbnav.enrich import context
+from jobbnav.enrich.char_ngrams import CentroidScorer
+from jobbnav.enrich.evaluate import DEFAULT_EVAL_SET, load_eval_set
+from jobbnav.enrich.tokenize import match_text, prepare_text, sentence_spans
+
+_EXTRA = [
+    ("ad", "Krav:\nB-körkort. Det är inte ett krav med truckkort men meriterande.\n"
+           "Du har erfarenhet av lager. Ingen erfarenhet krävs av Java.\nVi erbjuder: "
+           "friskvård.\nDu måste ha körkort; svenska är ett plus. Engelska krävs inte."),
+    ("course", "Förkunskapskrav: Matematik 2.\nEfter kursen ska du kunna svetsa. Du lär dig "
+               "CAD. Krav för antagning är gymnasieexamen, i utbildningen ingår praktik."),
+    ("cv", "Jag har inget körkort. No experience required of Java."),
+]
+
+
+def _own_by_full_scan(text: str, kind: str) -> list[tuple[str | None, bool]]:
+    out = []
+    for start, end in sentence_spans(text):
+        found = {m.lastgroup for m in context._CUES_BY_KIND[kind].finditer(text, start, end)}
+        own = next((c for cue, c in context._PRECEDENCE[kind] if cue in found), None)
+        out.append((own, "profile" in found))
+    return out
+
+
+def _own_by_triggers(text: str, kind: str) -> list[tuple[str | None, bool]]:
+    sentences = sentence_spans(text)
+    cues = context._cues(text, match_text(text), sentences, kind,  # type: ignore[arg-type]
+                         [True] * len(sentences))
+    out = []
+    for i in range(len(sentences)):
+        found = cues.get(i, set())
+        own = next((c for cue, c in context._PRECEDENCE[kind] if cue in found), None)
+        out.append((own, "profile" in found))
+    return out
+
+
+def test_trigger_cues_match_a_full_regex_scan_of_every_sentence() -> None:
+    items = [(i["kind"], prepare_text(i["text"])) for i in load_eval_set(DEFAULT_EVAL_SET)]
+    for kind, text in items + _EXTRA:
+        assert _own_by_triggers(text, kind) == _own_by_full_scan(text, kind), text
+
+
+def _training_like_texts() -> list[str]:
+    lines = [json.loads(line)["text"] for line in
+             Path(DEFAULT_EVAL_SET).read_text(encoding="utf-8").splitlines() if line.strip()]
+    return lines
+
+
+def test_centroid_scorer_equals_scikit_learn_transform() -> None:
+    texts = _training_like_texts()
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True,
+                                 min_df=2, lowercase=True)
+    matrix = vectorizer.fit_transform(texts[:120])
+    centroids = matrix[:40].tocsr()  # any sparse rows will do as "centroids"
+    scorer = CentroidScorer(vectorizer, centroids)
+    for text in [*texts[120:], "", "a", "Sjuksköterska  i\tMalmö", "ÅÄÖ åäö C# C++"]:
+        expected = np.asarray((centroids @ vectorizer.transform([text]).T).toarray()).ravel()
+        got = scorer.cosines(text)
+        assert np.allclose(got, expected, atol=1e-6), text
+        assert np.allclose(scorer.cosines(text), got)  # the word cache changes nothing

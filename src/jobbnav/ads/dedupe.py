@@ -27,7 +27,7 @@ from jobbnav.ads.store import ad as ad_table
 from jobbnav.taxonomy.normalize import ascii_fold
 
 __all__ = ["MAX_HAMMING", "block_key", "deduplicate", "hamming", "headline_similarity",
-           "same_vacancy", "simhash", "simhashes"]
+           "same_vacancy", "simhash", "simhashes", "simhashes_of_words"]
 
 MAX_HAMMING = 10
 MIN_HEADLINE_SIMILARITY = 0.5
@@ -59,9 +59,14 @@ def simhashes(texts: Sequence[str]) -> list[int]:
     Words are hashed once per distinct word of the batch; shingling, de-duplication of the
     shingles of each text and the bit vote run as numpy operations over all texts together.
     """
+    return simhashes_of_words([tokens(t) for t in texts])
+
+
+def simhashes_of_words(words_of: Sequence[Sequence[str]]) -> list[int]:
+    """`simhashes` of texts already split by `tokens` (the import reuses the words)."""
+    texts = words_of
     if not texts:
         return []
-    words_of = [tokens(t) for t in texts]
     lengths = np.fromiter(map(len, words_of), dtype=np.int64, count=len(words_of))
     flat = list(chain.from_iterable(words_of))
     if not flat:
@@ -144,7 +149,10 @@ def deduplicate(batch: Batch) -> None:
     known = {r.id: r.duplicate_of for r in batch.conn.execute(
         select(t.id, t.duplicate_of).where(t.id.in_(ids)))}
     fresh: list[Item] = []
-    for item, value in zip(items, simhashes([_text(i.ad or {}) for i in items]), strict=True):
+    for item in items:  # split once: the index reuses the words for the compound heads
+        item.words = tokens(_text(item.ad or {}))
+    for item, value in zip(items, simhashes_of_words([i.words or [] for i in items]),
+                           strict=True):
         assert item.ad is not None
         item.dedupe_block = block_key(item.ad)
         item.simhash = value

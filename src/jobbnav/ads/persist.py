@@ -8,7 +8,7 @@ import time
 from typing import Any
 
 import orjson
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import bindparam, func, select, update
 
 from jobbnav.ads.dates import iso_utc
 from jobbnav.ads.pipeline import Batch, Item
@@ -114,7 +114,7 @@ def store(batch: Batch) -> None:
             report.updated += 1
         batch.stored_ads.append({**item.ad, "duplicate_of": item.duplicate_of})
     if inserts:
-        conn.execute(insert(ad_table), inserts)
+        _insert_rows(batch, inserts)
     for fields in _group_by_shape(updates):
         names = [k for k in fields[0] if k != "b_key"]
         conn.execute(update(ad_table).where(t.key == bindparam("b_key"))
@@ -123,11 +123,26 @@ def store(batch: Batch) -> None:
     keys = {r.id: r.key for r in conn.execute(
         select(t.id, t.key).where(t.id.in_([r["id"] for r in inserts])))} if inserts else {}
     for row in inserts:
+        item = latest[row["id"]]
         batch.index_rows.append(IndexRow(keys[row["id"]], row["seq"],
-                                         row["duplicate_of"] is None, latest[row["id"]].ad or {}))
+                                         row["duplicate_of"] is None, item.ad or {}, item.words))
     for row in updates:
+        item = latest[row["id"]]
         batch.index_rows.append(IndexRow(row["b_key"], row["seq"], row["duplicate_of"] is None,
-                                         latest[row["id"]].ad or {}))
+                                         item.ad or {}, None if item.removal else item.words))
+
+
+def _insert_rows(batch: Batch, rows: list[dict[str, Any]]) -> None:
+    # Plain tuples through the DB-API executemany: SQLAlchemy preparing one parameter dict
+    # per row cost more than SQLite's own work.
+    conn = batch.conn
+    quote = conn.dialect.identifier_preparer.quote
+    columns = list(rows[0])
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    conn.exec_driver_sql(
+        f"INSERT INTO {quote(ad_table.name)} ({', '.join(map(quote, columns))}) "
+        f"VALUES ({', '.join([mark] * len(columns))})",
+        [tuple(row[c] for c in columns) for row in rows])
 
 
 def _group_by_shape(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:

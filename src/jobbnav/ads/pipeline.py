@@ -53,6 +53,8 @@ class Item:
     dedupe_block: str | None = None
     simhash: int | None = None
     duplicate_of: str | None = None
+    # `tokens` of headline + text, split once by the de-duplication, reused by the index.
+    words: list[str] | None = None
 
 
 @dataclass

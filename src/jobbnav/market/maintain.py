@@ -31,17 +31,27 @@ def _fact_from_row(row: Any) -> AdFact:
 
 def upsert(conn: Connection, table: Any, rows: list[dict[str, Any]], keys: list[str],
            add: list[str] | None = None) -> None:
-    """INSERT .. ON CONFLICT UPDATE; columns in `add` are incremented, the rest replaced."""
+    """INSERT .. ON CONFLICT UPDATE; columns in `add` are incremented, the rest replaced.
+
+    Sent as plain tuples through the DB-API executemany: SQLAlchemy preparing one parameter
+    dict per row cost more than the database's work. `INSERT .. ON CONFLICT (..) DO UPDATE`
+    reads the same on SQLite (≥ 3.24) and PostgreSQL.
+    """
     if not rows:
         return
-    from sqlalchemy.dialects import postgresql, sqlite
-
-    stmt: Any = (postgresql.insert(table) if conn.dialect.name == "postgresql"
-                 else sqlite.insert(table))
-    updates = {c.name: (table.c[c.name] + stmt.excluded[c.name] if add and c.name in add
-                        else stmt.excluded[c.name])
-               for c in table.columns if c.name not in keys}
-    conn.execute(stmt.on_conflict_do_update(index_elements=keys, set_=updates), rows)
+    quote = conn.dialect.identifier_preparer.quote
+    columns = [c.name for c in table.columns if c.name in rows[0]]
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    name = quote(table.name)
+    updates = ", ".join(
+        f"{quote(c)} = {name}.{quote(c)} + excluded.{quote(c)}" if add and c in add
+        else f"{quote(c)} = excluded.{quote(c)}"
+        for c in columns if c not in keys)
+    sql = (f"INSERT INTO {name} ({', '.join(map(quote, columns))}) "
+           f"VALUES ({', '.join([mark] * len(columns))}) "
+           f"ON CONFLICT ({', '.join(map(quote, keys))}) "
+           + (f"DO UPDATE SET {updates}" if updates else "DO NOTHING"))
+    conn.exec_driver_sql(sql, [tuple(row[c] for c in columns) for row in rows])
 
 
 def apply_ads(conn: Connection, ads: Iterable[Mapping[str, Any]],

@@ -23,7 +23,8 @@ from sqlalchemy import Engine
 
 from jobbnav.ads.search.analysis import tokens
 
-__all__ = ["COMMON_HEADS", "HeadFinder", "compound_heads", "heads_in", "vocabulary"]
+__all__ = ["COMMON_HEADS", "HeadFinder", "compound_heads", "heads_in", "heads_in_words",
+           "vocabulary"]
 
 COMMON_HEADS = frozenset({
     "lärare", "sjuksköterska", "sköterska", "undersköterska", "ingenjör", "tekniker",
@@ -46,6 +47,7 @@ MIN_MODIFIER = 4
 _MAX_HEADS_PER_WORD = 3
 MAX_WORD = 40
 # Only words long enough to hold a modifier and a head are looked at (as tokens() splits).
+_MIN_LONG = MIN_MODIFIER + 4
 _LONG_WORD = re.compile(rf"[^\W_]{{{MIN_MODIFIER + 4},}}", re.UNICODE)
 _TYPES = ("occupation-name", "skill")
 
@@ -97,5 +99,14 @@ def heads_in(text: str, finder: HeadFinder) -> str:
     out: list[str] = []
     for word in set(_LONG_WORD.findall(text.lower())):
         if len(word) < MAX_WORD:  # longer ones are not words (the analyzer drops them too)
+            out.extend(finder.of_word(word))
+    return " ".join(out)
+
+
+def heads_in_words(words: Iterable[str], finder: HeadFinder) -> str:
+    """`heads_in` for a text already split by `analysis.tokens` (lower-cased words)."""
+    out: list[str] = []
+    for word in {w for w in words if len(w) >= _MIN_LONG}:
+        if len(word) < MAX_WORD:
             out.extend(finder.of_word(word))
     return " ".join(out)

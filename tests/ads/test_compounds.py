@@ -55,3 +55,18 @@ def test_search_finds_compounds_and_ranks_exact_words_first(engine: Engine) -> N
     assert nurses[0] == "sjuk" and set(nurses) == {"sjuk", "iva"}
     assert _ids(engine, "ring") == []  # no word inside "planering"
     assert _ids(engine, "förskollärare") == ["forskola"]  # the long word stays precise
+
+
+def test_heads_from_words_split_once_match_heads_from_the_text() -> None:
+    from jobbnav.ads.search.analysis import tokens
+    from jobbnav.ads.search.compounds import heads_in_words
+
+    text = ("Förskollärare och specialistsjuksköterska sökes; planering, lärare, "
+            "FÖRSKOLLÄRARE igen och ett ord som är alldeles för långt för att vara ett ord "
+            "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxlärare")
+    heads = vocabulary(["Lärare", "Sjuksköterska"])
+    from_text = heads_in(text, HeadFinder(heads)).split()
+    finder = HeadFinder(heads)
+    assert sorted(heads_in_words(tokens(text), finder).split()) == sorted(from_text)
+    assert sorted(heads_in_words(tokens(text), finder).split()) == sorted(from_text)  # cached
+    assert {"lärare", "sjuksköterska"} <= set(from_text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 __all__ = ["epoch_seconds", "iso_utc", "now_iso", "parse_datetime"]
@@ -23,6 +24,14 @@ def parse_datetime(value: Any) -> datetime | None:
 
 def iso_utc(value: Any) -> str | None:
     """'YYYY-MM-DDTHH:MM:SS' in UTC, a form that sorts and compares as text."""
+    if isinstance(value, str):
+        return _iso_of_text(value)  # ads share few distinct dates: each is parsed once
+    found = parse_datetime(value)
+    return found.strftime("%Y-%m-%dT%H:%M:%S") if found else None
+
+
+@lru_cache(maxsize=65_536)
+def _iso_of_text(value: str) -> str | None:
     found = parse_datetime(value)
     return found.strftime("%Y-%m-%dT%H:%M:%S") if found else None
 

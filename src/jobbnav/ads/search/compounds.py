@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
+from itertools import chain
 
 from sqlalchemy import Engine
 
@@ -93,6 +94,22 @@ class HeadFinder:
                 self._seen[word] = found
         return found
 
+    def heads_of_words(self, words: Iterable[str]) -> str:
+        """The heads of the distinct `words`, space-separated; each word is looked at once
+        per process, and the per-ad work stays in C (set, map, filter, join)."""
+        distinct = set(words)
+        seen = self._seen
+        missing = distinct.difference(seen)
+        if missing:
+            if len(seen) + len(missing) > 1_000_000:
+                seen.clear()  # bound the memory; words are cheap to look at again
+                missing = distinct
+            for word in missing:
+                seen[word] = (tuple(word[cut:] for cut in range(MIN_MODIFIER, len(word) - 3)
+                                    if word[cut:] in self.heads)[:_MAX_HEADS_PER_WORD]
+                              if _MIN_LONG <= len(word) < MAX_WORD else ())
+        return " ".join(chain.from_iterable(filter(None, map(seen.__getitem__, distinct))))
+
 
 def heads_in(text: str, finder: HeadFinder) -> str:
     """The heads of the compounds in `text`, space-separated (what the `parts` field holds)."""
@@ -105,8 +122,4 @@ def heads_in(text: str, finder: HeadFinder) -> str:
 
 def heads_in_words(words: Iterable[str], finder: HeadFinder) -> str:
     """`heads_in` for a text already split by `analysis.tokens` (lower-cased words)."""
-    out: list[str] = []
-    for word in {w for w in words if len(w) >= _MIN_LONG}:
-        if len(word) < MAX_WORD:
-            out.extend(finder.of_word(word))
-    return " ".join(out)
+    return finder.heads_of_words(words)

@@ -3,8 +3,9 @@
 Built from the taxonomy read model (labels, "/"-alternatives, labels without their ", qualifier",
 ontology terms with their misspelling flag, keywords → the occupations/skills they point at),
 plus generated Swedish inflections, and local driving-licence concepts when the taxonomy has none.
-`whole` finds whole-word surfaces (" key "), `heads` finds long surfaces closing a compound
-("akutsjuksköterska" → "sjuksköterska" when the compound itself is unknown).
+One automaton, `surfaces`, holds both kinds of key, so a text is scanned once: " key " finds a
+whole-word surface, "key " (long surfaces only) one closing a compound ("akutsjuksköterska" →
+"sjuksköterska" when the compound itself is unknown). Values are (key id, is-compound-head).
 """
 
 from __future__ import annotations
@@ -76,8 +77,8 @@ class Lexicon:
     version: int
     keys: list[str] = field(default_factory=list)
     entries: list[tuple[LexEntry, ...]] = field(default_factory=list)
-    whole: ahocorasick.Automaton = field(default_factory=ahocorasick.Automaton)
-    heads: ahocorasick.Automaton = field(default_factory=ahocorasick.Automaton)
+    key_types: list[frozenset[str]] = field(default_factory=list)  # concept types per key
+    surfaces: ahocorasick.Automaton = field(default_factory=ahocorasick.Automaton)
     groups_of: dict[str, frozenset[str]] = field(default_factory=dict)
     concepts: dict[str, Concept] = field(default_factory=dict)
     needs_capital: frozenset[int] = frozenset()
@@ -89,8 +90,8 @@ class Lexicon:
 
     def lookup(self, surface: str) -> tuple[LexEntry, ...]:
         """Entries of an exact surface (any casing/punctuation), for tests and debugging."""
-        found = self.whole.get(f" {fold_surface(surface)} ", None)
-        return self.entries[found] if found is not None else ()
+        found = self.surfaces.get(f" {fold_surface(surface)} ", None)
+        return self.entries[found[0]] if found is not None else ()
 
 
 def _label_surfaces(label: str) -> Iterable[tuple[str, str, str]]:
@@ -235,17 +236,17 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
         key_id = len(lexicon.keys)
         lexicon.keys.append(key)
         lexicon.entries.append(entries)
-        lexicon.whole.add_word(f" {key} ", key_id)
+        lexicon.key_types.append(frozenset(e.concept_type for e in entries))
+        lexicon.surfaces.add_word(f" {key} ", (key_id, False))
         if len(key) >= _HEAD_MIN_LEN and " " not in key and any(
                 e.concept_type in ("occupation-name", "skill") for e in entries):
-            lexicon.heads.add_word(f"{key} ", key_id)
+            lexicon.surfaces.add_word(f"{key} ", (key_id, True))
         if all(e.concept_type in _NEEDS_CAPITAL for e in entries):
             capital.add(key_id)
         if len(key) <= _ACRONYM_MAX and key.isalnum() and all(
                 key.upper() in acronyms.get(e.concept_id, ()) for e in entries):
             upper.add(key_id)
-    lexicon.whole.make_automaton()
-    lexicon.heads.make_automaton()
+    lexicon.surfaces.make_automaton()
     lexicon.needs_capital = frozenset(capital)
     lexicon.needs_upper = frozenset(upper)
     lexicon.groups_of = {cid: _groups(index, c) for cid, c in concepts.items()}

@@ -1,8 +1,8 @@
 """Find lexicon surfaces in a text: whole words, inflected forms and compound heads.
 
 The text is folded to the same length (`match_text`) and padded with a space on each side, so
-the `whole` automaton's " key " hits are exactly the whole-word occurrences, and the `heads`
-automaton's "key " hits that start inside a word are compound heads. Overlaps are settled
+the automaton's " key " hits are exactly the whole-word occurrences, and its "key " hits that
+start inside a word are compound heads. Overlaps are settled
 longest-first: a longer surface of the same concept type wins, and a compound part never
 survives inside a longer match; different-type whole words may nest ("Java-utvecklare").
 """
@@ -39,35 +39,37 @@ def find_matches(lexicon: Lexicon, text: str, folded: str | None = None) -> list
     found: list[Match] = []
     keys = lexicon.keys
     capital, upper = lexicon.needs_capital, lexicon.needs_upper
-    for end, key_id in lexicon.whole.iter(padded):
+    for end, (key_id, head) in lexicon.surfaces.iter(padded):
+        if head:
+            first = end - len(keys[key_id])  # padded index of the first char
+            if padded[first - 1] == " ":
+                continue  # a whole word: its " key " entry has it
+            if first - padded.rfind(" ", 0, first) - 1 < _MIN_MODIFIER:
+                continue
+            found.append(Match(first - 1, end - 1, key_id, True))
+            continue
         start = end - len(keys[key_id]) - 1  # index of the key's first char in text
         if key_id in capital and not text[start].isupper():
             continue
         if key_id in upper and not text[start:end - 1].isupper():
             continue
         found.append(Match(start, end - 1, key_id, False))
-    for end, key_id in lexicon.heads.iter(padded):
-        first = end - len(keys[key_id])  # padded index of the first char
-        if padded[first - 1] == " ":
-            continue  # a whole word: the whole automaton has it
-        if first - padded.rfind(" ", 0, first) - 1 < _MIN_MODIFIER:
-            continue
-        found.append(Match(first - 1, end - 1, key_id, True))
     return _resolve(lexicon, found)
 
 
 def _resolve(lexicon: Lexicon, found: list[Match]) -> list[Match]:
     found.sort(key=lambda m: (m.compound, -m.length, m.start, m.key_id))
     kept: list[Match] = []
+    key_types = lexicon.key_types
     for cand in found:
-        types = {e.concept_type for e in lexicon.entries[cand.key_id]}
+        types = key_types[cand.key_id]
         blocked = False
         for other in kept:
             if cand.start >= other.end or other.start >= cand.end:
                 continue
-            other_types = {e.concept_type for e in lexicon.entries[other.key_id]}
             inside = other.start <= cand.start and cand.end <= other.end
-            if cand.compound or not inside or types & other_types or other.compound:
+            if cand.compound or not inside or other.compound or \
+                    not types.isdisjoint(key_types[other.key_id]):
                 blocked = True
                 break
         if not blocked:

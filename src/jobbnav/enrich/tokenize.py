@@ -13,10 +13,13 @@ import unicodedata
 __all__ = ["fold_surface", "match_text", "prepare_text", "sentence_spans", "word_spans"]
 
 _NON_WORD = re.compile(r"[^\w+#]|_")
-# Every separator starts with white space or a bullet: the lookahead lets the regex skip
-# ordinary characters cheaply.
+# A sentence ends at: white space after . ! ? ; before a capital/digit/bullet; a newline; a
+# bullet; a dash between spaces before a capital (also a dash opening a list line). Group 1–4 is
+# the separator. Every alternative starts with one of a few characters, and the lookahead says
+# so first, which lets the engine skip ordinary text fast.
 _SENTENCE_END = re.compile(
-    r"(?=[\s•▪►●])(?:(?<=[.!?;])\s+(?=[A-ZÅÄÖ0-9•\-\"“(])|\n\s*|\s*[•▪►●]\s*|\s+[–-]\s+(?=[A-ZÅÄÖ]))")
+    r"(?=[.!?;\n•▪►●–-])(?:[.!?;](\s+)(?=[A-ZÅÄÖ0-9•\-\"“(])|(\n\s*)|([•▪►●]\s*)|"
+    r"(?<=\s)([–-]\s+)(?=[A-ZÅÄÖ]))")
 _WORD = re.compile(r"[^\W_]+(?:[+#]+)?")
 
 
@@ -55,8 +58,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        _push(text, start, m.start(), spans)
-        start = m.end()
+        separator_start, separator_end = m.span(m.lastindex or 0)
+        _push(text, start, separator_start, spans)
+        start = separator_end
     _push(text, start, len(text), spans)
     return spans
 

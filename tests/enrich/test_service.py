@@ -79,3 +79,17 @@ def test_too_large_and_wrong_kind_are_refused(real_engine: Engine) -> None:
         enrich("å" * (MAX_TEXT_BYTES // 2 + 1))
     with pytest.raises(InvalidInput):
         enrich("text", kind="poem")  # type: ignore[arg-type]
+
+
+def test_lists_of_licence_classes_under_one_korkort(real_engine: Engine) -> None:
+    def licences(text: str) -> dict[str, str]:
+        return {h.preferred_label: h.context for h in enrich(text).hits
+                if h.concept_type == "driving-licence"}
+
+    assert licences("Du måste ha körkort B och C.") == {"Körkort B": "required",
+                                                         "Körkort C": "required"}
+    assert licences("B- och C-körkort är meriterande.") == {"Körkort B": "meriting",
+                                                             "Körkort C": "meriting"}
+    assert set(licences("Körkort B, C, CE krävs.")) == {"Körkort B", "Körkort C", "Körkort CE"}
+    # lower-case letters after "körkort" are words, not classes
+    assert set(licences("Har du körkort och a-kassa?")) == {"Körkort B"}

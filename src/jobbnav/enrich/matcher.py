@@ -9,6 +9,7 @@ survives inside a longer match; different-type whole words may nest ("Java-utvec
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from jobbnav.enrich.lexicon import Lexicon
@@ -16,6 +17,14 @@ from jobbnav.enrich.tokenize import match_text
 
 __all__ = ["Match", "find_matches"]
 
+# Lists of licence classes under one "körkort": "körkort B och C", "körkort B, C, CE",
+# "B- och C-körkort", "B, C eller CE körkort" (matched in the folded text).
+_CLASS = r"(?:am|a1|a2|a|be|b|c1e|c1|ce|c|d1e|d1|de|d)"
+_LICENCE_LIST = re.compile(
+    rf"\bkörkort(?:sklass|sbehörighet)?\s+(?:klass\s+|behörighet\s+|för\s+)?{_CLASS}"
+    rf"(?:\s+(?:och\s+|samt\s+|eller\s+)?{_CLASS})+\b|"
+    rf"\b{_CLASS}(?:\s+{_CLASS})*\s+(?:och|samt|eller)\s+{_CLASS}\s+körkort\b")
+_LICENCE_CLASS = re.compile(rf"\b{_CLASS}\b")
 _MIN_MODIFIER = 3  # letters before a compound head: "akut|sjuksköterska", not "a|rbetare"
 HEAD_CONFIDENCE_FACTOR = 0.8
 
@@ -54,7 +63,23 @@ def find_matches(lexicon: Lexicon, text: str, folded: str | None = None) -> list
         if key_id in upper and not text[start:end - 1].isupper():
             continue
         found.append(Match(start, end - 1, key_id, False))
+    if "körkort" in padded:
+        found += _licence_list_matches(lexicon, text, padded)
     return _resolve(lexicon, found)
+
+
+def _licence_list_matches(lexicon: Lexicon, text: str, padded: str) -> list[Match]:
+    """Each class of a licence list, as a match of "körkort <class>" (capital letters only)."""
+    out = []
+    for listed in _LICENCE_LIST.finditer(padded):
+        for cls in _LICENCE_CLASS.finditer(padded, listed.start(), listed.end()):
+            start, end = cls.start() - 1, cls.end() - 1  # padded → text offsets
+            if not text[start:end].isupper():
+                continue
+            found = lexicon.surfaces.get(f" körkort {cls.group()} ", None)
+            if found is not None:
+                out.append(Match(start, end, found[0], False))
+    return out
 
 
 def _resolve(lexicon: Lexicon, found: list[Match]) -> list[Match]:

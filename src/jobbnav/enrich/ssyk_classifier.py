@@ -40,10 +40,10 @@ HEADLINE_WEIGHT = 6.0
 BODY_OCCUPATION_WEIGHT = 1.2
 SKILL_WEIGHT = 0.5
 TEXT_WEIGHT = 20.0
-TITLE_WEIGHT = 1.0
+TITLE_WEIGHT = 0.25
 PRIOR_WEIGHT = 1.0
 TITLE_FLOOR = 1e-3  # a group none of the headline's titles names is unlikely, not impossible
-TEMPERATURE = 2.0  # mean top-1 probability ≈ top-1 accuracy on the dev ads (chosen there)
+TEMPERATURE = 1.0  # mean top-1 probability 0.45 vs top-1 accuracy 0.52 on the dev ads
 MAX_TEXT_CHARS = 1_500  # the opening of an ad says what the job is; bounds the cost
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from typing import Any
 
 import numpy as np
@@ -22,19 +23,38 @@ __all__ = ["barometer", "clear_caches", "demand", "demand_by_region", "forecast"
 _SSYK4 = re.compile(r"^\d{4}$")
 _OCC_TYPES = {"occupation-name": "name", "ssyk-level-4": "group", "occupation-field": "field"}
 _AREA_TYPES = {"municipality": "municipality", "region": "region", "country": "country"}
-_cache: dict[tuple[Any, ...], Any] = {}
+# Writes in this process clear the cache at once; writes by another process (`jobbnav ads
+# import` while `jobbnav serve` runs) cannot, so every entry also expires after CACHE_SECONDS.
+CACHE_SECONDS = 60.0
+_CACHE_MAX = 4096
+_cache: dict[tuple[Any, ...], tuple[float, Any]] = {}
 
 
 def clear_caches() -> None:
     _cache.clear()
 
 
+def _cached(key: tuple[Any, ...]) -> tuple[bool, Any]:
+    entry = _cache.get(key)
+    if entry is None or entry[0] < time.monotonic():
+        return False, None
+    return True, entry[1]
+
+
+def _remember(key: tuple[Any, ...], value: Any) -> None:
+    if len(_cache) >= _CACHE_MAX:
+        _cache.clear()
+    _cache[key] = (time.monotonic() + CACHE_SECONDS, value)
+
+
 def window(conn: Connection) -> tuple[int, int] | None:
-    """The live window, cached until the next update (every update clears the caches)."""
+    """The live window, cached for CACHE_SECONDS or until the next update in this process."""
     key = ("window", str(conn.engine.url))
-    if key not in _cache:
-        _cache[key] = _window(conn)
-    result: tuple[int, int] | None = _cache[key]
+    hit, value = _cached(key)
+    if not hit:
+        value = _window(conn)
+        _remember(key, value)
+    result: tuple[int, int] | None = value
     return result
 
 
@@ -257,8 +277,9 @@ def forecast(occupation: str | None = None, area: str | None = None, *,
     """Trend over the last 12-36 months and a 1- and 5-year forecast with an 80 % band."""
     engine = engine or get_engine()
     key = ("forecast", str(engine.url), occupation, area)
-    if key in _cache:
-        return dict(_cache[key])
+    hit, cached = _cached(key)
+    if hit:
+        return dict(cached)
     with engine.connect() as conn:
         occ, where = resolve_occupation(conn, occupation), resolve_area(conn, area)
         span = window(conn)
@@ -294,7 +315,7 @@ def forecast(occupation: str | None = None, area: str | None = None, *,
                       "upper": round(hi, 2)} for m, p, lo, hi in
                      zip(fc.months, fc.point, fc.lower, fc.upper, strict=True)],
     }
-    _cache[key] = result
+    _remember(key, result)
     return dict(result)
 
 

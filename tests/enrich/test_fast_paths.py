@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from jobbnav.enrich import context
@@ -68,3 +70,19 @@ def test_centroid_scorer_equals_scikit_learn_transform() -> None:
         got = scorer.cosines(text)
         assert np.allclose(got, expected, atol=1e-6), text
         assert np.allclose(scorer.cosines(text), got)  # the word cache changes nothing
+
+
+@given(st.text(max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_latin1_fast_folding_equals_the_general_table(text: str) -> None:
+    from jobbnav.enrich.tokenize import _FOLD, match_text
+
+    assert match_text(text) == text.translate(_FOLD)
+    assert len(match_text(text)) == len(text)
+
+
+def test_folding_of_dashes_quotes_emoji_and_foreign_letters() -> None:
+    from jobbnav.enrich.tokenize import match_text
+
+    assert match_text("Säljare – “Java” 😀") == "säljare    java   "
+    assert match_text("Łódź İ") == "łódź İ"

@@ -40,12 +40,19 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
     """(match, entry, confidence) per kept sense: one per concept type of each match."""
     # Every single-sense hit (each concept once) votes for its groups; a hit never counts
     # its own vote, so two weak hits of one domain ("Python", "SQL") support each other.
-    firm = sorted({lexicon.entries[m.key_id][0].concept_id for m in matches
-                   if len(lexicon.entries[m.key_id]) == 1 and not m.compound})
-    domain = domain_of(lexicon, firm)
-    if extra_domain:
-        domain.update(extra_domain)
-    firm_set = set(firm)
+    entries_of = lexicon.entries
+    firm_set = {entries_of[m.key_id][0].concept_id for m in matches
+                if len(entries_of[m.key_id]) == 1 and not m.compound}
+    known: list[Counter[str]] = []  # the domain, built on first need: most hits never need it
+
+    def domain_now() -> Counter[str]:
+        if not known:
+            domain = domain_of(lexicon, sorted(firm_set))
+            if extra_domain:
+                domain.update(extra_domain)
+            known.append(domain)
+        return known[0]
+
     out: list[Sense] = []
     for match in matches:
         key = lexicon.keys[match.key_id]
@@ -58,13 +65,17 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
                 by_type.setdefault(entry.concept_type, []).append(entry)
             groups = list(by_type.values())
         for entries in groups:
-            best = entries[0] if len(entries) == 1 else max(
-                entries, key=lambda e: _score(lexicon, e, domain, folded_text, key))
+            if len(entries) == 1:
+                best = entries[0]
+            else:
+                domain = domain_now()
+                best = max(entries, key=lambda e: _score(lexicon, e, domain, folded_text, key))
             confidence = best.confidence
             if match.compound:
                 confidence *= HEAD_CONFIDENCE_FACTOR
             if len(entries) > 1 or _is_weak(lexicon, best, key):
                 own = 1 if best.concept_id in firm_set else 0
+                domain = domain_now()
                 support = sum(domain[g] - own
                               for g in lexicon.groups_of.get(best.concept_id, ()))
                 if support <= 0:

@@ -45,7 +45,8 @@ def find_matches(lexicon: Lexicon, text: str, folded: str | None = None) -> list
 
     `folded` is `match_text(text)` when the caller already has it."""
     padded = " " + (folded if folded is not None else match_text(text)) + " "
-    found: list[Match] = []
+    # Plain (start, end, key id, compound) tuples while sorting out overlaps; Match at the end.
+    found: list[tuple[int, int, int, bool]] = []
     keys = lexicon.keys
     capital, upper = lexicon.needs_capital, lexicon.needs_upper
     for end, (key_id, head) in lexicon.surfaces.iter(padded):
@@ -55,20 +56,21 @@ def find_matches(lexicon: Lexicon, text: str, folded: str | None = None) -> list
                 continue  # a whole word: its " key " entry has it
             if first - padded.rfind(" ", 0, first) - 1 < _MIN_MODIFIER:
                 continue
-            found.append(Match(first - 1, end - 1, key_id, True))
+            found.append((first - 1, end - 1, key_id, True))
             continue
         start = end - len(keys[key_id]) - 1  # index of the key's first char in text
         if key_id in capital and not text[start].isupper():
             continue
         if key_id in upper and not text[start:end - 1].isupper():
             continue
-        found.append(Match(start, end - 1, key_id, False))
+        found.append((start, end - 1, key_id, False))
     if "körkort" in padded:
         found += _licence_list_matches(lexicon, text, padded)
     return _resolve(lexicon, found)
 
 
-def _licence_list_matches(lexicon: Lexicon, text: str, padded: str) -> list[Match]:
+def _licence_list_matches(lexicon: Lexicon, text: str, padded: str
+                          ) -> list[tuple[int, int, int, bool]]:
     """Each class of a licence list, as a match of "körkort <class>" (capital letters only)."""
     out = []
     for listed in _LICENCE_LIST.finditer(padded):
@@ -78,26 +80,27 @@ def _licence_list_matches(lexicon: Lexicon, text: str, padded: str) -> list[Matc
                 continue
             found = lexicon.surfaces.get(f" körkort {cls.group()} ", None)
             if found is not None:
-                out.append(Match(start, end, found[0], False))
+                out.append((start, end, found[0], False))
     return out
 
 
-def _resolve(lexicon: Lexicon, found: list[Match]) -> list[Match]:
-    found.sort(key=lambda m: (m.compound, -m.length, m.start, m.key_id))
-    kept: list[Match] = []
+def _resolve(lexicon: Lexicon, found: list[tuple[int, int, int, bool]]) -> list[Match]:
+    # longest first; whole words before compound heads
+    found.sort(key=lambda m: (m[3], m[0] - m[1], m[0], m[2]))
+    kept: list[tuple[int, int, int, bool]] = []
     key_types = lexicon.key_types
     for cand in found:
-        types = key_types[cand.key_id]
+        c_start, c_end, c_key, c_compound = cand
+        types = key_types[c_key]
         blocked = False
-        for other in kept:
-            if cand.start >= other.end or other.start >= cand.end:
+        for o_start, o_end, o_key, o_compound in kept:
+            if c_start >= o_end or o_start >= c_end:
                 continue
-            inside = other.start <= cand.start and cand.end <= other.end
-            if cand.compound or not inside or other.compound or \
-                    not types.isdisjoint(key_types[other.key_id]):
+            inside = o_start <= c_start and c_end <= o_end
+            if c_compound or not inside or o_compound or not types.isdisjoint(key_types[o_key]):
                 blocked = True
                 break
         if not blocked:
             kept.append(cand)
-    kept.sort(key=lambda m: (m.start, m.end, m.key_id))
-    return kept
+    kept.sort(key=lambda m: (m[0], m[1], m[2]))
+    return [Match(*m) for m in kept]

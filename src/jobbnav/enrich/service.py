@@ -101,13 +101,12 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int
     matches = find_matches(state.lexicon, clean, folded)
     senses = choose_senses(state.lexicon, matches, folded)
     starts = [s for s, _ in sentences]
-    needed = {_sentence_of(starts, m.start) for m, _, c in senses if c >= MIN_CONFIDENCE}
+    kept = [(match, entry, confidence, bisect.bisect_right(starts, match.start) - 1)
+            for match, entry, confidence in senses if confidence >= MIN_CONFIDENCE]
+    needed = {sentence for *_, sentence in kept}
     contexts = sentence_contexts(clean, sentences, kind, needed, folded) if needed else []
     merged: dict[str, Hit] = {}
-    for match, entry, confidence in senses:
-        if confidence < MIN_CONFIDENCE:
-            continue
-        sentence = _sentence_of(starts, match.start)
+    for match, entry, confidence, sentence in kept:
         context = contexts[sentence] if sentence >= 0 else "neutral"
         span = (match.start, match.end)
         known = merged.get(entry.concept_id)
@@ -125,10 +124,6 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int
             sentence + sentence_offset if stronger else known.sentence_index,
             known.misspelled and entry.misspelled)
     return list(merged.values()), sentences
-
-
-def _sentence_of(starts: list[int], position: int) -> int:
-    return bisect.bisect_right(starts, position) - 1
 
 
 def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",

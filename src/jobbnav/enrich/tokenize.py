@@ -7,6 +7,7 @@ everything else becomes a space. That also makes "B-körkort", "B körkort" and 
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 
@@ -40,11 +41,31 @@ class _FoldTable(dict[int, str]):
 
 
 _FOLD = _FoldTable()
+# The same table for Latin-1 text as bytes: bytes.translate is a plain C table look-up.
+_LATIN1_FOLD = bytes(ord(_FOLD[i]) if ord(_FOLD[i]) < 256 else i for i in range(256))
+
+
+def _blank_non_latin1(error: UnicodeError) -> tuple[str, int]:
+    """Encoding error handler: characters outside Latin-1 that are not word characters (dashes,
+    quotes, bullets, emoji) become spaces; a word character outside Latin-1 aborts."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    bad = error.object[error.start:error.end]
+    if any(_FOLD[ord(ch)] != " " for ch in bad):
+        raise error
+    return " " * len(bad), error.end
+
+
+codecs.register_error("jobbnav-fold", _blank_non_latin1)
 
 
 def match_text(text: str) -> str:
     """Lower-cased copy of `text` with non-word characters as spaces, same length as `text`."""
-    return text.translate(_FOLD)
+    try:
+        raw = text.encode("latin-1", "jobbnav-fold")
+    except UnicodeEncodeError:  # letters outside Latin-1: the general (slower) table
+        return text.translate(_FOLD)
+    return raw.translate(_LATIN1_FOLD).decode("latin-1")
 
 
 def fold_surface(term: str) -> str:
@@ -59,18 +80,18 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _SENTENCE_END.finditer(text):
         separator_start, separator_end = m.span(m.lastindex or 0)
-        _push(text, start, separator_start, spans)
+        piece = text[start:separator_start]
+        stripped = piece.strip()
+        if stripped:
+            lead = start + len(piece) - len(piece.lstrip())
+            spans.append((lead, lead + len(stripped)))
         start = separator_end
-    _push(text, start, len(text), spans)
-    return spans
-
-
-def _push(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
-    piece = text[start:end]
+    piece = text[start:]
     stripped = piece.strip()
     if stripped:
-        lead = len(piece) - len(piece.lstrip())
-        out.append((start + lead, start + lead + len(stripped)))
+        lead = start + len(piece) - len(piece.lstrip())
+        spans.append((lead, lead + len(stripped)))
+    return spans
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:

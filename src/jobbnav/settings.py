@@ -25,6 +25,8 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     import_batch_size: int = 1000
+    # Largest request body any endpoint accepts (endpoints may set smaller limits of their own).
+    max_request_bytes: int = 6 * 1024 * 1024
 
     @property
     def effective_database_url(self) -> str:

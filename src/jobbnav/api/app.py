@@ -9,7 +9,9 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from jobbnav import __version__
+from jobbnav.api.limits import BodySizeLimit
 from jobbnav.api.problems import install_problem_handlers
+from jobbnav.settings import get_settings
 
 __all__ = ["ROUTERS", "create_app"]
 
@@ -50,6 +52,7 @@ def create_app(*, warm: bool = True) -> FastAPI:
         lifespan=_lifespan if warm else None,
     )
     install_problem_handlers(app)
+    app.add_middleware(BodySizeLimit, max_bytes=get_settings().max_request_bytes)
     for spec in ROUTERS:
         app.include_router(_load(spec))  # type: ignore[arg-type]
     return app

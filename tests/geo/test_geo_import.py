@@ -122,3 +122,27 @@ def test_geography_does_not_deprecate_other_countries(engine: Engine, tmp_path: 
     # And importing the taxonomy again keeps the geography's regions under Sverige.
     taxonomy.import_taxonomy(tax)
     assert len(taxonomy.neighbours(COUNTRY_ID, "narrower", concept_type="region")) == 21
+
+
+def test_regions_carry_nuts_2013_codes(engine: Engine) -> None:
+    from fastapi import FastAPI
+    from fastapi.testclient import TestClient
+
+    from jobbnav.api.problems import install_problem_handlers
+    from jobbnav.geo.model import NUTS3_2013_FIELD
+    from jobbnav.taxonomy.api import router as taxonomy_router
+
+    service.import_geography(DEMO_GEO)
+    codes = {r.codes[REGION_CODE_FIELD]: r.codes.get(NUTS3_2013_FIELD)
+             for r in taxonomy.concepts_of_type("region")}
+    assert codes["01"] == "SE110" and codes["12"] == "SE224" and codes["25"] == "SE332"
+    assert all(nuts and nuts.startswith("SE") and len(nuts) == 5 for nuts in codes.values())
+    assert len(set(codes.values())) == 21
+    app = FastAPI()
+    install_problem_handlers(app)
+    app.include_router(taxonomy_router)
+    with TestClient(app) as client:
+        rows = client.get("/v1/taxonomy/specific/concepts/region").json()
+    by_code = {r["taxonomy/national-nuts-level-3-code-2019"]: r for r in rows}
+    assert by_code["14"]["taxonomy/nuts-level-3-code-2013"] == "SE232"
+    assert by_code["14"]["taxonomy/preferred-label"] == "Västra Götalands län"

@@ -120,3 +120,17 @@ def test_reimport_and_broken_record(engine: Engine, shared_data: Path, tmp_path:
     assert err.value.path == "ort_ort_relevans.json" and key in err.value.record
     assert "ganska" in err.value.problem
     assert _counts(engine) == before
+
+
+def test_real_regions_carry_nuts_2013_codes(real_engine: Engine) -> None:
+    from jobbnav.geo.model import NUTS3_2013_FIELD
+
+    regions = {r.preferred_label: r.codes for r in taxonomy.concepts_of_type("region")}
+    assert len(regions) == 21
+    assert all(NUTS3_2013_FIELD in codes for codes in regions.values()), regions
+    assert regions["Stockholms län"][NUTS3_2013_FIELD] == "SE110"
+    assert regions["Skåne län"][NUTS3_2013_FIELD] == "SE224"
+    assert regions["Norrbottens län"][NUTS3_2013_FIELD] == "SE332"
+    # NUTS-3 codes nest in NUTS-2: SE11 is Stockholm alone, SE33 Övre Norrland.
+    assert {c[NUTS3_2013_FIELD][:4] for c in regions.values()} == {
+        "SE11", "SE12", "SE21", "SE22", "SE23", "SE31", "SE32", "SE33"}

@@ -8,6 +8,8 @@ from typing import Any, Literal
 __all__ = [
     "COUNTRY_ID",
     "MUNICIPALITY_CODE_FIELD",
+    "NUTS3_2013",
+    "NUTS3_2013_FIELD",
     "REGION_CODE_FIELD",
     "CommuteVerdict",
     "GeoImportReport",
@@ -28,6 +30,15 @@ COUNTRY_ID = "i46j_HmG_v64"
 # JobTech's code field names (the public Taxonomy API's `taxonomy/lau-2-code-2015` …).
 MUNICIPALITY_CODE_FIELD = "lau-2-code-2015"
 REGION_CODE_FIELD = "national-nuts-level-3-code-2019"
+NUTS3_2013_FIELD = "nuts-level-3-code-2013"
+# Eurostat's NUTS 2013 level-3 code of each län, by its national code (SCB länskod). The source
+# files carry only the national code, so the (public, standard) table lives here.
+NUTS3_2013: dict[str, str] = {
+    "01": "SE110", "03": "SE121", "04": "SE122", "05": "SE123", "18": "SE124", "19": "SE125",
+    "06": "SE211", "07": "SE212", "08": "SE213", "09": "SE214", "10": "SE221", "12": "SE224",
+    "13": "SE231", "14": "SE232", "17": "SE311", "20": "SE312", "21": "SE313", "22": "SE321",
+    "23": "SE322", "24": "SE331", "25": "SE332",
+}
 
 PlaceKind = Literal["locality", "municipality", "region", "postcode"]
 TravelMode = Literal["car", "public-transport"]

@@ -11,6 +11,8 @@ from jobbnav.errors import RejectedFile
 from jobbnav.geo.model import (
     COUNTRY_ID,
     MUNICIPALITY_CODE_FIELD,
+    NUTS3_2013,
+    NUTS3_2013_FIELD,
     REGION_CODE_FIELD,
     ParsedGeography,
 )
@@ -117,9 +119,11 @@ def to_taxonomy(parsed: ParsedGeography) -> ParsedTaxonomy:
                                   codes={"iso-3166-1-alpha-2-2013": "SE",
                                          "iso-3166-1-alpha-3-2013": "SWE"}, partial=True))
     for region in parsed.regions.values():
+        codes = {REGION_CODE_FIELD: region.code}
+        if region.code in NUTS3_2013:
+            codes[NUTS3_2013_FIELD] = NUTS3_2013[region.code]
         tax.add_concept(ConceptRecord(id=region.concept_id, type="region",
-                                      preferred_label=region.name,
-                                      codes={REGION_CODE_FIELD: region.code}))
+                                      preferred_label=region.name, codes=codes))
         tax.add_relation(RelationRecord(region.concept_id, COUNTRY_ID, "broader"))
     for municipality in parsed.municipalities.values():
         region_id = parsed.regions[municipality.region_code].concept_id

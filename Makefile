@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/jobbnav db upgrade
 	$(BIN)/jobbnav demo load --if-empty
+	$(BIN)/jobbnav demo accounts
 	$(BIN)/jobbnav serve
 
 # Headless Chromium for the browser tests, from Debian's packages (never a downloaded browser).

@@ -35,6 +35,10 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     again = subprocess.run([JOBBNAV, "demo", "load", "--if-empty"], env=env, check=True,
                            capture_output=True, text=True)
     assert "not loaded" in again.stdout
+    accounts = subprocess.run([JOBBNAV, "demo", "accounts"], env=env, check=True,
+                              capture_output=True, text=True)
+    for role in ("job_seeker", "case_worker", "employer", "analyst", "administrator"):
+        assert role in accounts.stdout
     port = _free_port()
     server = subprocess.Popen([JOBBNAV, "serve", "--port", str(port)], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

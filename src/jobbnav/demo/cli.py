@@ -28,8 +28,15 @@ def load(
     for step, summary in report.steps.items():
         if step != "accounts":
             out.print(f"[bold]{step}[/]: {summary}")
-    accounts = report.steps.get("accounts")
-    if isinstance(accounts, dict) and accounts.get("accounts"):
-        out.print("\n[bold]Demo accounts (demo only — change before any real use):[/]")
-        for role, username, password in accounts["accounts"]:
-            out.print(f"  {role:<14} {username:<24} {password}")
+
+
+@app.command()
+def accounts() -> None:
+    """Print the demo accounts that still sign in with their demo passwords."""
+    found = service.demo_accounts()
+    if not found:
+        out.print("no demo accounts with their demo passwords in this database")
+        return
+    out.print("[bold]Demo accounts (demo only — change before any real use):[/]")
+    for role, username, password in found:
+        out.print(f"  {role:<14} {username:<24} {password}")

@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 
 from jobbnav.db import get_engine, is_empty
 
-__all__ = ["DEMO_DIR", "DEMO_STEPS", "DemoReport", "load_demo"]
+__all__ = ["DEMO_DIR", "DEMO_STEPS", "DemoReport", "demo_accounts", "load_demo"]
 
 DEMO_DIR = Path(__file__).parent / "data"
 
@@ -48,3 +48,20 @@ def load_demo(*, engine: Engine | None = None, if_empty: bool = False,
         step = getattr(importlib.import_module(module_name), attr)
         report.steps[name] = step(engine=engine)
     return report
+
+
+def demo_accounts(*, engine: Engine | None = None) -> list[tuple[str, str, str]]:
+    """(role, username, password) of the demo accounts whose demo password still signs in."""
+    from jobbnav.errors import JobbnavError
+    from jobbnav.people.accounts import authenticate_password
+    from jobbnav.people.demo import DEMO_ACCOUNTS
+
+    engine = engine or get_engine()
+    working = []
+    for role, username, _name, _org, password in DEMO_ACCOUNTS:
+        try:
+            authenticate_password(username, password, engine=engine)
+        except JobbnavError:
+            continue
+        working.append((role, username, password))
+    return working

@@ -90,16 +90,22 @@ def main() -> None:
         mean_kb = statistics.mean(len(t.encode()) for t, _ in docs) / 1024
         for label, with_groups in (("concepts + context", False),
                                    ("+ occupation group", True)):
-            started = time.perf_counter()
+            for text, headline in docs:  # warm the word caches
+                enrich(text, headline=headline, predict_groups=with_groups)
+            started, cpu_started = time.perf_counter(), time.process_time()
             rounds = 0
             while time.perf_counter() - started < 3.0:
                 for text, headline in docs:
                     enrich(text, headline=headline, predict_groups=with_groups)
                 rounds += 1
             seconds = time.perf_counter() - started
+            cpu_seconds = time.process_time() - cpu_started
             rate = rounds * len(docs) / seconds
-            print(f"{name} (n={len(docs)}, mean {mean_kb:.1f} kB), {label}: {rate:,.0f} ads/s "
-                  f"on one core")
+            # CPU time is what one core spent; on a shared machine wall time also counts the
+            # time other processes held the core.
+            cpu_rate = rounds * len(docs) / cpu_seconds
+            print(f"{name} (n={len(docs)}, mean {mean_kb:.1f} kB), {label}: {cpu_rate:,.0f} "
+                  f"ads per CPU-second on one core ({rate:,.0f} ads/s wall clock)")
 
     import httpx
     import uvicorn

@@ -39,10 +39,20 @@ def test_too_short_history_is_refused() -> None:
         fit(np.ones((1, 8)), 202501)
 
 
-def test_trend_per_year_reads_growth() -> None:
+def test_trend_per_year_reads_growth_over_exactly_its_window() -> None:
     t = np.arange(48)
-    growing = 100 * np.exp(np.log(1.2) * t / 12)
-    assert trend_per_year(growing[None, :], 36)[0] == pytest.approx(0.2, abs=0.02)
+    season = 1 + 0.3 * np.sin(2 * np.pi * t / 12)
+    growing = 100 * np.exp(np.log(1.2) * t / 12) * season
+    assert trend_per_year(growing[None, :], 36, 202201)[0] == pytest.approx(0.2, abs=0.03)
+    # flat for three years, then +50 %/year: the 12-month figure sees only the last year
+    recent = 100 * np.exp(np.log(1.5) * np.clip(t - 36, 0, None) / 12) * season
+    assert trend_per_year(recent[None, :], 12, 202201)[0] == pytest.approx(0.5, abs=0.08)
+    assert trend_per_year(recent[None, :], 36, 202201)[0] < 0.25
+
+
+def test_trend_needs_the_whole_window() -> None:
+    assert np.isnan(trend_per_year(np.ones((1, 18)), 36, 202501)[0])
+    assert np.isnan(trend_per_year(np.ones((1, 18)), 12, 202501)[0])  # season needs 24
 
 
 def test_synthetic_history_reproduces_the_calibration_year() -> None:

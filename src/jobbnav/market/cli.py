@@ -71,12 +71,19 @@ def report(
     out.print(_table("Tightness (vacancies 12 m / job seekers)", result["tightness"],
                      ["ads_12m", "vacancies_12m", "job_seekers", "tightness"]))
     fc = result["forecast"]
-    if "unavailable" in fc:
+    trend = fc["trend"]
+    out.print("Trend: " + ", ".join(
+        f"{k} {trend[k]}" for k in ("last_12_months", "change_vs_previous_12",
+                                    "per_year_over_12_months", "per_year_over_36_months")))
+    for field, why in trend["notes"].items():
+        out.print(f"  {field}: n/a — {why}")
+    if fc["unavailable"]:
         out.print(f"Forecast: {fc['unavailable']}")
     else:
-        out.print(f"Trend: {fc['trend']}")
-        out.print(f"Forecast next 12 months: {fc['year_1']}; year 5: {fc['year_5']} "
-                  f"({fc['method']})")
+        if fc["fallback"]:
+            out.print(f"Forecast fallback: {fc['fallback']}")
+        out.print(f"Forecast ({fc['forecast_area']['label']}) next 12 months: {fc['year_1']}; "
+                  f"year 5: {fc['year_5']} ({fc['method']})")
     for r in result.get("rating", []):
         out.print(f"Rating ({r['region']['label']}): chance {r['chance']}, 5 years "
                   f"{r['direction']} [{r['basis']}]" + (f" — {r['fallback']}" if r['fallback']

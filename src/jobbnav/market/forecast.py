@@ -143,18 +143,21 @@ def seasonal_naive(y: Matrix, horizon: int) -> Matrix:
     return np.tile(last_year, (1, reps))[:, :horizon]
 
 
-def trend_per_year(y: Matrix, months: int = 36) -> Matrix:
-    """Growth per year (fraction) from a log-linear fit to the last `months` 12-month sums."""
+def trend_per_year(y: Matrix, months: int, first_month: int) -> Matrix:
+    """Growth per year (fraction) over exactly the last `months` months: a log-linear fit to the
+    seasonally adjusted log1p monthly ads of that window. The seasonal indices come from the
+    whole series, so it needs >= 24 months as well as >= `months`; NaN where it is shorter."""
     y = np.atleast_2d(np.asarray(y, dtype=np.float64))
-    window = y[:, -months:]
-    if window.shape[1] < 13:
+    length = y.shape[1]
+    if length < max(months, 24) or months < 3:
         return np.full(len(y), np.nan)
-    rolling = np.stack([window[:, i:i + 12].sum(axis=1) for i in range(window.shape[1] - 11)],
-                       axis=1)
-    z = np.log1p(rolling)
-    x = np.arange(z.shape[1], dtype=np.float64)
+    z = np.log1p(np.clip(y, 0, None))
+    seasonal = _seasonal(z, first_month % 100)
+    moy = (np.arange(length) + first_month % 100 - 1) % 12
+    adjusted = (z - seasonal[:, moy])[:, -months:]
+    x = np.arange(months, dtype=np.float64)
     x -= x.mean()
-    slope = (z * x).sum(axis=1) / (x * x).sum()
+    slope = ((adjusted - adjusted.mean(axis=1, keepdims=True)) * x).sum(axis=1) / (x * x).sum()
     return np.asarray(np.expm1(slope * 12), dtype=np.float64)
 
 

@@ -13,12 +13,13 @@ from jobbnav.db import get_engine
 from jobbnav.errors import InvalidInput, NotFound
 from jobbnav.market import barometer as published
 from jobbnav.market import store
-from jobbnav.market.forecast import MIN_MONTHS, fit, month_range, predict, trend_per_year
-from jobbnav.market.model import ALL_OCCUPATIONS, COUNTRY_ID, Forecast
+from jobbnav.market.forecast import month_range
+from jobbnav.market.model import ALL_OCCUPATIONS, COUNTRY_ID
 from jobbnav.market.ratings_job import window as _window
 
-__all__ = ["barometer", "clear_caches", "demand", "demand_by_region", "forecast", "label",
-           "report", "resolve_area", "resolve_occupation", "salary", "shortage", "tightness"]
+__all__ = ["barometer", "cached", "clear_caches", "demand", "demand_by_region", "described",
+           "forecast", "label", "month_text", "monthly", "remember", "report", "resolve_area",
+           "resolve_occupation", "salary", "shortage", "tightness"]
 
 _SSYK4 = re.compile(r"^\d{4}$")
 _OCC_TYPES = {"occupation-name": "name", "ssyk-level-4": "group", "occupation-field": "field"}
@@ -34,14 +35,14 @@ def clear_caches() -> None:
     _cache.clear()
 
 
-def _cached(key: tuple[Any, ...]) -> tuple[bool, Any]:
+def cached(key: tuple[Any, ...]) -> tuple[bool, Any]:
     entry = _cache.get(key)
     if entry is None or entry[0] < time.monotonic():
         return False, None
     return True, entry[1]
 
 
-def _remember(key: tuple[Any, ...], value: Any) -> None:
+def remember(key: tuple[Any, ...], value: Any) -> None:
     if len(_cache) >= _CACHE_MAX:
         _cache.clear()
     _cache[key] = (time.monotonic() + CACHE_SECONDS, value)
@@ -50,10 +51,10 @@ def _remember(key: tuple[Any, ...], value: Any) -> None:
 def window(conn: Connection) -> tuple[int, int] | None:
     """The live window, cached for CACHE_SECONDS or until the next update in this process."""
     key = ("window", str(conn.engine.url))
-    hit, value = _cached(key)
+    hit, value = cached(key)
     if not hit:
         value = _window(conn)
-        _remember(key, value)
+        remember(key, value)
     result: tuple[int, int] | None = value
     return result
 
@@ -142,7 +143,7 @@ def resolve_area(conn: Connection, area: str | None, field: str = "area") -> tup
     return str(level), area
 
 
-def _monthly(conn: Connection, occ: tuple[str, str], area: tuple[str, str],
+def monthly(conn: Connection, occ: tuple[str, str], area: tuple[str, str],
              span: tuple[int, int]) -> tuple[list[int], np.ndarray, np.ndarray]:
     months = month_range(*span)
     pos = {m: i for i, m in enumerate(months)}
@@ -155,7 +156,7 @@ def _monthly(conn: Connection, occ: tuple[str, str], area: tuple[str, str],
     return months, ads, vac
 
 
-def _described(engine: Engine, level: str, cid: str) -> dict[str, str]:
+def described(engine: Engine, level: str, cid: str) -> dict[str, str]:
     return {"id": cid, "level": level, "label": label(engine, cid)}
 
 
@@ -169,13 +170,13 @@ def demand(occupation: str | None = None, area: str | None = None, *,
         months: list[int] = []
         ads = vac = np.zeros(0)
         if span:
-            months, ads, vac = _monthly(conn, occ, where, span)
+            months, ads, vac = monthly(conn, occ, where, span)
         b = store.baseline.c
         base = [] if occ[0] not in ("group", "all") else conn.execute(
             select(b.year, func.sum(b.ads)).where(
                 b.area_level == where[0], b.area_id == where[1],
                 *([] if occ[0] == "all" else [b.group_id == occ[1]])).group_by(b.year)).all()
-    return {"occupation": _described(engine, *occ), "area": _described(engine, *where),
+    return {"occupation": described(engine, *occ), "area": described(engine, *where),
             "months": [{"month": month_text(m), "ads": int(a), "vacancies": int(v)}
                        for m, a, v in zip(months, ads, vac, strict=True)],
             "baseline": [{"year": y, "ads": int(n), "kind": "published annual count"}
@@ -208,9 +209,9 @@ def demand_by_region(occupation: str | None = None, *, engine: Engine | None = N
                 ).all()
                 basis = f"published ad counts {year}"
     regions: list[dict[str, Any]] = [
-        {"region": _described(engine, "region", r), "ads": int(n), "vacancies": int(v)}
+        {"region": described(engine, "region", r), "ads": int(n), "vacancies": int(v)}
         for r, n, v in sorted(rows, key=lambda row: -int(row[1]))]
-    return {"occupation": _described(engine, *occ), "basis": basis, "regions": regions}
+    return {"occupation": described(engine, *occ), "basis": basis, "regions": regions}
 
 
 def tightness(occupation: str | None = None, area: str | None = None, *, level: str = "group",
@@ -244,12 +245,12 @@ def tightness(occupation: str | None = None, area: str | None = None, *, level: 
         ads, vac = demand_rows.get(oid, (0, 0))
         seekers, suppressed = supply.get(oid, (None, False))
         ratio = round(vac / seekers, 3) if seekers else None
-        rows.append({"occupation": _described(engine, occ[0], oid), "ads_12m": ads,
+        rows.append({"occupation": described(engine, occ[0], oid), "ads_12m": ads,
                      "vacancies_12m": vac, "job_seekers": seekers,
                      "suppressed": bool(suppressed), "tightness": ratio,
                      "shortage": ratio is not None and ratio >= 1.0})
     rows.sort(key=lambda r: (r["tightness"] is None, -(r["tightness"] or 0), -r["vacancies_12m"]))
-    return {"area": _described(engine, *where), "level": occ[0], "rows": rows[:limit],
+    return {"area": described(engine, *where), "level": occ[0], "rows": rows[:limit],
             "total": len(rows)}
 
 
@@ -266,7 +267,7 @@ def shortage(region: str | None = None, *, limit: int = 20, engine: Engine | Non
         rows = conn.execute(select(store.rating).where(r.region_id == where[1])).all()
     ranked = sorted(rows, key=lambda x: (order.get(x.chance, 3), -(x.tightness or 0),
                                          -x.ads_12m))
-    return [{"occupation": _described(engine, "group", x.group_id), "chance": x.chance,
+    return [{"occupation": described(engine, "group", x.group_id), "chance": x.chance,
              "direction": x.direction, "tightness": x.tightness, "ads_12m": x.ads_12m,
              "job_seekers": x.seekers, "basis": x.basis, "fallback": x.fallback}
             for x in ranked[:limit]]
@@ -274,58 +275,10 @@ def shortage(region: str | None = None, *, limit: int = 20, engine: Engine | Non
 
 def forecast(occupation: str | None = None, area: str | None = None, *,
              engine: Engine | None = None) -> dict[str, Any]:
-    """Trend over the last 12-36 months and a 1- and 5-year forecast with an 80 % band."""
-    engine = engine or get_engine()
-    key = ("forecast", str(engine.url), occupation, area)
-    hit, cached = _cached(key)
-    if hit:
-        return dict(cached)
-    with engine.connect() as conn:
-        occ, where = resolve_occupation(conn, occupation), resolve_area(conn, area)
-        span = window(conn)
-        if span is None or len(month_range(*span)) < MIN_MONTHS:
-            have = len(month_range(*span)) if span else 0
-            raise InvalidInput(f"a forecast needs at least {MIN_MONTHS} complete months of ads; "
-                               f"the store has {have}", field="occupation")
-        months, ads, _ = _monthly(conn, occ, where, span)
-    history = ads[-60:]
-    hist_months = months[-60:]
-    model = fit(history[None, :], hist_months[0])
-    point, lower, upper = predict(model, 60)
-    future = month_range(*_next_months(hist_months[-1], 60))
-    fc = Forecast(history_months=hist_months, history=[float(x) for x in history],
-                  months=future, point=[float(x) for x in point[0]],
-                  lower=[float(x) for x in lower[0]], upper=[float(x) for x in upper[0]],
-                  method="log1p + seasonal indices + damped-trend ETS(A,Ad,N); 80 % band",
-                  params={"alpha": float(model.alpha[0]), "beta": float(model.beta[0]),
-                          "phi": float(model.phi[0]), "sigma": float(model.sigma[0])})
-    last12 = float(history[-12:].sum())
-    prev12 = float(ads[-24:-12].sum()) if len(ads) >= 24 else None
-    result = {
-        "occupation": _described(engine, *occ), "area": _described(engine, *where),
-        "method": fc.method, "params": fc.params,
-        "trend": {"last_12_months": last12,
-                  "change_vs_previous_12": (round(last12 / prev12 - 1, 3) if prev12 else None),
-                  "per_year_over_36_months": _finite(trend_per_year(ads[None, :], 36)[0]),
-                  "per_year_over_12_months": _finite(trend_per_year(ads[None, :], 24)[0])},
-        "year_1": fc.annual(1), "year_5": fc.annual(5),
-        "history": [{"month": month_text(m), "ads": int(a)} for m, a in
-                    zip(fc.history_months, fc.history, strict=True)],
-        "forecast": [{"month": month_text(m), "ads": round(p, 2), "lower": round(lo, 2),
-                      "upper": round(hi, 2)} for m, p, lo, hi in
-                     zip(fc.months, fc.point, fc.lower, fc.upper, strict=True)],
-    }
-    _remember(key, result)
-    return dict(result)
+    """Trend and 1- and 5-year forecast (see `outlook.forecast`)."""
+    from jobbnav.market.outlook import forecast as outlook_forecast
 
-
-def _finite(value: float) -> float | None:
-    return round(float(value), 3) if np.isfinite(value) else None
-
-
-def _next_months(last: int, count: int) -> tuple[int, int]:
-    months = month_range(last, last + 100 * (count // 12 + 2))
-    return months[1], months[count]
+    return outlook_forecast(occupation, area, engine=engine)
 
 
 def barometer(occupation: str | None = None, region: str | None = None, *,
@@ -347,8 +300,8 @@ def barometer(occupation: str | None = None, region: str | None = None, *,
         if where[1] is not None:
             q = q.where(r.region_id == where[1])
         rows = conn.execute(q.order_by(r.group_id, r.region_id).limit(5000)).all()
-        out = [{"occupation": _described(engine, "group", x.group_id),
-                "region": _described(engine, "region", x.region_id),
+        out = [{"occupation": described(engine, "group", x.group_id),
+                "region": described(engine, "region", x.region_id),
                 "chance": x.chance, "direction": x.direction, "basis": x.basis,
                 "fallback": x.fallback, "ads_12m": x.ads_12m, "job_seekers": x.seekers,
                 "tightness": x.tightness, "growth_5y": x.growth_5y,
@@ -380,7 +333,7 @@ def salary(occupation: str | None = None, *, engine: Engine | None = None
     if occupation and not rows:
         raise NotFound(f"no salary figures for {occupation!r}", field="occupation")
     return [{"ssyk_code": x.ssyk_code, "occupation": (
-        _described(engine, "group", x.group_id) if x.group_id else None),
+        described(engine, "group", x.group_id) if x.group_id else None),
              "p10": x.p10, "median": x.median, "p90": x.p90, "source": x.source}
             for x in rows]
 
@@ -392,11 +345,9 @@ def report(occupation: str, region: str | None = None, *, engine: Engine | None 
     out: dict[str, Any] = {"demand": demand(occupation, region, engine=engine)}
     occ_level = out["demand"]["occupation"]["level"]
     out["tightness"] = tightness(occupation, region, engine=engine)["rows"]
-    try:
-        fc = forecast(occupation, region, engine=engine)
-        out["forecast"] = {k: fc[k] for k in ("trend", "year_1", "year_5", "method")}
-    except InvalidInput as exc:
-        out["forecast"] = {"unavailable": exc.detail}
+    fc = forecast(occupation, region, engine=engine)
+    out["forecast"] = {k: fc[k] for k in ("trend", "year_1", "year_5", "method", "forecast_area",
+                                          "fallback", "unavailable")}
     if occ_level == "group":
         out["rating"] = barometer(occupation, region or COUNTRY_ID, engine=engine)["ratings"]
         try:

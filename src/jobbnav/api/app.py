@@ -20,6 +20,7 @@ ROUTERS: tuple[str, ...] = (
     "jobbnav.api.health:router",
     "jobbnav.web.pages:router",
     "jobbnav.ads.api:router",
+    "jobbnav.ads.pages:router",
     "jobbnav.taxonomy.api:router",
     "jobbnav.enrich.api:router",
     "jobbnav.geo.api:router",

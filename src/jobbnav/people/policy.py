@@ -30,6 +30,7 @@ POLICY: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("*", "/openapi.json", EVERYONE), ("*", "/docs", EVERYONE), ("*", "/docs/*", EVERYONE),
     ("*", "/redoc", EVERYONE), ("GET", "/health", EVERYONE), ("GET", "/", EVERYONE),
     ("GET", "/static/*", EVERYONE), ("GET", "/favicon.ico", EVERYONE),
+    ("GET", "/jobb", EVERYONE), ("GET", "/jobb/{ad_id}", EVERYONE),
     ("*", "/v1/taxonomy/*", EVERYONE), ("GET", "/taxonomy", EVERYONE),
     ("GET", "/taxonomy/*", EVERYONE),
     ("GET", "/search", EVERYONE), ("GET", "/historical/search", EVERYONE),
@@ -47,7 +48,8 @@ POLICY: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("GET", "/v1/me", AUTHENTICATED), ("DELETE", "/v1/me", AUTHENTICATED),
     ("GET", "/v1/me/export", AUTHENTICATED), ("GET", "/me", AUTHENTICATED),
     # The job seeker's own data and control panel.
-    ("*", "/v1/me/profile", SEEKER), ("*", "/v1/me/cv", SEEKER), ("*", "/v1/me/cv/*", SEEKER),
+    ("GET", "/v1/me/profile", SEEKER), ("PUT", "/v1/me/profile", SEEKER),
+    ("PATCH", "/v1/me/profile", SEEKER), ("*", "/v1/me/cv", SEEKER), ("*", "/v1/me/cv/*", SEEKER),
     ("*", "/v1/me/consents", SEEKER), ("*", "/v1/me/consents/*", SEEKER),
     ("*", "/v1/me/interests", SEEKER), ("*", "/v1/me/interests/*", SEEKER),
     ("GET", "/v1/me/audit", SEEKER), ("POST", "/v1/me/import", SEEKER),

@@ -29,4 +29,5 @@ def test_market_page_shows_a_bad_occupation_as_a_message(engine: Engine,
                                                          live_server: str) -> None:
     response = httpx.get(f"{live_server}/market", params={"occupation": "nope_nop_nop"})
     assert response.status_code == 200
-    assert "no occupation with id" in response.text
+    assert "no occupation &#39;nope_nop_nop&#39;" in response.text or \
+        "no occupation &#x27;nope_nop_nop&#x27;" in response.text

@@ -19,8 +19,9 @@ __all__ = ["router"]
 router = APIRouter(prefix="/market", tags=["market"])
 
 _OCC = ("Occupation: concept id of an occupation-name, ssyk-level-4 group or occupation-field, "
-        "or a 4-digit SSYK 2012 code. Omitted: all occupations.")
-_AREA = "Area: municipality or län concept id. Omitted: the whole country."
+        "a 4-digit SSYK 2012 code or a preferred label. Omitted: all occupations.")
+_AREA = ("Area: municipality or län concept id, name or code (a name shared by a kommun and a "
+         "län means the kommun). Omitted: the whole country.")
 
 
 class MarketParams(BaseModel):
@@ -38,7 +39,8 @@ class TightnessParams(MarketParams):
 class RegionParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
     occupation: str | None = Field(None, max_length=64, description=_OCC)
-    region: str | None = Field(None, max_length=64, description="Län concept id.")
+    region: str | None = Field(None, max_length=64,
+                               description="Län concept id, name (\"Stockholm\") or code.")
     format: Literal["json", "csv"] | None = None
 
 

@@ -53,8 +53,10 @@ def _table(title: str, rows: list[dict[str, Any]], columns: list[str]) -> Table:
 
 @app.command()
 def report(
-    occupation: str = typer.Option(..., help="Occupation concept id or SSYK code."),
-    region: str = typer.Option(None, help="Län (or municipality) concept id; default Sverige."),
+    occupation: str = typer.Option(..., help="Occupation: concept id, 4-digit SSYK code or "
+                                   "label (\"Mjukvaru- och systemutvecklare m.fl.\")."),
+    region: str = typer.Option(None, help="Län (or municipality): concept id, name "
+                               "(\"Stockholm\" = the län) or code (\"01\"); default Sverige."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
 ) -> None:
     """Demand, tightness, trend and forecast, rating and salary for one occupation."""

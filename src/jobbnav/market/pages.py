@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from jobbnav.db import get_engine
 from jobbnav.errors import JobbnavError
 from jobbnav.market import queries
 from jobbnav.market.charts import bars, series_with_band
@@ -25,6 +26,13 @@ def market_page(request: Request,
     region = region or None
     context: dict[str, Any] = {"occupation": occupation or "", "region": region or "",
                                "errors": []}
+    if region:  # a name is resolved once, as a län first ("Stockholm" = Stockholms län)
+        try:
+            with get_engine().connect() as conn:
+                region = queries.resolve_area(conn, region, field="region")[1]
+        except JobbnavError as exc:
+            context["errors"].append(exc.detail)
+            region = None
     try:
         by_region = queries.demand_by_region(occupation)
         context["by_region"] = by_region

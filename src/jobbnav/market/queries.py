@@ -14,6 +14,7 @@ from jobbnav.errors import InvalidInput, NotFound
 from jobbnav.market import barometer as published
 from jobbnav.market import store
 from jobbnav.market.forecast import month_range
+from jobbnav.market.freshness import ensure_fresh, forget, freshness
 from jobbnav.market.model import ALL_OCCUPATIONS, COUNTRY_ID
 from jobbnav.market.ratings_job import window as _window
 
@@ -33,6 +34,7 @@ _cache: dict[tuple[Any, ...], tuple[float, Any]] = {}
 
 def clear_caches() -> None:
     _cache.clear()
+    forget()
 
 
 def cached(key: tuple[Any, ...]) -> tuple[bool, Any]:
@@ -104,6 +106,9 @@ def resolve_occupation(conn: Connection, occupation: str | None) -> tuple[str, s
     if concept is not None:
         raise InvalidInput(f"{occupation!r} is a {concept.type}, not an occupation-name, "
                            "ssyk-level-4 or occupation-field", field="occupation")
+    by_label = _occupation_by_label(conn.engine, occupation) if idx is not None else None
+    if by_label is not None:
+        return by_label
     d = store.demand.c
     level = None
     for candidate in ("group", "name", "field"):  # each probe is a primary-key prefix look-up
@@ -116,12 +121,50 @@ def resolve_occupation(conn: Connection, occupation: str | None) -> tuple[str, s
             store.baseline.c.group_id == occupation).limit(1)).scalar():
         level = "group"
     if level is None:
-        raise NotFound(f"no occupation with id {occupation!r} in the market data",
-                       field="occupation")
+        raise NotFound(f"no occupation {occupation!r}: give a concept id, a 4-digit SSYK code "
+                       "or an occupation label", field="occupation")
     return str(level), occupation
 
 
+def _occupation_by_label(engine: Engine, text: str) -> tuple[str, str] | None:
+    """An occupation by its preferred label (case-insensitive); a group wins over a name with
+    the same label, a name over a field; two of one kind is ambiguous."""
+    from jobbnav.taxonomy.service import find_by_label
+
+    found = find_by_label(text, types=list(_OCC_TYPES), engine=engine)
+    for kind in ("ssyk-level-4", "occupation-name", "occupation-field"):
+        same = sorted(c.id for c in found if c.type == kind)
+        if len(same) > 1:
+            raise InvalidInput(f"{text!r} names {len(same)} {kind} concepts "
+                               f"({', '.join(same)}): give the concept id", field="occupation")
+        if same:
+            return _OCC_TYPES[kind], same[0]
+    return None
+
+
+def _area_by_name(engine: Engine, text: str, field: str) -> tuple[str, str] | None:
+    """A län or municipality by name or code through the geography service ("Stockholm",
+    "Stockholms län", "01", "0180"). For `region` the län is tried first, else the
+    municipality (so "Stockholm" is the län in one and the kommun in the other)."""
+    try:
+        from jobbnav.geo import service as geo
+    except ImportError:
+        return None
+    order = ["region", "municipality"] if field == "region" else ["municipality", "region"]
+    for level in order:
+        try:
+            found = (geo.region(text, engine=engine) if level == "region"
+                     else geo.municipality(text, engine=engine))
+        except NotFound:
+            continue
+        except Exception:  # geography not imported (no tables): ids only
+            return None
+        return level, str(found.concept_id)
+    return None
+
+
 def resolve_area(conn: Connection, area: str | None, field: str = "area") -> tuple[str, str]:
+    """(level, id) for a municipality or län concept id, name or code; None = the country."""
     if area is None or area in ("", COUNTRY_ID, "SE", "country"):
         return "country", COUNTRY_ID
     idx = _index(conn.engine)
@@ -131,6 +174,9 @@ def resolve_area(conn: Connection, area: str | None, field: str = "area") -> tup
     if concept is not None:
         raise InvalidInput(f"{area!r} is a {concept.type}, not a municipality or region",
                            field=field)
+    named = _area_by_name(conn.engine, area, field)
+    if named is not None:
+        return named
     d = store.demand.c
     level = conn.execute(select(d.area_level).where(d.area_level.in_(
         ["municipality", "region"]), d.area_id == area).limit(1)).scalar()
@@ -138,7 +184,8 @@ def resolve_area(conn: Connection, area: str | None, field: str = "area") -> tup
         level = conn.execute(select(store.baseline.c.area_level).where(
             store.baseline.c.area_id == area).limit(1)).scalar()
     if level is None:
-        raise NotFound(f"no municipality or region with id {area!r} in the market data",
+        raise NotFound(f"no municipality or län {area!r}: give a concept id, a name "
+                       "(\"Stockholms län\", \"Solna\") or a code (\"01\", \"0184\")",
                        field=field)
     return str(level), area
 
@@ -220,6 +267,7 @@ def tightness(occupation: str | None = None, area: str | None = None, *, level: 
     engine = engine or get_engine()
     if level not in ("name", "group", "field"):
         raise InvalidInput("level must be name, group or field", field="level")
+    ensure_fresh(engine)
     with engine.connect() as conn:
         where = resolve_area(conn, area)
         occ = resolve_occupation(conn, occupation) if occupation else (level, None)
@@ -259,6 +307,7 @@ def shortage(region: str | None = None, *, limit: int = 20, engine: Engine | Non
     """Occupations ranked by chance of work in a län (or the country): the shortage table."""
     engine = engine or get_engine()
     order = {"stora": 0, "medelstora": 1, "små": 2, None: 3}
+    ensure_fresh(engine)
     with engine.connect() as conn:
         where = resolve_area(conn, region, field="region")
         if where[0] == "municipality":
@@ -285,6 +334,7 @@ def barometer(occupation: str | None = None, region: str | None = None, *,
               engine: Engine | None = None) -> dict[str, Any]:
     """jobbnav's rating per ssyk-level-4 x län, with the published barometer beside it."""
     engine = engine or get_engine()
+    ensure_fresh(engine)
     with engine.connect() as conn:
         occ = resolve_occupation(conn, occupation) if occupation else ("group", None)
         if occ[0] != "group":
@@ -308,7 +358,8 @@ def barometer(occupation: str | None = None, region: str | None = None, *,
                 "published": published.published_for(conn, x.group_id, x.region_id)}
                for x in rows]
         summary = published.agreement(conn) if occ[1] is None and where[1] is None else None
-    return {"ratings": out, "agreement": summary,
+        as_of = freshness(conn)
+    return {"ratings": out, "agreement": summary, "freshness": as_of,
             "source": "computed from jobbnav's own ads and job-seeker counts; `published` is "
                       "Arbetsförmedlingen's Yrkesbarometer, shown for comparison only"}
 
@@ -342,6 +393,9 @@ def report(occupation: str, region: str | None = None, *, engine: Engine | None 
            ) -> dict[str, Any]:
     """Everything about one occupation in one län (or the country), for the CLI."""
     engine = engine or get_engine()
+    with engine.connect() as conn:  # names resolved once, the län before the kommun
+        occupation = resolve_occupation(conn, occupation)[1]
+        region = resolve_area(conn, region, field="region")[1] if region else None
     out: dict[str, Any] = {"demand": demand(occupation, region, engine=engine)}
     occ_level = out["demand"]["occupation"]["level"]
     out["tightness"] = tightness(occupation, region, engine=engine)["rows"]

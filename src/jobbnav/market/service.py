@@ -13,6 +13,7 @@ from jobbnav.errors import InvalidInput
 from jobbnav.market import baseline as files
 from jobbnav.market import store
 from jobbnav.market.facts import Resolver
+from jobbnav.market.freshness import mark_demand_changed, refresh_derived
 from jobbnav.market.maintain import ProgressHook, apply_ads, recompute_demand
 from jobbnav.market.queries import (
     barometer,
@@ -25,8 +26,7 @@ from jobbnav.market.queries import (
     shortage,
     tightness,
 )
-from jobbnav.market.ratings_job import compute_ratings
-from jobbnav.market.supply import DEFAULT_MIN_CELL, refresh_supply
+from jobbnav.market.supply import DEFAULT_MIN_CELL
 
 __all__ = [
     "barometer",
@@ -48,8 +48,10 @@ log = logging.getLogger(__name__)
 
 def on_ads_stored(conn: Connection, ads: list[dict[str, Any]]) -> None:
     """Ads-pipeline listener, called inside each batch transaction: replaces each ad's
-    contribution to the demand aggregates (idempotent per ad id)."""
+    contribution to the demand aggregates (idempotent per ad id), and marks the ratings stale
+    (they are rebuilt on the next read; see `freshness`)."""
     apply_ads(conn, ads)
+    mark_demand_changed(conn)
     clear_caches()
 
 
@@ -59,14 +61,11 @@ def recompute(engine: Engine | None = None, *, progress: ProgressHook | None = N
     engine = engine or get_engine()
     hook = progress or (lambda *_: None)
     rows = recompute_demand(engine, hook)
-    hook("job-seeker counts", 1, 0)
-    supply_rows = refresh_supply(engine, min_cell)
-    hook("job-seeker counts", None, 1)
-    hook("ratings and forecasts", 1, 0)
-    ratings = compute_ratings(engine)
-    hook("ratings and forecasts", None, 1)
+    hook("job-seeker counts, ratings and forecasts", 1, 0)
+    derived = refresh_derived(engine, supply=True, min_cell=min_cell)
+    hook("job-seeker counts, ratings and forecasts", None, 1)
     clear_caches()
-    return {"demand_rows": rows, "supply_cells": supply_rows, "ratings": ratings}
+    return {"demand_rows": rows, **derived}
 
 
 def _group_of_code(engine: Engine) -> Any:
@@ -138,7 +137,7 @@ def import_baseline(directory: Path, *, engine: Engine | None = None,
             conn.execute(insert(store.barometer_map), [
                 {"barometer_id": b, "group_id": g, "source": s}
                 for b, g, s in {(b, g): (b, g, s) for b, g, s in pairs}.values()])
-    compute_ratings(engine)
+    refresh_derived(engine, supply=False)
     clear_caches()
     return report_.as_dict()
 

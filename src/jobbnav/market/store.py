@@ -14,6 +14,7 @@ __all__ = [
     "demand",
     "rating",
     "salary",
+    "state",
     "supply",
 ]
 
@@ -112,4 +113,12 @@ salary = Table(
     Column("median", Integer, nullable=True),
     Column("p90", Integer, nullable=True),
     Column("source", String(300), nullable=False),
+)
+
+# Watermarks that say when the derived tables (supply, ratings) were last brought up to date:
+# demand_version (bumped by every ads batch), ratings_version, supply_refreshed (epoch s), ...
+state = Table(
+    "market_state", metadata,
+    Column("key", String(32), primary_key=True),
+    Column("number", Float, nullable=False),
 )

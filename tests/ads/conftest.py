@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Engine
 
 from jobbnav.ads import service
-from jobbnav.ads.search.index import reset_indexes
+from jobbnav.ads.search.indexes import reset_indexes
 
 DEMO_ADS = Path(__file__).resolve().parents[2] / "src" / "jobbnav" / "demo" / "data" / "ads.jsonl"
 

@@ -14,7 +14,7 @@ import orjson
 from sqlalchemy import Engine, func, select
 
 from jobbnav.ads import service
-from jobbnav.ads.search.index import reset_indexes
+from jobbnav.ads.search.indexes import reset_indexes
 from jobbnav.ads.search.params import SearchParams
 from jobbnav.ads.store import ad as ad_table
 
@@ -69,3 +69,6 @@ def test_kill_9_mid_import_then_restart(engine: Engine, tmp_path: Path) -> None:
     result = service.search(SearchParams.model_validate({"q": "lagerarbetare", "limit": 0}),
                             engine=engine)
     assert result.total == N
+    archive = service.search(SearchParams.model_validate(
+        {"q": "lagerarbetare", "limit": 0, "historical": True}), engine=engine)
+    assert archive.total == N  # both indexes: the live one and the archive

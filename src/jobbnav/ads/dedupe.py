@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from scipy.sparse import csr_matrix
-from sqlalchemy import func, select
+from sqlalchemy import false, func, select
 
 from jobbnav.ads.pipeline import Batch, Item
 from jobbnav.ads.search.analysis import tokens
@@ -180,12 +180,11 @@ def _stored_candidates(batch: Batch, fresh: list[Item]) -> dict[str, list[_Candi
     blocks = sorted({i.dedupe_block for i in fresh if i.dedupe_block})
     candidates: dict[str, list[_Candidate]] = {}
     for start in range(0, len(blocks), 500):
-        # `removed` sits inside a function so that SQLite looks ads up by the block index
-        # rather than walking the (removed, expires_at) index over every live ad.
+        # Answered from the covering index ix_ad_dedupe_live (block, removed, …): archived
+        # ads of a block are skipped inside the index, no table row is read.
         rows = batch.conn.execute(
             select(t.key, t.id, t.dedupe_block, t.simhash, t.duplicate_of)
-            .where(t.dedupe_block.in_(blocks[start:start + 500]),
-                   func.coalesce(t.removed, False).is_(False)))
+            .where(t.dedupe_block.in_(blocks[start:start + 500]), t.removed == false()))
         for key, ad_id, block, value, duplicate_of in rows:
             candidates.setdefault(block, []).append(
                 [duplicate_of or ad_id, int(value or 0), None, key])

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import queue
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import islice
@@ -15,7 +17,8 @@ from sqlalchemy import Engine, select
 from jobbnav.ads.ingest import count_records, items_from, items_from_url
 from jobbnav.ads.model import ImportReport, SearchResult
 from jobbnav.ads.pipeline import Item, run_batch
-from jobbnav.ads.search.index import get_index
+from jobbnav.ads.search.index import IndexRow
+from jobbnav.ads.search.indexes import AdIndexes, get_indexes
 from jobbnav.ads.store import ad as ad_table
 from jobbnav.ads.stream import StreamParams, snapshot_json, stream_json
 from jobbnav.db import get_engine
@@ -35,12 +38,69 @@ __all__ = [
 
 ProgressHook = Callable[[str, int | None, int], None]
 _INDEX_COMMIT_SECONDS = 2.0
+_INDEX_QUEUE = 2
 
 
 def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
+
+
+class _IndexWorker(threading.Thread):
+    """Indexes the rows of committed batches while the next batch runs its database work.
+
+    The queue is bounded, so the index lags the database by at most `_INDEX_QUEUE` batches;
+    the writers live in this thread. Rows are only queued after their batch committed, and
+    each index writes its watermark after its own commit, so a crash anywhere leaves indexes
+    that are behind the database (caught up on the next open), never ahead.
+    """
+
+    def __init__(self, indexes: AdIndexes) -> None:
+        super().__init__(name="ads-index", daemon=True)
+        self.indexes = indexes
+        self.queue: queue.Queue[list[IndexRow] | None] = queue.Queue(maxsize=_INDEX_QUEUE)
+        self.error: BaseException | None = None
+        self.ready = threading.Event()
+
+    def run(self) -> None:
+        try:
+            writers = self.indexes.writers()
+        except BaseException as exc:
+            self.error = exc
+            self.ready.set()
+            return
+        self.ready.set()
+        top, last_commit = 0, time.monotonic()
+        try:
+            while (rows := self.queue.get()) is not None:
+                if self.error is not None:
+                    continue  # drain: the importer stops at its next batch
+                try:
+                    top = max(top, self.indexes.apply(writers, rows, int(time.time())))
+                    if time.monotonic() - last_commit > _INDEX_COMMIT_SECONDS:
+                        self.indexes.commit(writers, top)
+                        last_commit = time.monotonic()
+                except BaseException as exc:
+                    self.error = exc
+            if self.error is None:
+                self.indexes.live.expire(writers.live, int(time.time()))
+                self.indexes.commit(writers, top)
+        except BaseException as exc:
+            self.error = exc
+        finally:
+            self.indexes.close(writers)
+
+    def put(self, rows: list[IndexRow]) -> None:
+        if self.error is not None:
+            raise self.error
+        self.queue.put(rows)
+
+    def finish(self) -> None:
+        self.queue.put(None)
+        self.join()
+        if self.error is not None:
+            raise self.error
 
 
 def _run(items: Iterable[Item], *, engine: Engine, total: int | None,
@@ -50,23 +110,19 @@ def _run(items: Iterable[Item], *, engine: Engine, total: int | None,
     started = time.perf_counter()
     hook = progress or (lambda *_: None)
     hook("Importing ads", total, 0)
-    index = get_index(engine)
+    indexes = get_indexes(engine)
     size = batch_size or get_settings().import_batch_size
-    with index.lock:
-        writer = index.writer()
-        top, last_commit = 0, time.monotonic()
+    with indexes.lock:
+        worker = _IndexWorker(indexes)
+        worker.start()
+        worker.ready.wait()
         try:
             for chunk in _batches(items, size):
                 # The database commits first; the index follows (and catches up after a crash).
-                rows = run_batch(engine, chunk, report, options=options)
-                top = max(top, index.apply(writer, rows))
-                if time.monotonic() - last_commit > _INDEX_COMMIT_SECONDS:
-                    index.commit(writer, top)
-                    last_commit = time.monotonic()
+                worker.put(run_batch(engine, chunk, report, options=options))
                 hook("Importing ads", total, len(chunk))
-            index.commit(writer, top)
         finally:
-            writer.wait_merging_threads()
+            worker.finish()
     report.seconds = time.perf_counter() - started
     if report_path is not None:
         report_path.parent.mkdir(parents=True, exist_ok=True)
@@ -143,7 +199,7 @@ def warm_up() -> None:
     engine = get_engine()
     if not inspect(engine).has_table("ad"):
         return
-    get_index(engine)
+    get_indexes(engine)
     from jobbnav.ads.search.recognise import recogniser
 
     recogniser(engine)

@@ -42,7 +42,8 @@ ad = Table(
     Column("source", Text, nullable=True),
     Index("ix_ad_changed_at", "changed_at"),
     Index("ix_ad_seq", "seq"),
-    Index("ix_ad_dedupe_block", "dedupe_block"),
+    # Covering: de-duplication reads a block's live candidates without touching the rows.
+    Index("ix_ad_dedupe_live", "dedupe_block", "removed", "simhash", "duplicate_of", "id"),
     Index("ix_ad_duplicate_of", "duplicate_of"),
     Index("ix_ad_removed_expires", "removed", "expires_at"),
 )

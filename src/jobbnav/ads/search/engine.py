@@ -17,14 +17,8 @@ from sqlalchemy import Engine, select
 
 from jobbnav.ads.model import SearchResult
 from jobbnav.ads.search.analysis import decompound, stem, tokens
-from jobbnav.ads.search.index import (
-    CELL_LAT,
-    CELL_LON,
-    FACET_FIELDS,
-    AdIndex,
-    cell_of,
-    get_index,
-)
+from jobbnav.ads.search.index import CELL_LAT, CELL_LON, FACET_FIELDS, AdIndex, cell_of
+from jobbnav.ads.search.indexes import get_indexes
 from jobbnav.ads.search.params import SearchParams
 from jobbnav.ads.search.query import Clause, parse_q
 from jobbnav.ads.search.recognise import Found, Recogniser, recogniser
@@ -186,12 +180,23 @@ def _epoch(value: datetime) -> int:
     return int((value.replace(tzinfo=UTC) if value.tzinfo is None else value).timestamp())
 
 
-def _filters(builder: _Builder, p: SearchParams, now: int
+def _searcher(engine: Engine, historical: bool, now: int
+              ) -> tuple[AdIndex, tantivy.Searcher, bool]:
+    """The index to search (live or archive), its searcher, and whether the live index still
+    holds ads that expired since its last sweep (then a deadline filter hides them)."""
+    indexes = get_indexes(engine)
+    if historical:
+        return indexes.archive, indexes.archive.searcher(), False
+    searcher, stale = indexes.live_searcher(now)
+    return indexes.live, searcher, stale
+
+
+def _filters(builder: _Builder, p: SearchParams, now: int, expired_inside: bool
              ) -> list[tuple[tantivy.Occur, tantivy.Query]]:
     schema = builder.schema
     out: list[tuple[tantivy.Occur, tantivy.Query]] = []
-    if not p.historical:
-        out.append((Occur.Must, builder.term("removed", 0)))
+    # The live index holds no removed ads; expired ones only until the next sweep.
+    if not p.historical and expired_inside:
         out.append((Occur.Must, Q.range_query(schema, "deadline", tantivy.FieldType.Integer,
                                               now, None)))
     for name, values in (("occupation", p.occupation_name), ("group", p.occupation_group),
@@ -347,11 +352,10 @@ def _hits(engine: Engine, keys: list[int], scores: list[float]) -> list[bytes]:
 
 def run_search(p: SearchParams, engine: Engine) -> SearchResult:
     started = time.perf_counter()
-    index = get_index(engine)
-    searcher = index.searcher()
-    builder = _Builder(index, searcher, recogniser(engine))
     now = int(time.time())
-    parts = _filters(builder, p, now)
+    index, searcher, expired_inside = _searcher(engine, p.historical, now)
+    builder = _Builder(index, searcher, recogniser(engine))
+    parts = _filters(builder, p, now, expired_inside)
     has_text = bool(p.q and p.q.strip())
     if has_text:
         assert p.q is not None
@@ -407,11 +411,11 @@ def run_complete(q: str, *, limit: int, historical: bool, engine: Engine
     before = words if trailing_space else words[:-1]
     if not prefix:
         return []
-    index = get_index(engine)
-    searcher = index.searcher()
+    now = int(time.time())
+    index, searcher, expired_inside = _searcher(engine, historical, now)
     builder = _Builder(index, searcher, recogniser(engine))
-    parts = _filters(builder, SearchParams.model_validate({"historical": historical}),
-                     int(time.time()))
+    parts = _filters(builder, SearchParams.model_validate({"historical": historical}), now,
+                     expired_inside)
     parts += [(Occur.Must, builder.word(w)) for w in before]
     if not any(occur == Occur.Must for occur, _ in parts):
         parts.append((Occur.Must, Q.all_query()))

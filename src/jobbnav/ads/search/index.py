@@ -1,5 +1,5 @@
-"""The tantivy index of ads: schema, one document per canonical ad, and the watermark that keeps
-it consistent with SQLite.
+"""A tantivy index of ads: schema, one document per canonical ad, and the watermark that keeps
+it consistent with SQLite. There are two such indexes (live and archive): indexes.py.
 
 The records live in SQLite; the index only answers "which keys match, in which order, how many,
 and counts per facet". Every ad change gets a sequence number (`ad.seq`) in the database
@@ -14,32 +14,31 @@ import json
 import logging
 import math
 import os
-import threading
 import time
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import orjson
 import tantivy
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
 from jobbnav.ads.search.analysis import ANALYZER_NAME, RAW_WORDS_NAME, analyzers, tokens
-from jobbnav.ads.search.compounds import HeadFinder, compound_heads, heads_in, heads_in_words
-from jobbnav.ads.store import ad as ad_table
+from jobbnav.ads.search.compounds import HeadFinder, heads_in, heads_in_words
 from jobbnav.settings import get_settings
 
 __all__ = [
     "FACET_FIELDS",
+    "NO_DEADLINE",
     "AdIndex",
     "IndexRow",
     "cell_of",
-    "get_index",
+    "document",
+    "document_fields",
     "index_dir_for",
-    "reset_indexes",
+    "open_index",
 ]
 
 log = logging.getLogger(__name__)
@@ -64,7 +63,8 @@ FACET_FIELDS = {
     "region": "region",
     "country": "country",
 }
-_SCHEMA_VERSION = 3
+# 4: the live ads and the archive in two directories (indexes.py).
+_SCHEMA_VERSION = 4
 
 
 def _schema() -> tantivy.Schema:
@@ -139,6 +139,12 @@ def document(key: int, ad: Mapping[str, Any], finder: HeadFinder | None = None,
              words: list[str] | None = None) -> tantivy.Document:
     """The index document of one ad (JobSearch shape); `finder` adds its compound heads.
     `words` are `tokens` of headline + text when the caller has them already."""
+    return tantivy.Document(**document_fields(key, ad, finder, words))
+
+
+def document_fields(key: int, ad: Mapping[str, Any], finder: HeadFinder | None = None,
+                    words: list[str] | None = None) -> dict[str, Any]:
+    """The fields of `document` (`deadline` and `removed` decide whether it is live)."""
     desc = ad.get("description") or {}
     employer = ad.get("employer") or {}
     place = ad.get("workplace_address") or {}
@@ -193,17 +199,20 @@ def document(key: int, ad: Mapping[str, Any], finder: HeadFinder | None = None,
     if len(coords) == 2 and all(isinstance(c, (int, float)) for c in coords):
         lon, lat = float(coords[0]), float(coords[1])
         fields["cell"] = cell_of(lat, lon)
-    return tantivy.Document(**fields)
+    return fields
 
 
 @dataclass
 class AdIndex:
-    """One opened index directory: a reader that refreshes itself and an on-demand writer."""
+    """One opened index directory: a reader that refreshes itself, its watermark, a writer on
+    demand. `live` indexes hold only ads open for application (indexes.py)."""
 
     path: Path
     index: tantivy.Index
-    lock: threading.Lock = field(default_factory=threading.Lock)
-    finder: HeadFinder | None = None
+    live: bool = False
+    # The earliest deadline among the documents of the current reader (live index only): until
+    # then no document has expired and live searches need no deadline filter.
+    next_expiry: int = NO_DEADLINE
     _reloaded: float = 0.0
     _dirty: bool = False
 
@@ -217,7 +226,16 @@ class AdIndex:
         if self._dirty or now - self._reloaded > 0.5:
             self.index.reload()
             self._reloaded, self._dirty = now, False
+            if self.live:
+                self.next_expiry = self._earliest_deadline(self.index.searcher())
         return self.index.searcher()
+
+    @staticmethod
+    def _earliest_deadline(searcher: tantivy.Searcher) -> int:
+        found = searcher.aggregate(tantivy.Query.all_query(),
+                                   {"m": {"min": {"field": "deadline"}}})
+        value = (found.get("m") or {}).get("value")
+        return NO_DEADLINE + 1 if value is None else int(value)
 
     def watermark(self) -> int:
         try:
@@ -231,62 +249,20 @@ class AdIndex:
         os.replace(tmp, self.path / "watermark.json")
 
     def writer(self) -> tantivy.IndexWriter:
-        return self.index.writer(heap_size=128_000_000, num_threads=2)
-
-    def apply(self, writer: tantivy.IndexWriter, rows: Iterable[IndexRow]) -> int:
-        """Replace the documents of `rows` (not committed); returns the highest seq seen."""
-        top = 0
-        for row in rows:
-            writer.delete_documents_by_term("key", row.key)
-            if row.canonical:
-                writer.add_document(document(row.key, row.ad, self.finder, row.words))
-            top = max(top, row.seq)
-        return top
+        return self.index.writer(heap_size=128_000_000 if not self.live else 64_000_000,
+                                 num_threads=2 if not self.live else 1)
 
     def commit(self, writer: tantivy.IndexWriter, seq: int) -> None:
+        """Commit, then record `seq` (every change up to it is in the index) if it is higher."""
         writer.commit()
         if seq > self.watermark():
             self._write_watermark(seq)
         self._dirty = True
 
-    def catch_up(self, engine: Engine, *, chunk: int = 5000) -> int:
-        """Index every row changed after the watermark; returns how many rows were applied."""
-        mark = self.watermark()
-        with engine.connect() as conn:
-            latest = conn.execute(select(ad_table.c.seq).order_by(ad_table.c.seq.desc())
-                                  .limit(1)).scalar()
-        if latest is None or latest <= mark:
-            return 0
-        log.info("ads index lags the database (seq %s < %s): catching up", mark, latest)
-        applied = 0
-        with self.lock:
-            writer = self.writer()
-            for rows in _rows_after(engine, mark, chunk):
-                top = self.apply(writer, rows)
-                applied += len(rows)
-                self.commit(writer, top)
-            writer.wait_merging_threads()
-        return applied
-
-
-def _rows_after(engine: Engine, mark: int, chunk: int) -> Iterator[list[IndexRow]]:
-    t = ad_table.c
-    last = mark
-    while True:
-        with engine.connect() as conn:
-            found = conn.execute(select(t.key, t.seq, t.duplicate_of, t.data)
-                                 .where(t.seq > last).order_by(t.seq).limit(chunk)).all()
-        if not found:
-            return
-        yield [IndexRow(r.key, r.seq, r.duplicate_of is None, orjson.loads(r.data))
-               for r in found]
-        last = found[-1].seq
-
-
-_indexes: dict[Path, AdIndex] = {}
-# The same, by engine: working out the directory costs more than a search's other set-up.
-_by_engine: dict[int, tuple[Engine, AdIndex]] = {}
-_indexes_lock = threading.Lock()
+    def expire(self, writer: tantivy.IndexWriter, now: int) -> None:
+        """Delete (uncommitted) the documents whose deadline has passed by `now`."""
+        writer.delete_documents_by_query(tantivy.Query.range_query(
+            self.schema, "deadline", tantivy.FieldType.Integer, None, now - 1))
 
 
 def _wipe(path: Path) -> None:
@@ -295,7 +271,9 @@ def _wipe(path: Path) -> None:
             child.unlink()
 
 
-def _open(path: Path) -> AdIndex:
+def open_index(path: Path, *, live: bool) -> AdIndex:
+    """Open (or create) the index at `path`; one of another schema version or unreadable is
+    emptied, and the caller's catch-up rebuilds it from the database."""
     path.mkdir(parents=True, exist_ok=True)
     try:
         marker = json.loads((path / "watermark.json").read_text())
@@ -312,34 +290,4 @@ def _open(path: Path) -> AdIndex:
         index = tantivy.Index(_schema(), path=str(path), reuse=True)
     for name, analyzer in analyzers().items():
         index.register_tokenizer(name, analyzer)
-    return AdIndex(path, index)
-
-
-def get_index(engine: Engine, *, catch_up: bool = True) -> AdIndex:
-    """The index mirroring `engine`'s ads, opened once per process and brought up to date."""
-    known = _by_engine.get(id(engine))
-    if known is not None and known[0] is engine:
-        return known[1]
-    path = index_dir_for(engine)
-    with _indexes_lock:
-        found = _indexes.get(path)
-        if found is None:
-            found = _indexes[path] = _open(path)
-            found.finder = HeadFinder(compound_heads(engine))
-            fresh = True
-        else:
-            fresh = False
-        _by_engine[id(engine)] = (engine, found)
-    if fresh and catch_up:
-        try:
-            found.catch_up(engine)
-        except ValueError as exc:  # another process holds the writer (an import is running)
-            log.warning("ads index not caught up now: %s", exc)
-    return found
-
-
-def reset_indexes() -> None:
-    """Forget opened indexes (tests switch databases between runs)."""
-    with _indexes_lock:
-        _indexes.clear()
-        _by_engine.clear()
+    return AdIndex(path, index, live=live)

@@ -6,6 +6,9 @@ accounts into a fresh temporary database, and times, with one keep-alive HTTP cl
     (key check, rate limit, consent lookup, profile read, hash-chained audit append + commit)
   - GET /v1/me/profile by the job seeker (own read, also audited)
   - PUT /v1/me/profile (validation, masking, write + audit in one transaction)
+  - PATCH /v1/me/profile (the same, merged onto the stored profile)
+  - POST /v1/requests for an existing and for a non-existent subject (the two must not be
+    told apart: same status and body shape, and timings of the same order)
 then `audit verify` over the whole log. Prints p50/p95/p99 in ms. Bounded: N requests each.
 """
 
@@ -73,6 +76,12 @@ def main() -> None:
                 ("own profile read (job seeker)", "GET", "/v1/me/profile", anna_key, None),
                 ("own profile write (job seeker)", "PUT", "/v1/me/profile", anna_key,
                  {"summary": "Utvecklare, ring 811218-9876", "visibility": "anonymous"}),
+                ("own profile patch (job seeker)", "PATCH", "/v1/me/profile", anna_key,
+                 {"summary": "Utvecklare", "search": {"remote": "partly"}}),
+                ("data request, existing subject", "POST", "/v1/requests", cw_key,
+                 {"subject": "anna", "purpose": "case_work", "scope": ["skills"]}),
+                ("data request, no such subject", "POST", "/v1/requests", cw_key,
+                 {"subject": "nobody-here", "purpose": "case_work", "scope": ["skills"]}),
             ]
             for label, method, path, key, body in cases:
                 headers = {"Authorization": f"Bearer {key}"}
@@ -83,7 +92,7 @@ def main() -> None:
                     t0 = time.perf_counter()
                     r = client.request(method, path, headers=headers, json=body)
                     samples.append(time.perf_counter() - t0)
-                    if r.status_code != 200:
+                    if r.status_code not in (200, 202):
                         sys.exit(f"{label}: HTTP {r.status_code} {r.text[:200]}")
                 print(f"{label:<40} {_percentiles(samples)}")
         t0 = time.perf_counter()

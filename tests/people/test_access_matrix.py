@@ -78,6 +78,7 @@ class Caller:
         w = self.w
         samples: dict[tuple[str, str], Any] = {
             ("PUT", "/v1/me/profile"): {"summary": "matrix"},
+            ("PATCH", "/v1/me/profile"): {"summary": "matrix patch"},
             ("POST", "/v1/me/cv"): {"text": "Python"},
             ("POST", "/v1/me/cv/proposals/{proposal_id}/confirm"): {"accept": []},
             ("POST", "/v1/me/consents"): {"recipient_kind": "organisation",
@@ -108,9 +109,9 @@ class Caller:
                      "/me/consents": {"action": "revoke", "consent_id": "none"},
                      "/me/profile": {"visibility": "hidden"}}.get(path, {})
             return {"data": form}
-        if method in ("POST", "PUT") and (method, path) in samples:
+        if method in ("POST", "PUT", "PATCH") and (method, path) in samples:
             return {"json": samples[(method, path)]}
-        return {"json": {}} if method in ("POST", "PUT") else {}
+        return {"json": {}} if method in ("POST", "PUT", "PATCH") else {}
 
     def call(self, method: str, path: str, role: str) -> Any:
         headers: dict[str, str] = {}

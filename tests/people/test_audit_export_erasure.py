@@ -41,6 +41,59 @@ def test_log_verifies_and_detects_change_removal_and_truncation(world: World) ->
     db.close()
 
 
+def _rewrite_log_consistently(seq: int, what: str) -> None:
+    """What someone with write access to the database (but not to var/secrets) can do: change an
+    entry, recompute every later hash and link, and move the head along."""
+    db = sqlite3.connect(_db_path())
+    db.row_factory = sqlite3.Row
+    db.execute("UPDATE people_audit_log SET what = ? WHERE seq = ?", (what, seq))
+    prev = db.execute("SELECT prev_hash FROM people_audit_log WHERE seq = ?", (seq,)).fetchone()[0]
+    for row in db.execute("SELECT * FROM people_audit_log WHERE seq >= ? ORDER BY seq",
+                          (seq,)).fetchall():
+        digest = audit.entry_hash(prev, dict(row))
+        db.execute("UPDATE people_audit_log SET prev_hash = ?, hash = ? WHERE seq = ?",
+                   (prev, digest, row["seq"]))
+        prev = digest
+    db.execute("UPDATE people_audit_head SET hash = ? WHERE id = 1", (prev,))
+    db.commit()
+    db.close()
+
+
+def test_consistent_rewrite_of_log_and_head_is_detected(world: World) -> None:
+    from jobbnav.cli.app import app
+
+    assert audit.verify(world.engine).ok
+    _rewrite_log_consistently(4, "nothing happened here")
+    problems = audit.verify(world.engine).problems
+    # Every hash and link holds again; only the head's signature gives the rewrite away.
+    assert not any("entry" in p for p in problems)
+    assert len(problems) == 1 and "signature does not hold" in problems[0]
+    bad = CliRunner().invoke(app, ["audit", "verify"])
+    assert bad.exit_code == 1 and "signature" in bad.output
+    # Dropping the signature instead does not help either.
+    db = sqlite3.connect(_db_path())
+    db.execute("UPDATE people_audit_head SET signature = NULL WHERE id = 1")
+    db.commit()
+    db.close()
+    assert any("not signed" in p for p in audit.verify(world.engine).problems)
+
+
+def test_head_signature_checks_with_the_published_key(world: World, tmp_path: Path) -> None:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from jobbnav.cli.app import app
+    from jobbnav.people import keys
+
+    head = audit.head(world.engine)
+    assert head is not None and head["key_id"] == keys.key_id()
+    published = tmp_path / "jwks.json"
+    published.write_text(json.dumps(keys.jwks()))
+    ok = CliRunner().invoke(app, ["audit", "verify", "--key", str(published)])
+    assert ok.exit_code == 0, ok.output
+    stranger = Ed25519PrivateKey.generate().public_key()
+    assert not audit.verify(world.engine, public_key=stranger).ok
+
+
 def test_audit_verify_command_exit_codes(world: World) -> None:
     from jobbnav.cli.app import app
 

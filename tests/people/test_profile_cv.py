@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from fastapi.testclient import TestClient
 from people_world import World, fake_enricher
 
 from jobbnav.errors import InvalidInput
@@ -121,3 +122,49 @@ def test_cv_with_the_real_enrichment_service(real_engine: object) -> None:
     proposals = cv._proposals(hits)
     assert {p["section"] for p in proposals} >= {"skills", "languages"}
     assert all(p["concept_id"] and p["label"] and 0 <= p["confidence"] <= 1 for p in proposals)
+
+
+def test_patch_changes_only_the_sections_sent(world: World, client: TestClient) -> None:
+    anna = {"Authorization": f"Bearer {world.extra['anna_key']}"}
+    before = client.get("/v1/me/profile", headers=anna).json()["profile"]
+    assert before["skills"] and before["search"]["places"]
+    r = client.patch("/v1/me/profile", headers=anna,
+                     json={"summary": "Utvecklare, pnr 811218-9876",
+                           "search": {"remote": "fully"}})
+    assert r.status_code == 200, r.text
+    after = r.json()["profile"]
+    assert after["summary"] == "Utvecklare, pnr [personnummer borttaget]"
+    assert r.json()["warnings"] == [{"field": "summary",
+                                     "problem": "1 personnummer masked before storage"}]
+    # Objects merge key by key; every section not sent is untouched.
+    assert after["search"] == {**before["search"], "remote": "fully"}
+    assert {k: v for k, v in after.items() if k not in ("summary", "search")} == {
+        k: v for k, v in before.items() if k not in ("summary", "search")}
+    # null clears a section; the merge-patch media type is accepted too.
+    r = client.patch("/v1/me/profile", content=b'{"summary": null}',
+                     headers={**anna, "Content-Type": "application/merge-patch+json"})
+    assert r.status_code == 200 and r.json()["profile"]["summary"] is None
+    assert r.json()["profile"]["skills"] == before["skills"]
+    log = client.get("/v1/me/audit", headers=anna).json()
+    assert log[0]["what"] == "profile updated: summary"
+
+
+@pytest.mark.parametrize("patch,field", [
+    ({"gender": "f"}, "gender"), ({"skills": ["no-such-id"]}, "skills[0]"),
+    ({"search": {"places": ["nowhere"]}}, "search.places[0]"),
+    ({"favourite_colour": "blue"}, "favourite_colour"), ({}, "profile")])
+def test_patch_is_validated_like_put_and_stores_nothing_bad(world: World, client: TestClient,
+                                                            patch: dict[str, object],
+                                                            field: str) -> None:
+    anna = {"Authorization": f"Bearer {world.extra['anna_key']}"}
+    before = client.get("/v1/me/profile", headers=anna).json()
+    r = client.patch("/v1/me/profile", headers=anna, json=patch)
+    assert r.status_code == 400 and r.json()["field"] == field, r.text
+    assert client.get("/v1/me/profile", headers=anna).json() == before
+
+
+def test_put_replaces_the_whole_profile(world: World, client: TestClient) -> None:
+    anna = {"Authorization": f"Bearer {world.extra['anna_key']}"}
+    r = client.put("/v1/me/profile", headers=anna, json={"summary": "bara detta"})
+    assert r.status_code == 200
+    assert r.json()["profile"]["skills"] == [] and r.json()["profile"]["summary"] == "bara detta"

@@ -74,16 +74,82 @@ def test_employer_sees_anonymous_until_mutual_interest(world: World, client: Tes
     assert view["contact"] == {"display_name": "Anna Testsson", "email": "anna@example.org"}
 
 
+def _request(client: TestClient, headers: dict[str, str], subject: str) -> dict[str, object]:
+    r = client.post("/v1/requests", headers=headers, json={
+        "subject": subject, "purpose": "case_work", "scope": ["skills"]})
+    assert r.status_code == 202, r.text
+    return r.json()  # type: ignore[no-any-return]
+
+
+def test_data_requests_do_not_reveal_who_has_an_account(world: World,
+                                                        client: TestClient) -> None:
+    import sqlalchemy as sa
+
+    from jobbnav.people.store import audit_log
+    from jobbnav.people.store import consent as consent_table
+
+    cw = key_for(world, "cw-other")
+    with world.engine.connect() as conn:
+        consents_before = conn.execute(sa.select(sa.func.count()).select_from(consent_table)
+                                       ).scalar_one()
+    real = _request(client, cw, "anna")
+    # Unknown name, a name that is not a job seeker, an unknown handle: the same answer.
+    for subject in ("nobody-at-all", "admin", "0123456789abcdef"):
+        ghost = _request(client, cw, subject)
+        assert ghost.keys() == real.keys()
+        assert {k: v for k, v in ghost.items() if k != "id"} == {
+            k: v for k, v in real.items() if k != "id"}
+        assert len(str(ghost["id"])) == len(str(real["id"]))
+    # The requester's own list cannot tell them apart either.
+    listed = client.get("/v1/requests", headers=cw).json()
+    assert len(listed) == 4 and {tuple(sorted(item)) for item in listed} == {
+        tuple(sorted(listed[0]))}
+    assert {item["status"] for item in listed} == {"requested"}
+    with world.engine.connect() as conn:
+        # Only the real person got a request; the attempts are logged without the typed name.
+        assert conn.execute(sa.select(sa.func.count()).select_from(consent_table)
+                            ).scalar_one() == consents_before + 1
+        ghosts = conn.execute(sa.select(audit_log).where(
+            audit_log.c.what.like("%matched no job seeker%"))).mappings().all()
+        assert len(ghosts) == 3 and all(g["subject_ref"] is None for g in ghosts)
+        for (name,) in conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'table'").all():
+            dump = " ".join(str(row) for row in conn.exec_driver_sql(f'SELECT * FROM "{name}"'))
+            assert "nobody-at-all" not in dump, name
+
+
+def test_reading_an_unknown_person_looks_like_reading_without_consent(
+        world: World, client: TestClient) -> None:
+    cw = key_for(world, "cw-other")
+    params = {"purpose": "case_work"}
+    no_consent = _problem(client.get(f"/v1/persons/{world.ids['anna']}/profile",
+                                     params=params, headers=cw), 403)
+    for unknown in ("0" * 32, world.ids["admin"]):
+        ghost = _problem(client.get(f"/v1/persons/{unknown}/profile", params=params,
+                                    headers=cw), 403)
+        assert {k: v for k, v in ghost.items() if k != "instance"} == {
+            k: v for k, v in no_consent.items() if k != "instance"}
+
+
+def test_login_does_not_reveal_which_usernames_exist(world: World, client: TestClient) -> None:
+    unknown = client.post("/v1/auth/login", json={"username": "nobody-at-all",
+                                                  "password": "demo-anna-2026"})
+    wrong = client.post("/v1/auth/login", json={"username": "anna",
+                                                "password": "not-the-password"})
+    assert unknown.status_code == wrong.status_code == 401
+    assert unknown.json() == wrong.json()
+
+
 @pytest.mark.parametrize("evil", ["'; DROP TABLE people_profile; --", "1 OR 1=1",
                                   "\" UNION SELECT password_hash FROM people_account --"])
 def test_sql_injection_strings_are_plain_data(world: World, client: TestClient,
                                               evil: str) -> None:
     cw = key_for(world, "handlaggare")
     _problem(client.get(f"/v1/persons/{evil}/profile", params={"purpose": "case_work"},
-                        headers=cw), 404)
+                        headers=cw), 403)
     r = client.post("/v1/requests", headers=cw, json={"subject": evil, "purpose": "case_work",
                                                       "scope": ["skills"]})
-    assert r.status_code == 404 and "argon2" not in r.text
+    assert r.status_code == 202 and "argon2" not in r.text
     assert client.post("/v1/auth/login", json={"username": evil, "password": evil}
                        ).status_code == 401
     assert client.get(f"/v1/persons/{world.ids['anna']}/profile",

@@ -99,9 +99,17 @@ def my_profile(actor: Actor = Auth) -> dict[str, Any]:
 
 @me.put("/profile")
 def put_profile(body: dict[str, Any], actor: Actor = Auth) -> dict[str, Any]:
-    """Replace my profile. Unknown fields (and protected attributes) are refused; personnummer in
-    free text are masked and reported under `warnings`."""
+    """Replace my WHOLE profile: every section left out is emptied (use PATCH to change some).
+    Unknown fields (and protected attributes) are refused; personnummer in free text are masked
+    and reported under `warnings`."""
     return profile.put_own(actor, body)
+
+
+@me.patch("/profile")
+def patch_profile(body: dict[str, Any], actor: Actor = Auth) -> dict[str, Any]:
+    """Change only the sections sent (JSON Merge Patch, RFC 7396: objects such as `search`
+    merge key by key, lists replace, `null` clears). Validated, masked and logged like PUT."""
+    return profile.patch_own(actor, body)
 
 
 @me.post("/cv")
@@ -198,9 +206,12 @@ def my_import(doc: dict[str, Any], actor: Actor = Auth) -> dict[str, Any]:
     return export.import_person(actor, doc)
 
 
-@recipients.post("/requests")
+@recipients.post("/requests", status_code=202)
 def ask_for_data(body: DataRequest, actor: Actor = Auth) -> dict[str, Any]:
-    """Ask a person (username or candidate handle) for data for a purpose and scope."""
+    """Ask a person (username or candidate handle) for data for a purpose and scope.
+
+    Always 202 with the same shape: whether the name belongs to a job seeker is not revealed;
+    if it does, they see the request and approve or deny it."""
     return consent.request_data(actor, body)
 
 

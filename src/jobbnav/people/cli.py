@@ -137,20 +137,33 @@ def public_keys() -> None:
 
 
 @audit_app.command("verify")
-def audit_verify() -> None:
-    """Check the whole hash chain; exit 1 and list the entries that were changed or removed."""
+def audit_verify(key: str = typer.Option(
+        None, help="The service's public key (base64, JWK or JWKS file, e.g. saved from "
+        "/.well-known/jobbnav-keys); default: the key in the secrets directory.")) -> None:
+    """Check the whole hash chain and the head's Ed25519 signature; exit 1 and list the entries
+    that were changed or removed."""
     from jobbnav.cli.progress import progress_hook
     from jobbnav.db import get_engine
     from jobbnav.people.audit import verify
 
+    trusted = _key(key) if key else None
     with progress_hook() as hook:
-        report = verify(get_engine(), progress=hook)
+        report = verify(get_engine(), public_key=trusted, progress=hook)
     if report.ok:
         out.print(f"audit log intact: {report.entries} entries")
         return
     for problem in report.problems:
         out.print(f"[red]{problem}[/]")
     sys.exit(1)
+
+
+@audit_app.command("head")
+def audit_head() -> None:
+    """Print the signed head (seq, hash, signature, key id) as JSON, to anchor it elsewhere."""
+    from jobbnav.db import get_engine
+    from jobbnav.people.audit import head
+
+    typer.echo(json.dumps(head(get_engine()), indent=2))
 
 
 def _key(text: str) -> Ed25519PublicKey:

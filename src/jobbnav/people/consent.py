@@ -25,6 +25,7 @@ from jobbnav.people.store import (
     legal_basis,
     organisation,
     profile,
+    unmatched_request,
     utc,
     utcnow,
 )
@@ -50,6 +51,8 @@ PURPOSE_ROLES: dict[str, frozenset[str]] = {
     "matching": frozenset({"system"}),
 }
 SERVICE_RECIPIENT = "jobbnav"
+# One answer for "no such person" and "no consent", so ids cannot be probed.
+NO_ACCESS = "no valid consent or legal basis for this purpose"
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,39 +145,52 @@ def decide(actor: Actor, consent_id: str, *, approve: bool,
         return _public(conn.execute(sa.select(consent).where(consent.c.id == consent_id)).one())
 
 
-def _subject_by_name_or_handle(conn: Connection, subject: str) -> Any:
+def _subject_by_name_or_handle(conn: Connection, subject: str) -> Any | None:
     row = conn.execute(sa.select(account.c.id, account.c.pseudonym, account.c.role)
                        .outerjoin(profile, profile.c.account_id == account.c.id)
                        .where(sa.or_(account.c.username == subject.strip().lower(),
                                      profile.c.handle == subject.strip()))).first()
-    if row is None or row.role != "job_seeker":
-        raise NotFound(f"no job seeker {subject!r}", field="subject")
-    return row
+    return row if row is not None and row.role == "job_seeker" else None
+
+
+REQUEST_RECORDED = ("request recorded: if this names a job seeker, they will see it and decide; "
+                    "it stays 'requested' until they do")
 
 
 def request_data(actor: Actor, data: DataRequest, *,
                  engine: Engine | None = None) -> dict[str, Any]:
+    """Record a data request. The answer (and the requester's own list) is the same whether or
+    not `data.subject` names a job seeker, so the endpoint cannot be used to find out who has an
+    account: an unmatched request keeps only the requester's side (purpose, scope, period) and
+    is logged without what was typed."""
     base = data.purpose.partition(":")[0]
     if actor.role not in PURPOSE_ROLES[base]:
         raise PermissionDenied(f"a {actor.role} cannot ask for data for {base}", field="purpose")
     now = utcnow()
-    consent_id = new_id()
+    request_id = new_id()
     kind, recipient = (("organisation", actor.organisation_id) if actor.organisation_id
                        else ("account", actor.account_id))
     with (engine or get_engine()).begin() as conn:
         subject = _subject_by_name_or_handle(conn, data.subject)
-        audit.append(conn, actor, action="request", what=f"data request: scope "
-                     f"{','.join(data.scope)}", subject_ref=subject.pseudonym,
-                     purpose=data.purpose, consent_id=consent_id)
-        conn.execute(sa.insert(consent).values(
-            id=consent_id, subject_id=subject.id, recipient_kind=kind, recipient_id=recipient,
-            purpose=data.purpose, scope=data.scope, status="requested",
-            requested_by=actor.account_id, message=data.message, days=data.days,
-            created_at=now))
-    # The requester learns the request id and state, never who the subject is beyond what
-    # they already typed.
-    return {"id": consent_id, "status": "requested", "purpose": data.purpose,
-            "scope": data.scope, "days": data.days}
+        if subject is None:
+            audit.append(conn, actor, action="request", what="data request for a subject that "
+                         f"matched no job seeker: scope {','.join(data.scope)}",
+                         purpose=data.purpose)
+            conn.execute(sa.insert(unmatched_request).values(
+                id=request_id, requested_by=actor.account_id, purpose=data.purpose,
+                scope=data.scope, days=data.days, created_at=now))
+        else:
+            audit.append(conn, actor, action="request", what=f"data request: scope "
+                         f"{','.join(data.scope)}", subject_ref=subject.pseudonym,
+                         purpose=data.purpose, consent_id=request_id)
+            conn.execute(sa.insert(consent).values(
+                id=request_id, subject_id=subject.id, recipient_kind=kind,
+                recipient_id=recipient, purpose=data.purpose, scope=data.scope,
+                status="requested", requested_by=actor.account_id, message=data.message,
+                days=data.days, created_at=now))
+    # The requester learns the request id and state, never whether or whom it reached.
+    return {"id": request_id, "status": "requested", "purpose": data.purpose,
+            "scope": data.scope, "days": data.days, "detail": REQUEST_RECORDED}
 
 
 def list_mine(actor: Actor, *, engine: Engine | None = None) -> list[dict[str, Any]]:
@@ -205,13 +221,20 @@ def list_outgoing(actor: Actor, *, engine: Engine | None = None) -> list[dict[st
     if actor.role not in ("case_worker", "employer", "analyst"):
         raise PermissionDenied("only recipients (case workers, employers, analysts) make requests")
     with (engine or get_engine()).connect() as conn:
-        rows = conn.execute(sa.select(consent.c.id, consent.c.purpose, consent.c.scope,
-                                      consent.c.status, consent.c.created_at,
-                                      consent.c.valid_until, consent.c.subject_id)
-                            .where(consent.c.requested_by == actor.account_id)
-                            .order_by(consent.c.created_at.desc())).all()
+        rows = list(conn.execute(sa.select(consent.c.id, consent.c.purpose, consent.c.scope,
+                                           consent.c.status, consent.c.created_at,
+                                           consent.c.valid_until, consent.c.subject_id)
+                                 .where(consent.c.requested_by == actor.account_id)).all())
+        # Unmatched requests look like requests nobody has answered yet.
+        rows += conn.execute(sa.select(unmatched_request.c.id, unmatched_request.c.purpose,
+                                       unmatched_request.c.scope,
+                                       sa.literal("requested").label("status"),
+                                       unmatched_request.c.created_at,
+                                       sa.null().label("valid_until"),
+                                       sa.null().label("subject_id"))
+                             .where(unmatched_request.c.requested_by == actor.account_id)).all()
     out = []
-    for r in rows:
+    for r in sorted(rows, key=lambda r: utc(r.created_at), reverse=True):
         item = _public(r)
         if r.status != "granted":  # whom to read is revealed only once the person approved
             item.pop("subject_id")
@@ -249,13 +272,13 @@ def access_for(conn: Connection, actor: Actor, subject_id: str, purpose: str) ->
 
     Evaluated on every request (a revoked or expired consent stops the next read)."""
     base = purpose.partition(":")[0]
-    subject = conn.execute(sa.select(account.c.pseudonym, account.c.role)
-                           .where(account.c.id == subject_id)).first()
-    if subject is None or subject.role != "job_seeker":
-        raise NotFound(f"no job seeker {subject_id!r}", field="account_id")
     if actor.role not in PURPOSE_ROLES.get(base, frozenset()):
         raise PermissionDenied(f"a {actor.role} may not read personal data for {base!r}",
                                field="purpose")
+    subject = conn.execute(sa.select(account.c.pseudonym, account.c.role)
+                           .where(account.c.id == subject_id)).first()
+    if subject is None or subject.role != "job_seeker":  # same answer as "no consent"
+        raise PermissionDenied(NO_ACCESS, field="purpose")
     now = utcnow()
     recipients = [sa.and_(consent.c.recipient_kind == "account",
                           consent.c.recipient_id == actor.account_id)]
@@ -279,4 +302,4 @@ def access_for(conn: Connection, actor: Actor, subject_id: str, purpose: str) ->
         if basis is not None:
             return Access(subject_id, subject.pseudonym, frozenset(basis.scope),
                           legal_basis_id=basis.id)
-    raise PermissionDenied("no valid consent or legal basis for this purpose", field="purpose")
+    raise PermissionDenied(NO_ACCESS, field="purpose")

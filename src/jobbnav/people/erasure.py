@@ -26,6 +26,7 @@ from jobbnav.people.store import (
     interest,
     legal_basis,
     profile,
+    unmatched_request,
     web_session,
 )
 
@@ -59,7 +60,8 @@ def erase(actor: Actor, account_id: str | None = None, *,
                 ("interests", interest, interest.c.subject_id),
                 ("profile", profile, profile.c.account_id),
                 ("sessions", web_session, web_session.c.account_id),
-                ("api_keys", api_key, api_key.c.account_id)):
+                ("api_keys", api_key, api_key.c.account_id),
+                ("unmatched_requests", unmatched_request, unmatched_request.c.requested_by)):
             counts[name] = conn.execute(sa.delete(table).where(column == account_id)).rowcount
         # Others' consents that named this account as recipient lose their recipient.
         conn.execute(sa.update(consent).where(consent.c.recipient_kind == "account",

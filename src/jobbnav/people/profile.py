@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import sqlalchemy as sa
@@ -23,7 +23,9 @@ from jobbnav.people.store import account, profile, utc, utcnow
 __all__ = [
     "SKILL_TYPES",
     "get_own",
+    "merge_patch",
     "parse_profile",
+    "patch_own",
     "put_own",
     "read_for",
     "scoped_view",
@@ -150,20 +152,55 @@ def get_own(actor: Actor, *, engine: Engine | None = None) -> dict[str, Any]:
 
 def put_own(actor: Actor, data: Any, *, engine: Engine | None = None,
             what: str = "profile updated") -> dict[str, Any]:
-    """Replace the whole profile (validated, concept ids checked, personnummer masked)."""
+    """Replace the whole profile (validated, concept ids checked, personnummer masked): a
+    section left out is emptied. `patch_own` changes only the sections given."""
+    return _save(actor, lambda _current: data, engine=engine, what=what)
+
+
+def merge_patch(target: Any, patch: Any) -> Any:
+    """RFC 7396 JSON Merge Patch: objects merge key by key, anything else (lists too) replaces,
+    null removes the key (so the profile's default applies)."""
+    if not isinstance(patch, dict):
+        return patch
+    merged = dict(target) if isinstance(target, dict) else {}
+    for key, value in patch.items():
+        if value is None:
+            merged.pop(key, None)
+        else:
+            merged[key] = merge_patch(merged.get(key), value)
+    return merged
+
+
+def patch_own(actor: Actor, patch: Any, *, engine: Engine | None = None) -> dict[str, Any]:
+    """Change only the sections given (JSON Merge Patch onto the stored profile); the result is
+    validated, checked against the taxonomy and masked exactly like a full replacement."""
+    if not isinstance(patch, dict) or not patch:
+        raise InvalidInput("send a JSON object with the profile sections to change",
+                           field="profile")
+    sections = ",".join(sorted(str(k) for k in patch))[:200]
+    return _save(actor, lambda current: merge_patch(current, patch), engine=engine,
+                 what=f"profile updated: {sections}")
+
+
+def _save(actor: Actor, build: Callable[[dict[str, Any]], Any], *, engine: Engine | None,
+          what: str) -> dict[str, Any]:
+    """Read, build the new profile from the stored one, validate, mask and write: one
+    transaction, so two concurrent patches cannot lose each other's changes."""
     _require_job_seeker(actor)
     engine = engine or get_engine()
-    p = data if isinstance(data, Profile) else parse_profile(data)
-    validate_concepts(p, engine=engine)
-    p, warnings = mask_free_text(p)
-    doc = p.model_dump(mode="json")
-    values = {"data": doc, "visibility": p.visibility,
-              "unemployment_since": p.unemployment_since, "updated_at": utcnow()}
     with engine.begin() as conn:
+        current = _row(conn, actor.account_id)
+        data = build(current.data if current is not None else
+                     Profile().model_dump(mode="json"))
+        p = data if isinstance(data, Profile) else parse_profile(data)
+        validate_concepts(p, engine=engine)
+        p, warnings = mask_free_text(p)
+        values = {"data": p.model_dump(mode="json"), "visibility": p.visibility,
+                  "unemployment_since": p.unemployment_since, "updated_at": utcnow()}
         audit.append(conn, actor, action="write", what=what + (
             f" ({len(warnings)} personnummer masked)" if warnings else ""),
             subject_ref=actor.pseudonym)
-        if _row(conn, actor.account_id) is None:
+        if current is None:
             conn.execute(sa.insert(profile).values(account_id=actor.account_id,
                                                    handle=secrets.token_hex(8), **values))
         else:

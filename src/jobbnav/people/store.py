@@ -1,4 +1,4 @@
-"""People tables (SQLAlchemy Core). Kept identical in shape to migrations/versions/people_0001.py.
+"""People tables (SQLAlchemy Core). Kept identical in shape to migrations people_0001 + 0002.
 
 Personal data lives only in these tables; the audit log refers to people by a random pseudonym
 held in `people_account`, so erasing the account unlinks the log without changing it.
@@ -23,6 +23,7 @@ __all__ = [
     "legal_basis",
     "organisation",
     "profile",
+    "unmatched_request",
     "utc",
     "utcnow",
     "web_session",
@@ -167,10 +168,26 @@ audit_log = sa.Table(
     sa.Column("hash", sa.String(64), nullable=False),
 )
 
-# One row (id 1): the last sequence number and hash, so removing the newest entries shows too.
+# One row (id 1): the last sequence number and hash, so removing the newest entries shows too,
+# signed with the service's Ed25519 key so that a consistent rewrite of log and head shows.
 audit_head = sa.Table(
     "people_audit_head", metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
     sa.Column("seq", sa.Integer, nullable=False),
     sa.Column("hash", sa.String(64), nullable=False),
+    sa.Column("signature", sa.String(128), nullable=True),
+    sa.Column("key_id", sa.String(32), nullable=True),
+)
+
+# A data request whose subject matched no job seeker: kept (without what was typed) only so the
+# requester's own list looks the same whether or not the person exists; it stays "requested".
+unmatched_request = sa.Table(
+    "people_unmatched_request", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("requested_by", sa.String(64),
+              sa.ForeignKey("people_account.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("purpose", sa.String(120), nullable=False),
+    sa.Column("scope", sa.JSON, nullable=False),
+    sa.Column("days", sa.Integer, nullable=False),
+    sa.Column("created_at", TS, nullable=False),
 )

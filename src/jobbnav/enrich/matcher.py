@@ -9,6 +9,7 @@ survives inside a longer match; different-type whole words may nest ("Java-utvec
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -87,13 +88,18 @@ def _licence_list_matches(lexicon: Lexicon, text: str, padded: str
 def _resolve(lexicon: Lexicon, found: list[tuple[int, int, int, bool]]) -> list[Match]:
     # longest first; whole words before compound heads
     found.sort(key=lambda m: (m[3], m[0] - m[1], m[0], m[2]))
-    kept: list[tuple[int, int, int, bool]] = []
+    kept: list[tuple[int, int, int, bool]] = []  # sorted by start
+    starts: list[int] = []
+    longest = 0
     key_types = lexicon.key_types
     for cand in found:
         c_start, c_end, c_key, c_compound = cand
         types = key_types[c_key]
         blocked = False
-        for o_start, o_end, o_key, o_compound in kept:
+        # only kept matches starting less than `longest` before cand can overlap it
+        lo = bisect.bisect_left(starts, c_start - longest)
+        hi = bisect.bisect_left(starts, c_end)
+        for o_start, o_end, o_key, o_compound in kept[lo:hi]:
             if c_start >= o_end or o_start >= c_end:
                 continue
             inside = o_start <= c_start and c_end <= o_end
@@ -101,6 +107,9 @@ def _resolve(lexicon: Lexicon, found: list[tuple[int, int, int, bool]]) -> list[
                 blocked = True
                 break
         if not blocked:
-            kept.append(cand)
+            at = bisect.bisect_right(starts, c_start)
+            starts.insert(at, c_start)
+            kept.insert(at, cand)
+            longest = max(longest, c_end - c_start)
     kept.sort(key=lambda m: (m[0], m[1], m[2]))
     return [Match(*m) for m in kept]

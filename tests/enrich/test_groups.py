@@ -70,3 +70,16 @@ def test_group_probabilities_are_a_distribution(real_engine: Engine) -> None:
     assert all(0 < g.probability <= 1 for g in guesses)
     assert [g.probability for g in guesses] == sorted((g.probability for g in guesses),
                                                      reverse=True)
+
+
+def test_an_ads_stated_occupation_decides_its_group(real_engine: Engine) -> None:
+    from jobbnav.enrich.service import enrich_ad
+
+    ad = {"headline": "Vi söker dig!", "description": {"text": "Kom och jobba hos oss."},
+          "occupation": {"concept_id": "rQds_YGd_quU", "label": "Mjukvaruutvecklare"}}
+    first = enrich_ad(ad)["occupation_groups"][0]
+    assert (first["ssyk_code"], first["prediction"], first["context"]) == ("2512", 1.0, "stated")
+    by_label = enrich_ad({**ad, "occupation": {"label": "Mjukvaruutvecklare"}})
+    assert by_label["occupation_groups"][0]["ssyk_code"] == "2512"
+    unknown = enrich_ad({**ad, "occupation": {"concept_id": "no-such-id"}})
+    assert all(g["context"] != "stated" for g in unknown["occupation_groups"])

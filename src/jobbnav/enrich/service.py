@@ -23,6 +23,7 @@ from jobbnav.enrich.ssyk_classifier import GroupEvidence, OccupationGroupModel, 
 from jobbnav.enrich.tokenize import match_text, prepare_text, sentence_spans
 from jobbnav.errors import InvalidInput, PayloadTooLarge
 from jobbnav.settings import get_settings
+from jobbnav.taxonomy import service as taxonomy
 from jobbnav.taxonomy.index import TaxonomyIndex
 from jobbnav.taxonomy.service import index as taxonomy_index
 
@@ -193,4 +194,33 @@ def enrich_ad(ad: dict[str, Any], *, engine: Engine | None = None) -> dict[str, 
         {"concept_id": g.concept_id, "concept_label": g.preferred_label,
          "ssyk_code": g.ssyk_code, "term": headline, "prediction": g.probability,
          "context": "neutral"} for g in result.occupation_groups]
+    known = _group_of_stated_occupation(ad, engine)
+    if known is not None:
+        # The employer named the occupation: its group is a fact of the taxonomy, not a guess.
+        out["occupation_groups"] = [known] + [
+            g for g in out["occupation_groups"] if g["concept_id"] != known["concept_id"]]
     return out
+
+
+def _group_of_stated_occupation(ad: dict[str, Any],
+                                engine: Engine | None) -> dict[str, Any] | None:
+    """The ssyk-level-4 group of the ad's own `occupation` (by concept id, else by label)."""
+    occupation = ad.get("occupation")
+    if not isinstance(occupation, dict):
+        return None
+    name = None
+    concept_id = occupation.get("concept_id")
+    if isinstance(concept_id, str) and concept_id:
+        name = taxonomy.index(engine).concepts.get(concept_id)
+    label = occupation.get("label")
+    if name is None and isinstance(label, str) and label.strip():
+        found = taxonomy.find_by_label(label, types=("occupation-name",), engine=engine)
+        name = found[0] if len(found) == 1 else None
+    if name is None or name.type != "occupation-name":
+        return None
+    for parent in taxonomy.neighbours(name.id, "broader", concept_type="ssyk-level-4",
+                                      engine=engine):
+        return {"concept_id": parent.id, "concept_label": parent.preferred_label,
+                "ssyk_code": parent.codes.get("ssyk-code-2012"), "term": name.preferred_label,
+                "prediction": 1.0, "context": "stated"}
+    return None

@@ -208,7 +208,20 @@ def _import(args: argparse.Namespace, engine: Any, corpus: Path, total: int) -> 
             f.write(orjson.dumps(ad) + b"\n")
     print(f"generated {total:,} ads in {time.perf_counter() - t:.1f} s")
     t = time.perf_counter()
-    report = service.import_ads([corpus], engine=engine, enrich=False, batch_size=2000)
+    marks = {"done": 0, "at": t, "step": max(20_000, total // 10)}
+
+    def rate(_stage: str, _total: int | None, n: int) -> None:
+        # The import rate as the store grows: printed every tenth of the corpus.
+        before = marks["done"]
+        marks["done"] += n
+        if marks["done"] // marks["step"] > before // marks["step"]:
+            now = time.perf_counter()
+            print(f"  stored {marks['done']:>9,}: {marks['step'] / (now - marks['at']):,.0f} "
+                  f"ads/s over the last {marks['step']:,}", flush=True)
+            marks["at"] = now
+
+    report = service.import_ads([corpus], engine=engine, enrich=False, batch_size=2000,
+                                progress=rate)
     seconds = time.perf_counter() - t
     print(f"import (validate + concepts + dedupe + SQLite + tantivy, no enrichment): "
           f"{report.stored:,} stored, {len(report.rejected)} rejected, "

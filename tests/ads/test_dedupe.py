@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from sqlalchemy import Engine, select
+
+from jobbnav.ads import service
 from jobbnav.ads.dedupe import hamming, same_vacancy, simhash, simhashes
+from jobbnav.ads.store import ad as ad_table
 
 TEXT = ("Lagerarbetare till Nordlogistik AB i Borås. Du plockar och packar order, kör truck "
         "och håller ordning i lagret. Vi erbjuder kollektivavtal och friskvårdsbidrag. "
@@ -26,3 +30,30 @@ def test_near_copies_are_close_and_other_ads_far() -> None:
     assert hamming(a, b) <= 10 < hamming(a, c)
     assert same_vacancy(a, "Lagerarbetare, Borås", b, "Lagerarbetare, Borås (heltid)")
     assert not same_vacancy(a, "Lagerarbetare, Borås", c, "Sjuksköterska, Umeå")
+
+
+def _vacancy(ad_id: str, **extra: object) -> dict[str, object]:
+    return {"id": ad_id, "headline": "Lagerarbetare till nattskift",
+            "description": {"text": "Vi söker en noggrann lagerarbetare till vårt nattskift i "
+                                    "Borås. Du plockar och packar order och kör truck."},
+            "employer": {"name": "Lagerbolaget AB"},
+            "workplace_address": {"municipality": "Borås"},
+            "application_deadline": "2099-01-01T00:00:00", **extra}
+
+
+def test_stored_live_ads_are_candidates_archived_ones_are_not(engine: Engine) -> None:
+    service.import_ads([_vacancy("first")], engine=engine, enrich=False)
+    service.import_ads([_vacancy("second", source_type="other")], engine=engine, enrich=False)
+    assert service.get_ad("second", engine=engine) is not None
+    with engine.connect() as conn:
+        of = dict(conn.execute(select(ad_table.c.id, ad_table.c.duplicate_of)).all())
+    assert of == {"first": None, "second": "first"}
+
+    service.import_ads([{"id": "first", "removed": True, "removed_date": "2026-11-20"},
+                        {"id": "second", "removed": True, "removed_date": "2026-11-20"}],
+                       engine=engine, enrich=False)
+    service.import_ads([_vacancy("third")], engine=engine, enrich=False)  # republished later
+    with engine.connect() as conn:
+        third = conn.execute(select(ad_table.c.duplicate_of)
+                             .where(ad_table.c.id == "third")).scalar_one()
+    assert third is None  # the archived versions are not live vacancies to attach to

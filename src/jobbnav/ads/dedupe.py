@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from scipy.sparse import csr_matrix
-from sqlalchemy import false, func, select
+from sqlalchemy import func, select
 
 from jobbnav.ads.pipeline import Batch, Item
 from jobbnav.ads.search.analysis import tokens
@@ -176,18 +176,29 @@ def deduplicate(batch: Batch) -> None:
 
 def _stored_candidates(batch: Batch, fresh: list[Item]) -> dict[str, list[_Candidate]]:
     """The live stored ads of the blocks of `fresh` ads: ids and hashes only (no texts)."""
-    t = ad_table.c
     blocks = sorted({i.dedupe_block for i in fresh if i.dedupe_block})
     candidates: dict[str, list[_Candidate]] = {}
-    for start in range(0, len(blocks), 500):
-        # Answered from the covering index ix_ad_dedupe_live (block, removed, …): archived
-        # ads of a block are skipped inside the index, no table row is read.
-        rows = batch.conn.execute(
-            select(t.key, t.id, t.dedupe_block, t.simhash, t.duplicate_of)
-            .where(t.dedupe_block.in_(blocks[start:start + 500]), t.removed == false()))
-        for key, ad_id, block, value, duplicate_of in rows:
-            candidates.setdefault(block, []).append(
-                [duplicate_of or ad_id, int(value or 0), None, key])
+    if not blocks:
+        return candidates
+    conn = batch.conn
+    quote = conn.dialect.identifier_preparer.quote
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    # Answered from the covering index ix_ad_dedupe_live (block, removed, …): archived ads of
+    # a block are skipped inside the index and no table row is read. Tens of thousands of rows
+    # a batch: read as plain tuples through the DB-API cursor of this transaction.
+    cursor = conn.connection.cursor()
+    try:
+        for start in range(0, len(blocks), 500):
+            part = blocks[start:start + 500]
+            cursor.execute(
+                f"SELECT {quote('key')}, id, dedupe_block, simhash, duplicate_of FROM "
+                f"{quote(ad_table.name)} WHERE dedupe_block IN ({', '.join([mark] * len(part))})"
+                f" AND removed = {mark}", (*part, False))
+            for key, ad_id, block, value, duplicate_of in cursor.fetchall():
+                candidates.setdefault(block, []).append(
+                    [duplicate_of or ad_id, int(value or 0), None, key])
+    finally:
+        cursor.close()
     return candidates
 
 

@@ -162,12 +162,15 @@ def deduplicate(batch: Batch) -> None:
             fresh.append(item)
     candidates = _stored_candidates(batch, fresh)
     _fill_headlines(batch, fresh, candidates)
+    # Only candidates hash-close to some fresh ad got their headline: the others cannot match,
+    # and big blocks hold hundreds of them, so they are dropped once per block, not per ad.
+    pools = {block: [c for c in pool if c[2] is not None] for block, pool in candidates.items()}
     for item in fresh:
         assert item.ad is not None and item.dedupe_block is not None and item.simhash is not None
-        pool = candidates.setdefault(item.dedupe_block, [])
+        pool = pools.setdefault(item.dedupe_block, [])
         headline = str(item.ad.get("headline") or "")
         for canonical, other_hash, other_headline, _ in pool:
-            if other_headline is not None and canonical != item.ad["id"] and same_vacancy(
+            if canonical != item.ad["id"] and same_vacancy(
                     item.simhash, headline, other_hash, other_headline):
                 item.duplicate_of = canonical
                 break

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from scipy.sparse import csr_matrix
-from sqlalchemy import func, select
+from sqlalchemy import false, func, select
 
 from jobbnav.ads.pipeline import Batch, Item
 from jobbnav.ads.search.analysis import tokens
@@ -186,17 +186,21 @@ def _stored_candidates(batch: Batch, fresh: list[Item]) -> dict[str, list[_Candi
     conn = batch.conn
     quote = conn.dialect.identifier_preparer.quote
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    # Answered from the covering index ix_ad_dedupe_live (block, removed, …): archived ads of
-    # a block are skipped inside the index and no table row is read. Tens of thousands of rows
-    # a batch: read as plain tuples through the DB-API cursor of this transaction.
+    # Answered from the partial covering index ix_ad_dedupe_open (removed ads are not in it;
+    # `removed` is a literal so the planner can match the index's condition); no table row
+    # is read. Tens of thousands of rows a batch: plain tuples through the DB-API cursor.
+    not_removed = f"removed = {false().compile(dialect=conn.dialect)}"
+    # SQLite without statistics would rather walk (removed, expires_at) over every live ad.
+    hint = " INDEXED BY ix_ad_dedupe_open" if conn.dialect.name == "sqlite" else ""
     cursor = conn.connection.cursor()
     try:
         for start in range(0, len(blocks), 500):
             part = blocks[start:start + 500]
             cursor.execute(
                 f"SELECT {quote('key')}, id, dedupe_block, simhash, duplicate_of FROM "
-                f"{quote(ad_table.name)} WHERE dedupe_block IN ({', '.join([mark] * len(part))})"
-                f" AND removed = {mark}", (*part, False))
+                f"{quote(ad_table.name)}{hint} "
+                f"WHERE dedupe_block IN ({', '.join([mark] * len(part))})"
+                f" AND {not_removed}", tuple(part))
             for key, ad_id, block, value, duplicate_of in cursor.fetchall():
                 candidates.setdefault(block, []).append(
                     [duplicate_of or ad_id, int(value or 0), None, key])

@@ -3,7 +3,7 @@ the stream, de-duplication and the index watermark need."""
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Boolean, Column, Index, Integer, String, Table, Text
+from sqlalchemy import BigInteger, Boolean, Column, Index, Integer, String, Table, Text, text
 
 from jobbnav.db.metadata import metadata
 
@@ -42,8 +42,10 @@ ad = Table(
     Column("source", Text, nullable=True),
     Index("ix_ad_changed_at", "changed_at"),
     Index("ix_ad_seq", "seq"),
-    # Covering: de-duplication reads a block's live candidates without touching the rows.
-    Index("ix_ad_dedupe_live", "dedupe_block", "removed", "simhash", "duplicate_of", "id"),
+    # Covering and partial: de-duplication reads a block's candidates without touching the
+    # rows, and removed ads (most of an archive) never enter it (migration ads_0004).
+    Index("ix_ad_dedupe_open", "dedupe_block", "simhash", "duplicate_of", "id", "removed",
+          sqlite_where=text("removed = 0"), postgresql_where=text("removed = false")),
     Index("ix_ad_duplicate_of", "duplicate_of"),
     Index("ix_ad_removed_expires", "removed", "expires_at"),
 )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from jobbnav.enrich.english_titles import translate_words_aligned
+from jobbnav.enrich.english_titles import english_role_compounds, translate_words_aligned
 from jobbnav.enrich.group_prior import PRIOR_FILE, SMOOTHING, load_group_prior
 from jobbnav.enrich.service import enrich, group_model
 from jobbnav.taxonomy.service import index
@@ -38,6 +38,14 @@ def test_english_title_words_translate_one_to_one() -> None:
     assert translate_words_aligned(["security", "guard", "sökes"]) == ["väktare", "", "sökes"]
 
 
+def test_english_role_phrases_become_swedish_compound_titles() -> None:
+    assert ("försäljningschef", range(0, 5)) in english_role_compounds(
+        ["head", "of", "growth", "and", "sales"])
+    assert ("skattechef", range(1, 3)) in english_role_compounds(["senior", "tax", "manager"])
+    assert ("ekonomichef", range(0, 3)) in english_role_compounds(["chief", "financial", "officer"])
+    assert english_role_compounds(["data", "och", "manager"]) == []
+
+
 def _codes(headline: str, text: str = "") -> list[str | None]:
     return [g.ssyk_code for g in enrich(text, headline=headline).occupation_groups]
 
@@ -61,6 +69,17 @@ def test_english_headlines_are_read_through_swedish_titles(real_engine: Engine) 
     assert "dataingenjör" in model.titles.likelihood("Senior Data Engineer").titles
     assert _codes("Registered Nurse to our clinic")[0] == "2221"
     assert _codes("Key Account Manager till Stena")[0] == "3322"
+    assert _codes("Head of Sales, Nordics")[0] == "1250"  # försäljningschef
+    assert "ekonomichef" in model.titles.likelihood("Chief Financial Officer").titles
+
+
+def test_ontology_titles_joined_by_head_reach_the_title_index(real_engine: Engine) -> None:
+    model = group_model()
+    assert model is not None
+    evidence = model.titles.likelihood("Skolpsykolog")  # ontology title, no taxonomy name
+    assert evidence.titles == ("skolpsykolog",)
+    codes = {index().concepts[g].codes.get("ssyk-code-2012") for g in evidence.likelihood}
+    assert codes == {"2241"}
 
 
 def test_group_probabilities_are_a_distribution(real_engine: Engine) -> None:

@@ -12,7 +12,7 @@ need no entry.
 
 from __future__ import annotations
 
-__all__ = ["ENGLISH_TITLE_WORDS", "translate_words_aligned"]
+__all__ = ["ENGLISH_TITLE_WORDS", "english_role_compounds", "translate_words_aligned"]
 
 ENGLISH_TITLE_WORDS: dict[str, str] = {
     # people who build, make or fix things
@@ -76,4 +76,62 @@ def translate_words_aligned(words: list[str]) -> list[str]:
             continue
         out.append(ENGLISH_TITLE_WORDS.get(words[i], words[i]))
         i += 1
+    return out
+
+
+# English role words and the Swedish title word they close a compound with.
+ROLE_HEADS: dict[str, tuple[str, ...]] = {
+    "manager": ("chef", "ansvarig"), "director": ("chef", "direktör"), "head": ("chef",),
+    "chief": ("chef",), "lead": ("ledare", "chef"), "officer": ("handläggare", "ansvarig"),
+    "specialist": ("specialist",), "consultant": ("konsult",), "coordinator": (
+        "samordnare", "koordinator"), "assistant": ("assistent",), "advisor": ("rådgivare",),
+    "adviser": ("rådgivare",), "analyst": ("analytiker",), "administrator": ("administratör",),
+    "controller": ("controller",), "engineer": ("ingenjör",), "developer": ("utvecklare",),
+    "technician": ("tekniker",), "planner": ("planerare",), "buyer": ("inköpare",),
+}
+# An English modifier → the front of a Swedish compound title ("sales" + "chef").
+MODIFIER_FORMS: dict[str, str] = {
+    "sales": "försäljnings", "marketing": "marknads", "finance": "ekonomi",
+    "financial": "ekonomi", "economy": "ekonomi", "hr": "hr", "personnel": "personal",
+    "people": "personal", "product": "produkt", "project": "projekt", "it": "it",
+    "tax": "skatte", "operations": "drift", "operation": "drift", "customer": "kund",
+    "quality": "kvalitets", "production": "produktions", "logistics": "logistik",
+    "purchasing": "inköps", "procurement": "upphandlings", "communications": "kommunikations",
+    "communication": "kommunikations", "security": "säkerhets", "brand": "varumärkes",
+    "office": "kontors", "store": "butiks", "shop": "butiks", "restaurant": "restaurang",
+    "kitchen": "köks", "service": "service", "support": "support", "warehouse": "lager",
+    "export": "export", "payroll": "löne", "accounting": "redovisnings", "legal": "jurist",
+    "research": "forsknings", "development": "utvecklings", "environmental": "miljö",
+    "environment": "miljö", "safety": "säkerhets", "maintenance": "underhålls",
+    "business": "affärs", "technical": "teknisk", "training": "utbildnings",
+    "education": "utbildnings", "event": "event", "events": "event", "media": "media",
+    "credit": "kredit", "risk": "risk", "compliance": "compliance", "software": "mjukvaru",
+    "network": "nätverks", "test": "test", "data": "data", "site": "plats", "school": "skol",
+    "care": "vård", "nursing": "vård", "transport": "transport", "property": "fastighets",
+    "facility": "fastighets", "facilities": "fastighets", "construction": "bygg",
+    "design": "design", "recruitment": "rekryterings", "recruiting": "rekryterings",
+    "growth": "tillväxt", "commercial": "kommersiell", "insurance": "försäkrings",
+}
+_OF_HEADS = {"head", "director", "manager", "chief", "vp"}
+
+
+def english_role_compounds(words: list[str]) -> list[tuple[str, range]]:
+    """Swedish compound titles an English role phrase stands for, each with the positions of
+    `words` it covers: "sales manager" → "försäljningschef", "head of sales" and "chief
+    commercial officer" → "försäljningschef"-like fronts + "chef". Only candidates; the title
+    index keeps those that are titles."""
+    out: list[tuple[str, range]] = []
+    n = len(words)
+    for i in range(n - 1):
+        front, role = MODIFIER_FORMS.get(words[i]), ROLE_HEADS.get(words[i + 1])
+        if front and role:
+            out += [(front + head, range(i, i + 2)) for head in role]
+    for i in range(n - 2):
+        if words[i] in _OF_HEADS and words[i + 1] == "of":
+            for j in range(i + 2, min(n, i + 5)):  # "head of growth and sales"
+                front = MODIFIER_FORMS.get(words[j])
+                if front:
+                    out.append((front + "chef", range(i, j + 1)))
+        if words[i] == "chief" and words[i + 2] == "officer" and words[i + 1] in MODIFIER_FORMS:
+            out.append((MODIFIER_FORMS[words[i + 1]] + "chef", range(i, i + 3)))
     return out

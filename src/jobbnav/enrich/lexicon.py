@@ -204,6 +204,8 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
                 builder.add(surface, LexEntry(cid, ctype, concept.preferred_label, "alternative"),
                             inflect=False)
             for term in index.terms.get(cid, ()):
+                if term.kind == "ontology-group":  # a title joined to a group by its head only
+                    continue
                 builder.add(term.term, LexEntry(cid, ctype, concept.preferred_label, "term",
                                                 term.misspelled))
     for kid in index.by_type.get("keyword", ()):

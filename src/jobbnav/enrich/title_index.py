@@ -18,13 +18,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from jobbnav.enrich.english_titles import translate_words_aligned
+from jobbnav.enrich.english_titles import english_role_compounds, translate_words_aligned
 from jobbnav.enrich.tokenize import fold_surface, match_text
 from jobbnav.taxonomy.index import TaxonomyIndex
 
 __all__ = ["TitleEvidence", "TitleIndex"]
 
 EXACT_WEIGHT = 3.0
+GROUP_TITLE_KIND = "ontology-group"  # taxonomy terms of a group, ontology titles joined by head
 _MIN_HEAD = 4  # "chef", "kock", "lärare"; shorter endings are not titles
 _MIN_MODIFIER = 2  # letters before a head inside a compound
 _MAX_PHRASE = 4
@@ -62,6 +63,13 @@ class TitleIndex:
                 key = fold_surface(surface)
                 if key:
                     names_of[key].add(oid)
+        group_of = dict(group_of)
+        for gid in set(group_of.values()):  # ontology titles joined to the group by their head
+            for term in index.terms.get(gid, ()):
+                key = fold_surface(term.term)
+                if term.kind == GROUP_TITLE_KIND and key and not term.misspelled:
+                    names_of[key].add(f"{GROUP_TITLE_KIND}:{gid}")
+                    group_of[f"{GROUP_TITLE_KIND}:{gid}"] = gid
         self.group_of = group_of
         self.names_per_group: dict[str, int] = defaultdict(int)
         for gid in group_of.values():
@@ -106,6 +114,7 @@ class TitleIndex:
                     candidates.append((" ".join(seq[i:i + n]), range(i, i + n)))
         for i in range(len(translated) - 1):  # Swedish compounds: "data ingenjör" → "dataingenjör"
             candidates.append((translated[i] + translated[i + 1], range(i, i + 2)))
+        candidates += english_role_compounds(words)  # "head of sales" → "försäljningschef"
         candidates.sort(key=lambda c: -len(c[1]))
         out: dict[str, float] = defaultdict(float)
         titles: list[str] = []

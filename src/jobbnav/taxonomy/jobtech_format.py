@@ -16,7 +16,7 @@ from typing import Any
 
 from jobbnav.errors import RejectedFile
 from jobbnav.taxonomy.model import ConceptRecord, ParsedTaxonomy, RelationRecord, TermRecord
-from jobbnav.taxonomy.normalize import ascii_fold, fold
+from jobbnav.taxonomy.normalize import alternatives, ascii_fold, fold, words
 
 __all__ = [
     "ONTOLOGY_FILES",
@@ -257,6 +257,11 @@ def read_ontology_file(path: Path, out: ParsedTaxonomy,
     An ontology concept joins a taxonomy concept whose label equals its own label or, failing
     that, one of its terms (case-, dash- and accent-insensitive). Soft-skill (FORMAGA) concepts
     that join nothing become local `trait` concepts, since the taxonomy files have no traits.
+    A job title (YRKE) that joins nothing by label may still join by its compound head
+    (`_HeadJoin`): its terms then get the kind "ontology-name" (one occupation name shares its
+    head and the modifier next to it) or "ontology-group" (on the ssyk-level-4 group all of the
+    two or more occupation names with that head belong to), so consumers can weigh an inferred
+    join below a label match.
     """
     by_type_label: dict[tuple[str, str], str] = {}
     for concept in out.concepts.values():
@@ -273,8 +278,17 @@ def read_ontology_file(path: Path, out: ParsedTaxonomy,
         if progress:
             progress(1)
     joined = minted = unjoined = terms_added = 0
+    by_head: _HeadJoin | None = None
+    head_joins = {"ontology-name": 0, "ontology-group": 0}
     for label, kind, terms in groups.values():
         target = _ontology_target(by_type_label, kind, label, terms)
+        term_kind = "ontology"
+        if target is None and kind == "YRKE":
+            by_head = by_head or _HeadJoin(out)
+            found = by_head.target(label, terms)
+            if found is not None:
+                target, term_kind = found
+                head_joins[term_kind] += 1
         if target is None and kind == "FORMAGA":
             target = local_id("trait", label)
             out.add_concept(ConceptRecord(target, "trait", label[:1].upper() + label[1:],
@@ -287,11 +301,13 @@ def read_ontology_file(path: Path, out: ParsedTaxonomy,
             joined += 1
         own = fold(out.concepts[target].preferred_label)
         for term, misspelled in terms:
-            if fold(term) != own:
-                out.add_term(TermRecord(target, term, "ontology", path.name, misspelled))
+            if fold(term) != own or term_kind != "ontology":
+                out.add_term(TermRecord(target, term, term_kind, path.name, misspelled))
                 terms_added += 1
     return {"ontology_concepts": len(groups), "joined": joined, "minted_traits": minted,
-            "unjoined": unjoined, "terms_added": terms_added}
+            "unjoined": unjoined, "terms_added": terms_added,
+            "joined_by_head_to_name": head_joins["ontology-name"],
+            "joined_by_head_to_group": head_joins["ontology-group"]}
 
 
 def _ontology_target(by_type_label: dict[tuple[str, str], str], kind: str, label: str,
@@ -303,3 +319,75 @@ def _ontology_target(by_type_label: dict[tuple[str, str], str], kind: str, label
             if found:
                 return found
     return None
+
+
+_MIN_HEAD = 4  # "chef", "kock"; a shorter ending is not a title word
+_MIN_MODIFIER = 3  # letters before a head inside a compound ("it", "hr" are separate words)
+_MIN_GROUP_NAMES = 2  # a head closing one occupation name says little about its group
+
+
+def _modifier(word: str) -> str:
+    """"redovisnings" and "redovisning" are one modifier (Swedish linking -s)."""
+    return word[:-1] if len(word) > 4 and word.endswith("s") else word
+
+
+class _HeadJoin:
+    """Occupation names by the title word that closes them, for joining ontology job titles.
+
+    A title splits into a head (an occupation name's closing word, or the end of a compound
+    that is one: "ekonomiassistent" → "assistent") and modifiers (the other words and the
+    compound's front). An ontology title joins the one occupation name that shares its head and
+    the modifier next to it; failing that, the ssyk-level-4 group when all of the (two or more)
+    occupation names so matched, or else all with that head, are in that one group. Anything
+    else ("bygghandelssäljare": many groups close on "säljare") stays unjoined, not guessed.
+    """
+
+    def __init__(self, out: ParsedTaxonomy) -> None:
+        group_of = {r.source_id: r.target_id for r in out.relations.values()
+                    if r.relation_type == "broader"
+                    and getattr(out.concepts.get(r.source_id), "type", "") == "occupation-name"
+                    and getattr(out.concepts.get(r.target_id), "type", "") == "ssyk-level-4"}
+        surfaces: list[tuple[str, list[str]]] = []
+        for oid in group_of:
+            concept = out.concepts[oid]
+            if concept.deprecated:
+                continue
+            for alt in alternatives(concept.preferred_label):
+                ws = words(alt.split("(")[0].split(",")[0])
+                if ws:
+                    surfaces.append((oid, ws))
+        self.heads = {ws[-1] for _, ws in surfaces if len(ws[-1]) >= _MIN_HEAD}
+        self.group_of = group_of
+        self.names: dict[tuple[str, str], set[str]] = {}  # (head, modifier) → occupation ids
+        self.names_of_head: dict[str, set[str]] = {}
+        for oid, ws in surfaces:
+            for head, modifier in self._splits(ws):
+                self.names_of_head.setdefault(head, set()).add(oid)
+                if modifier:
+                    self.names.setdefault((head, modifier), set()).add(oid)
+
+    def _splits(self, ws: list[str]) -> Iterator[tuple[str, str]]:
+        """(head, the modifier next to it) for each known head closing `ws`, longest first; the
+        modifier is the compound's front or the word before the head ("" when neither)."""
+        last = ws[-1]
+        for i in range(len(last) - _MIN_HEAD + 1):
+            if (i == 0 or i >= _MIN_MODIFIER) and last[i:] in self.heads:
+                before = ws[-2] if i == 0 and len(ws) > 1 else last[:i]
+                yield last[i:], _modifier(before) if len(before) >= 2 else ""
+
+    def target(self, label: str, terms: list[tuple[str, bool]]) -> tuple[str, str] | None:
+        names: set[str] = set()
+        head_names: set[str] = set()
+        for text in [label] + [t for t, misspelled in terms if not misspelled]:
+            ws = words(text)
+            for head, modifier in self._splits(ws) if ws else ():
+                names |= self.names.get((head, modifier), set())
+                head_names |= self.names_of_head[head]
+                break  # the longest head only: "…ekonomiassistent" is read as "…assistent"
+        if len(names) == 1:
+            return next(iter(names)), "ontology-name"
+        pool = names or head_names
+        groups = {self.group_of[oid] for oid in pool}
+        if len(groups) == 1 and len(pool) >= _MIN_GROUP_NAMES:
+            return next(iter(groups)), "ontology-group"
+        return None

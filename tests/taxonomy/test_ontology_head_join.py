@@ -1,0 +1,54 @@
+"""Ontology job titles that no taxonomy label names join by their compound head, carefully."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jobbnav.taxonomy.jobtech_format import read_ontology_file
+from jobbnav.taxonomy.model import ConceptRecord, ParsedTaxonomy, RelationRecord
+
+_HEADER = "term;uuid;concept;type;term_uuid;term_misspelled;version\n"
+
+
+def _taxonomy() -> ParsedTaxonomy:
+    out = ParsedTaxonomy()
+    names = {  # occupation name → its ssyk-level-4 group
+        "Barnsjuksköterska": "g-nurse-child", "Operationssjuksköterska": "g-nurse-op",
+        "Sjuksköterska, grundutbildad": "g-nurse", "Specialisttandläkare": "g-dentist",
+        "Tandläkare, allmän": "g-dentist", "Innesäljare": "g-sales", "Säljare, butik": "g-shop",
+        "IT-säkerhetschef/IT security manager": "g-it-boss",
+    }
+    for gid in set(names.values()):
+        out.add_concept(ConceptRecord(gid, "ssyk-level-4", gid))
+    for i, (label, gid) in enumerate(names.items()):
+        out.add_concept(ConceptRecord(f"o{i}", "occupation-name", label))
+        out.add_relation(RelationRecord(f"o{i}", gid, "broader"))
+    return out
+
+
+def _write(tmp_path: Path, rows: list[tuple[str, str]]) -> Path:
+    path = tmp_path / "termer_koncept_yrke.csv"
+    lines = [f"{term};u-{concept};{concept};YRKE;t{i};False;v1" for i, (term, concept)
+             in enumerate(rows)]
+    path.write_text(_HEADER + "\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_heads_join_one_name_or_one_group_and_ambiguous_heads_stay_out(tmp_path: Path) -> None:
+    out = _taxonomy()
+    path = _write(tmp_path, [
+        ("it security manager", "It security manager"),    # head + modifier → one name
+        ("barntandläkare", "Barntandläkare"),              # head "tandläkare" → one group
+        ("barn-sjuksköterska", "Barn-sjuksköterska"),      # head + modifier "barn" → one name
+        ("bygghandelssäljare", "Bygghandelssäljare"),      # "säljare" closes two groups
+        ("röntgensjuksköterska", "Röntgensjuksköterska"),  # two groups, no shared modifier
+        ("innesäljare", "Innesäljare"),                    # plain label match
+    ])
+    report = read_ontology_file(path, out)
+    assert report["joined"] == 4 and report["unjoined"] == 2
+    assert report["joined_by_head_to_group"] == 1
+    kinds = {(t.concept_id, t.term, t.kind) for t in out.terms.values()}
+    assert ("g-dentist", "barntandläkare", "ontology-group") in kinds
+    assert ("o0", "barn-sjuksköterska", "ontology-name") in kinds
+    assert ("o7", "it security manager", "ontology-name") in kinds
+    assert not any("bygghandel" in t or "röntgen" in t for _, t, _ in kinds)

@@ -137,7 +137,8 @@ class OccupationGroupModel:
         order = np.argsort(-probs, kind="stable")[:top]
         return [OccupationGroupGuess(self.group_ids[i], self._labels[self.group_ids[i]],
                                      self._codes[self.group_ids[i]],
-                                     max(round(float(probs[i]), 4), 0.0001))  # never shown as 0
+                                     # 4 significant digits: small but never shown as 0
+                                     float(f"{float(probs[i]):.4g}"))
                 for i in order]
 
 

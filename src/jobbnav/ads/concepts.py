@@ -151,3 +151,32 @@ def normalise(batch: Batch) -> None:
                 break
             kept = batch.report.unknown_kept
             kept[kind] = kept.get(kind, 0) + 1
+        else:
+            _derive_broader(lookup.index, item.ad)
+
+
+def _broader_of(index: TaxonomyIndex, concept_id: str, concept_type: str) -> str | None:
+    for edge in index.outgoing.get(concept_id, ()):
+        parent = index.concepts.get(edge.target_id)
+        if edge.relation_type == "broader" and parent is not None and parent.type == concept_type:
+            return parent.id
+    return None
+
+
+def _derive_broader(index: TaxonomyIndex, ad: dict[str, Any]) -> None:
+    """An ad naming its occupation but not its group (or field) gets them from the taxonomy:
+    facts of the hierarchy, so group and field facets and statistics count the ad."""
+    chain = (("occupation", "occupation_group", "ssyk-level-4"),
+             ("occupation_group", "occupation_field", "occupation-field"))
+    for child_key, parent_key, parent_type in chain:
+        child = ad.get(child_key)
+        parent = ad.get(parent_key)
+        if not isinstance(child, dict) or not child.get("concept_id"):
+            continue
+        if isinstance(parent, dict) and parent.get("concept_id"):
+            continue
+        found = _broader_of(index, child["concept_id"], parent_type)
+        if found is not None:
+            concept = index.concepts[found]
+            ad[parent_key] = {"concept_id": concept.id, "label": concept.preferred_label,
+                              "legacy_ams_taxonomy_id": None}

@@ -64,9 +64,16 @@ class _Lookup:
                 concept = index.concepts[cid]
                 if not concept.deprecated:
                     table[fold(concept.preferred_label)].append(cid)
+        # (child id, parent type) → parent id: an occupation has hundreds of outgoing edges
+        # (skills, related occupations), so the walk is done once per occupation, not per ad.
+        self.broader: dict[tuple[str, str], str | None] = {}
+        self._held: dict[tuple[str, ...], bool] = {}
 
     def has_type(self, types: tuple[str, ...]) -> bool:
-        return any(self.index.by_type.get(t) for t in types)
+        held = self._held.get(types)
+        if held is None:
+            held = self._held[types] = any(self.index.by_type.get(t) for t in types)
+        return held
 
 
 _cache: dict[int, _Lookup] = {}
@@ -152,10 +159,17 @@ def normalise(batch: Batch) -> None:
             kept = batch.report.unknown_kept
             kept[kind] = kept.get(kind, 0) + 1
         else:
-            _derive_broader(lookup.index, item.ad)
+            _derive_broader(lookup, item.ad)
 
 
-def _broader_of(index: TaxonomyIndex, concept_id: str, concept_type: str) -> str | None:
+def _broader_of(lookup: _Lookup, concept_id: str, concept_type: str) -> str | None:
+    key = (concept_id, concept_type)
+    if key not in lookup.broader:
+        lookup.broader[key] = _walk_broader(lookup.index, concept_id, concept_type)
+    return lookup.broader[key]
+
+
+def _walk_broader(index: TaxonomyIndex, concept_id: str, concept_type: str) -> str | None:
     for edge in index.outgoing.get(concept_id, ()):
         parent = index.concepts.get(edge.target_id)
         if edge.relation_type == "broader" and parent is not None and parent.type == concept_type:
@@ -163,7 +177,7 @@ def _broader_of(index: TaxonomyIndex, concept_id: str, concept_type: str) -> str
     return None
 
 
-def _derive_broader(index: TaxonomyIndex, ad: dict[str, Any]) -> None:
+def _derive_broader(lookup: _Lookup, ad: dict[str, Any]) -> None:
     """An ad naming its occupation but not its group (or field) gets them from the taxonomy:
     facts of the hierarchy, so group and field facets and statistics count the ad."""
     chain = (("occupation", "occupation_group", "ssyk-level-4"),
@@ -175,8 +189,8 @@ def _derive_broader(index: TaxonomyIndex, ad: dict[str, Any]) -> None:
             continue
         if isinstance(parent, dict) and parent.get("concept_id"):
             continue
-        found = _broader_of(index, child["concept_id"], parent_type)
+        found = _broader_of(lookup, child["concept_id"], parent_type)
         if found is not None:
-            concept = index.concepts[found]
+            concept = lookup.index.concepts[found]
             ad[parent_key] = {"concept_id": concept.id, "label": concept.preferred_label,
                               "legacy_ams_taxonomy_id": None}

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import queue
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -103,6 +105,23 @@ class _IndexWorker(threading.Thread):
             raise self.error
 
 
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Cycle collections far less often while importing.
+
+    A batch allocates hundreds of thousands of short-lived dicts and lists (freed by reference
+    counting), and the default thresholds then ran ~100 collections a batch, each walking the
+    taxonomy index held in memory: 15 % of the import's time (cProfile + gc callbacks, 20,000
+    ads). The previous thresholds come back when the import ends, also on error.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(50_000, 20, 10)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def _run(items: Iterable[Item], *, engine: Engine, total: int | None,
          progress: ProgressHook | None, report_path: Path | None,
          options: dict[str, Any] | None, batch_size: int | None) -> ImportReport:
@@ -112,7 +131,7 @@ def _run(items: Iterable[Item], *, engine: Engine, total: int | None,
     hook("Importing ads", total, 0)
     indexes = get_indexes(engine)
     size = batch_size or get_settings().import_batch_size
-    with indexes.lock:
+    with indexes.lock, _fewer_collections():
         worker = _IndexWorker(indexes)
         worker.start()
         worker.ready.wait()

@@ -9,7 +9,6 @@ or a query has no requirements, only negations.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 import ahocorasick
@@ -131,20 +130,22 @@ _TRIGGERS = {kind: _trigger_automaton(cues) for kind, cues in _CUES_OF_KIND.item
 def _cues(text: str, folded: str, sentences: list[tuple[int, int]], kind: Kind,
           scanned: list[bool]) -> dict[int, set[str]]:
     cue_pattern = _CUES_BY_KIND[kind]
-    starts = [s for s, _ in sentences]
+    triggers = _TRIGGERS[kind]
+    padded = " " + folded  # padded[i] is the character before text[i]
     found: dict[int, set[str]] = {}
-    tried = -1
-    for end, length in _TRIGGERS[kind].iter(" " + folded):
-        position = end - length + 1  # the trigger's first letter in `text`
-        if position == tried:
+    for i, (start, end) in enumerate(sentences):
+        if not scanned[i]:
             continue
-        tried = position
-        i = bisect.bisect_right(starts, position) - 1
-        if i < 0 or not scanned[i]:
-            continue
-        m = cue_pattern.match(text, position, sentences[i][1])
-        if m is not None and m.lastgroup is not None:
-            found.setdefault(i, set()).add(m.lastgroup)
+        tried = -1
+        # triggers whose leading space is at padded[start..end - 1]: words starting inside
+        for trigger_end, length in triggers.iter(padded, start, end + 1):
+            position = trigger_end - length + 1  # the trigger's first letter in `text`
+            if position == tried:
+                continue
+            tried = position
+            m = cue_pattern.match(text, position, end)
+            if m is not None and m.lastgroup is not None:
+                found.setdefault(i, set()).add(m.lastgroup)
     return found
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from itertools import chain
 
-from jobbnav.enrich.lexicon import ORIGIN_RANK, LexEntry, Lexicon
+from jobbnav.enrich.lexicon import ORIGIN_RANK, LexEntry, Lexicon, SenseGroup
 from jobbnav.enrich.matcher import HEAD_CONFIDENCE_FACTOR, Match
 
 __all__ = ["Sense", "choose_senses", "domain_of"]
@@ -24,10 +25,8 @@ Sense = tuple[Match, LexEntry, float]
 
 
 def domain_of(lexicon: Lexicon, concept_ids: Iterable[str]) -> Counter[str]:
-    domain: Counter[str] = Counter()
-    for cid in concept_ids:
-        domain.update(lexicon.groups_of.get(cid, ()))
-    return domain
+    groups_of = lexicon.groups_of
+    return Counter(chain.from_iterable(groups_of.get(cid, ()) for cid in concept_ids))
 
 
 def _is_weak(lexicon: Lexicon, entry: LexEntry, key: str) -> bool:
@@ -35,51 +34,73 @@ def _is_weak(lexicon: Lexicon, entry: LexEntry, key: str) -> bool:
             and bool(entry.qualifier) and " " not in key and len(key) <= _WEAK_MAX_LEN)
 
 
+def _plan(lexicon: Lexicon, key_id: int) -> tuple[str | None, tuple[SenseGroup, ...]]:
+    """A key's sense groups (one per concept type), with everything that does not depend on
+    the text worked out once."""
+    key = lexicon.keys[key_id]
+    all_entries = lexicon.entries[key_id]
+    by_type: dict[str, list[LexEntry]] = {}
+    for entry in all_entries:
+        by_type.setdefault(entry.concept_type, []).append(entry)
+    groups = []
+    for entries in by_type.values():
+        if len(entries) == 1:
+            only = entries[0]
+            base = only.confidence
+            groups.append(SenseGroup((only,), only, round(base, 3),
+                                     round(base * HEAD_CONFIDENCE_FACTOR, 3),
+                                     _is_weak(lexicon, only, key)))
+        else:
+            groups.append(SenseGroup(tuple(entries), None, 0.0, 0.0, True))
+    return (all_entries[0].concept_id if len(all_entries) == 1 else None), tuple(groups)
+
+
 def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
                   extra_domain: Counter[str] | None = None) -> list[Sense]:
     """(match, entry, confidence) per kept sense: one per concept type of each match."""
     # Every single-sense hit (each concept once) votes for its groups; a hit never counts
     # its own vote, so two weak hits of one domain ("Python", "SQL") support each other.
-    entries_of = lexicon.entries
-    firm_set = {entries_of[m.key_id][0].concept_id for m in matches
-                if len(entries_of[m.key_id]) == 1 and not m.compound}
+    plans_of = lexicon.sense_plans
+    plans: list[tuple[SenseGroup, ...]] = []
+    firm_set: set[str] = set()
+    for match in matches:
+        plan = plans_of.get(match.key_id)
+        if plan is None:
+            plan = plans_of[match.key_id] = _plan(lexicon, match.key_id)
+        plans.append(plan[1])
+        if plan[0] is not None and not match.compound:
+            firm_set.add(plan[0])
     known: list[Counter[str]] = []  # the domain, built on first need: most hits never need it
 
     def domain_now() -> Counter[str]:
         if not known:
-            domain = domain_of(lexicon, sorted(firm_set))
+            domain = domain_of(lexicon, firm_set)
             if extra_domain:
                 domain.update(extra_domain)
             known.append(domain)
         return known[0]
 
     out: list[Sense] = []
-    for match in matches:
-        key = lexicon.keys[match.key_id]
-        all_entries = lexicon.entries[match.key_id]
-        if len(all_entries) == 1:  # the common case: one sense, nothing to choose
-            groups: list[list[LexEntry]] = [[all_entries[0]]]
-        else:
-            by_type: dict[str, list[LexEntry]] = {}
-            for entry in all_entries:
-                by_type.setdefault(entry.concept_type, []).append(entry)
-            groups = list(by_type.values())
-        for entries in groups:
-            if len(entries) == 1:
-                best = entries[0]
-            else:
+    for match, groups in zip(matches, plans, strict=True):
+        for group in groups:
+            best = group.only
+            if best is not None and not group.needs_support:  # the common case
+                out.append((match, best,
+                            group.head_confidence if match.compound else group.confidence))
+                continue
+            if best is None:
                 domain = domain_now()
-                best = max(entries, key=lambda e: _score(lexicon, e, domain, folded_text, key))
+                key = lexicon.keys[match.key_id]
+                best = max(group.entries,
+                           key=lambda e: _score(lexicon, e, domain, folded_text, key))
             confidence = best.confidence
             if match.compound:
                 confidence *= HEAD_CONFIDENCE_FACTOR
-            if len(entries) > 1 or _is_weak(lexicon, best, key):
-                own = 1 if best.concept_id in firm_set else 0
-                domain = domain_now()
-                support = sum(domain[g] - own
-                              for g in lexicon.groups_of.get(best.concept_id, ()))
-                if support <= 0:
-                    confidence *= UNSUPPORTED_FACTOR
+            own = 1 if best.concept_id in firm_set else 0
+            domain = domain_now()
+            support = sum(domain[g] - own for g in lexicon.groups_of.get(best.concept_id, ()))
+            if support <= 0:
+                confidence *= UNSUPPORTED_FACTOR
             out.append((match, best, round(confidence, 3)))
     return out
 

@@ -5,7 +5,8 @@ ontology terms with their misspelling flag, keywords → the occupations/skills 
 plus generated Swedish inflections, and local driving-licence concepts when the taxonomy has none.
 One automaton, `surfaces`, holds both kinds of key, so a text is scanned once: " key " finds a
 whole-word surface, "key " (long surfaces only) one closing a compound ("akutsjuksköterska" →
-"sjuksköterska" when the compound itself is unknown). Values are (key id, is-compound-head).
+"sjuksköterska" when the compound itself is unknown). Values are (key id, is-compound-head, key
+length, casing check bits): all the matcher needs per hit, without a look-up.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -28,7 +30,8 @@ from jobbnav.enrich.tokenize import fold_surface
 from jobbnav.taxonomy.index import TaxonomyIndex
 from jobbnav.taxonomy.model import Concept
 
-__all__ = ["MATCH_TYPES", "LexEntry", "Lexicon", "build_lexicon"]
+__all__ = ["MATCH_TYPES", "NEEDS_CAPITAL", "NEEDS_UPPER", "LexEntry", "Lexicon",
+           "SenseGroup", "build_lexicon"]
 
 # Concept types the matcher looks for (others, like SNI or SUN, are not mentioned in ads).
 MATCH_TYPES = ("occupation-name", "skill", "trait", "language", "driving-licence",
@@ -41,6 +44,8 @@ ORIGIN_CONFIDENCE = {"label": 0.95, "alternative": 0.92, "term": 0.88, "keyword"
 _MAX_STRIPPED_SENSES = 3  # "Verksamhetsledning, <50 domains>" is too vague to match bare
 _HEAD_MIN_LEN = 6
 _ACRONYM_MAX = 4  # "CI", "COM", "MOST": matched only when written in capitals
+# Casing check bits in an automaton value: the first letter must be a capital / all capitals.
+NEEDS_CAPITAL, NEEDS_UPPER = 1, 2
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _VENDOR = re.compile(r"^(?:ms|microsoft|adobe)\s+", re.IGNORECASE)
 # Geography names that are also everyday words: only matched written with a capital letter.
@@ -72,6 +77,16 @@ class LexEntry:
         return round(base - 0.1, 2) if self.misspelled else base
 
 
+class SenseGroup(NamedTuple):
+    """One concept type's senses of a key, prepared once for `choose_senses`."""
+
+    entries: tuple[LexEntry, ...]
+    only: LexEntry | None  # the single sense; None when several compete
+    confidence: float  # of `only`, as a whole word (rounded like a hit's)
+    head_confidence: float  # of `only`, as a compound head
+    needs_support: bool  # kept at full confidence only when the text's domain supports it
+
+
 @dataclass
 class Lexicon:
     version: int
@@ -84,6 +99,9 @@ class Lexicon:
     needs_capital: frozenset[int] = frozenset()
     needs_upper: frozenset[int] = frozenset()
     build_seconds: float = 0.0
+    # key id → (its concept id when the key has one sense, its sense groups); filled on use
+    sense_plans: dict[int, tuple[str | None, tuple[SenseGroup, ...]]] = field(
+        default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -239,15 +257,18 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
         lexicon.keys.append(key)
         lexicon.entries.append(entries)
         lexicon.key_types.append(frozenset(e.concept_type for e in entries))
-        lexicon.surfaces.add_word(f" {key} ", (key_id, False))
-        if len(key) >= _HEAD_MIN_LEN and " " not in key and any(
-                e.concept_type in ("occupation-name", "skill") for e in entries):
-            lexicon.surfaces.add_word(f"{key} ", (key_id, True))
+        check = 0
         if all(e.concept_type in _NEEDS_CAPITAL for e in entries):
             capital.add(key_id)
+            check |= NEEDS_CAPITAL
         if len(key) <= _ACRONYM_MAX and key.isalnum() and all(
                 key.upper() in acronyms.get(e.concept_id, ()) for e in entries):
             upper.add(key_id)
+            check |= NEEDS_UPPER
+        lexicon.surfaces.add_word(f" {key} ", (key_id, False, len(key), check))
+        if len(key) >= _HEAD_MIN_LEN and " " not in key and any(
+                e.concept_type in ("occupation-name", "skill") for e in entries):
+            lexicon.surfaces.add_word(f"{key} ", (key_id, True, len(key), 0))
     lexicon.surfaces.make_automaton()
     lexicon.needs_capital = frozenset(capital)
     lexicon.needs_upper = frozenset(upper)

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from operator import itemgetter
 from typing import NamedTuple
 
-from jobbnav.enrich.lexicon import Lexicon
+from jobbnav.enrich.lexicon import NEEDS_CAPITAL, NEEDS_UPPER, Lexicon
 from jobbnav.enrich.tokenize import match_text
 
 __all__ = ["Match", "find_matches"]
@@ -28,6 +29,7 @@ _LICENCE_LIST = re.compile(
 _LICENCE_CLASS = re.compile(rf"\b{_CLASS}\b")
 _MIN_MODIFIER = 3  # letters before a compound head: "akut|sjuksköterska", not "a|rbetare"
 HEAD_CONFIDENCE_FACTOR = 0.8
+_by_position = itemgetter(2, 4, 3)  # start, end, key id of a candidate tuple
 
 
 class Match(NamedTuple):  # a tuple: built thousands of times per text, so cheap to make
@@ -46,32 +48,36 @@ def find_matches(lexicon: Lexicon, text: str, folded: str | None = None) -> list
 
     `folded` is `match_text(text)` when the caller already has it."""
     padded = " " + (folded if folded is not None else match_text(text)) + " "
-    # Plain (start, end, key id, compound) tuples while sorting out overlaps; Match at the end.
-    found: list[tuple[int, int, int, bool]] = []
-    keys = lexicon.keys
-    capital, upper = lexicon.needs_capital, lexicon.needs_upper
-    for end, (key_id, head) in lexicon.surfaces.iter(padded):
+    # (compound, start - end, start, key id, end) while sorting out overlaps: a plain sort puts
+    # them longest first, whole words before compound heads; Match at the end.
+    found: list[tuple[bool, int, int, int, int]] = []
+    add = found.append
+    for end, (key_id, head, size, check) in lexicon.surfaces.iter(padded):
         if head:
-            first = end - len(keys[key_id])  # padded index of the first char
+            first = end - size  # padded index of the first char
             if padded[first - 1] == " ":
                 continue  # a whole word: its " key " entry has it
             if first - padded.rfind(" ", 0, first) - 1 < _MIN_MODIFIER:
                 continue
-            found.append((first - 1, end - 1, key_id, True))
+            add((True, -size, first - 1, key_id, end - 1))
             continue
-        start = end - len(keys[key_id]) - 1  # index of the key's first char in text
-        if key_id in capital and not text[start].isupper():
+        start = end - size - 1  # index of the key's first char in text
+        if check and not _casing_ok(check, text, start, end - 1):
             continue
-        if key_id in upper and not text[start:end - 1].isupper():
-            continue
-        found.append((start, end - 1, key_id, False))
+        add((False, -size, start, key_id, end - 1))
     if "körkort" in padded:
         found += _licence_list_matches(lexicon, text, padded)
     return _resolve(lexicon, found)
 
 
+def _casing_ok(check: int, text: str, start: int, end: int) -> bool:
+    if check & NEEDS_CAPITAL and not text[start].isupper():
+        return False
+    return not (check & NEEDS_UPPER and not text[start:end].isupper())
+
+
 def _licence_list_matches(lexicon: Lexicon, text: str, padded: str
-                          ) -> list[tuple[int, int, int, bool]]:
+                          ) -> list[tuple[bool, int, int, int, int]]:
     """Each class of a licence list, as a match of "körkort <class>" (capital letters only)."""
     out = []
     for listed in _LICENCE_LIST.finditer(padded):
@@ -81,35 +87,38 @@ def _licence_list_matches(lexicon: Lexicon, text: str, padded: str
                 continue
             found = lexicon.surfaces.get(f" körkort {cls.group()} ", None)
             if found is not None:
-                out.append((start, end, found[0], False))
+                out.append((False, start - end, start, found[0], end))
     return out
 
 
-def _resolve(lexicon: Lexicon, found: list[tuple[int, int, int, bool]]) -> list[Match]:
-    # longest first; whole words before compound heads
-    found.sort(key=lambda m: (m[3], m[0] - m[1], m[0], m[2]))
-    kept: list[tuple[int, int, int, bool]] = []  # sorted by start
+def _resolve(lexicon: Lexicon, found: list[tuple[bool, int, int, int, int]]) -> list[Match]:
+    found.sort()  # longest first; whole words before compound heads
+    kept: list[tuple[bool, int, int, int, int]] = []  # sorted by start
     starts: list[int] = []
     longest = 0
     key_types = lexicon.key_types
     for cand in found:
-        c_start, c_end, c_key, c_compound = cand
-        types = key_types[c_key]
-        blocked = False
+        c_compound, c_negative_length, c_start, c_key, c_end = cand
         # only kept matches starting less than `longest` before cand can overlap it
         lo = bisect.bisect_left(starts, c_start - longest)
         hi = bisect.bisect_left(starts, c_end)
-        for o_start, o_end, o_key, o_compound in kept[lo:hi]:
-            if c_start >= o_end or o_start >= c_end:
+        if lo < hi:
+            types = key_types[c_key]
+            blocked = False
+            for o_compound, _, o_start, o_key, o_end in kept[lo:hi]:
+                if c_start >= o_end or o_start >= c_end:
+                    continue
+                inside = o_start <= c_start and c_end <= o_end
+                if c_compound or not inside or o_compound or \
+                        not types.isdisjoint(key_types[o_key]):
+                    blocked = True
+                    break
+            if blocked:
                 continue
-            inside = o_start <= c_start and c_end <= o_end
-            if c_compound or not inside or o_compound or not types.isdisjoint(key_types[o_key]):
-                blocked = True
-                break
-        if not blocked:
-            at = bisect.bisect_right(starts, c_start)
-            starts.insert(at, c_start)
-            kept.insert(at, cand)
-            longest = max(longest, c_end - c_start)
-    kept.sort(key=lambda m: (m[0], m[1], m[2]))
-    return [Match(*m) for m in kept]
+        at = bisect.bisect_right(starts, c_start)
+        starts.insert(at, c_start)
+        kept.insert(at, cand)
+        if -c_negative_length > longest:
+            longest = -c_negative_length
+    kept.sort(key=_by_position)
+    return [Match(start, end, key, compound) for compound, _, start, key, end in kept]

@@ -6,7 +6,6 @@ and rebuilt when the taxonomy index changes (a new import); both live in memory 
 
 from __future__ import annotations
 
-import bisect
 import threading
 from dataclasses import dataclass
 from typing import Any, get_args
@@ -16,8 +15,8 @@ from sqlalchemy import Engine
 from jobbnav.db import get_engine
 from jobbnav.enrich.context import sentence_contexts
 from jobbnav.enrich.disambiguate import choose_senses
-from jobbnav.enrich.lexicon import Lexicon, build_lexicon
-from jobbnav.enrich.matcher import find_matches
+from jobbnav.enrich.lexicon import LexEntry, Lexicon, build_lexicon
+from jobbnav.enrich.matcher import Match, find_matches
 from jobbnav.enrich.model import CONTEXTS, Enrichment, Hit, Kind, OccupationGroupGuess
 from jobbnav.enrich.ssyk_classifier import GroupEvidence, OccupationGroupModel, build_group_model
 from jobbnav.enrich.tokenize import match_text, prepare_text, sentence_spans
@@ -101,30 +100,41 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int
     sentences = sentence_spans(clean)
     matches = find_matches(state.lexicon, clean, folded)
     senses = choose_senses(state.lexicon, matches, folded)
+    # Senses come sorted by start: walk the sentences alongside instead of a search per hit.
+    kept: list[tuple[Match, LexEntry, float, int]] = []
     starts = [s for s, _ in sentences]
-    kept = [(match, entry, confidence, bisect.bisect_right(starts, match.start) - 1)
-            for match, entry, confidence in senses if confidence >= MIN_CONFIDENCE]
+    sentence, count = -1, len(starts)
+    for match, entry, confidence in senses:
+        if confidence < MIN_CONFIDENCE:
+            continue
+        while sentence + 1 < count and starts[sentence + 1] <= match.start:
+            sentence += 1
+        kept.append((match, entry, confidence, sentence))
     needed = {sentence for *_, sentence in kept}
     contexts = sentence_contexts(clean, sentences, kind, needed, folded) if needed else []
-    merged: dict[str, Hit] = {}
+    # concept id → [entry, (start, end) of its strongest mention, spans, confidence, context,
+    # sentence, misspelled]; Hit objects are made once per concept at the end.
+    merged: dict[str, list[Any]] = {}
+    rank = _CONTEXT_RANK
     for match, entry, confidence, sentence in kept:
         context = contexts[sentence] if sentence >= 0 else "neutral"
         span = (match.start, match.end)
         known = merged.get(entry.concept_id)
         if known is None:
-            merged[entry.concept_id] = Hit(
-                entry.concept_id, entry.concept_type, entry.label, text[match.start:match.end],
-                (span,), confidence, context, sentence + sentence_offset, entry.misspelled)
+            merged[entry.concept_id] = [entry, span, [span], confidence, context, sentence,
+                                        entry.misspelled]
             continue
-        stronger = _CONTEXT_RANK[context] < _CONTEXT_RANK[known.context]
-        merged[entry.concept_id] = Hit(
-            known.concept_id, known.concept_type, known.preferred_label,
-            text[match.start:match.end] if stronger else known.term,
-            (*known.spans, span), max(known.confidence, confidence),
-            context if stronger else known.context,
-            sentence + sentence_offset if stronger else known.sentence_index,
-            known.misspelled and entry.misspelled)
-    return list(merged.values()), sentences
+        known[2].append(span)
+        if confidence > known[3]:
+            known[3] = confidence
+        if rank[context] < rank[known[4]]:
+            known[1], known[4], known[5] = span, context, sentence
+        known[6] = known[6] and entry.misspelled
+    hits = [Hit(entry.concept_id, entry.concept_type, entry.label, text[term[0]:term[1]],
+                tuple(spans), confidence, context, sentence + sentence_offset, misspelled)
+            for entry, term, spans, confidence, context, sentence, misspelled
+            in merged.values()]
+    return hits, sentences
 
 
 def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",

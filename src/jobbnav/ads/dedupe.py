@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import chain
 from typing import Any
 
@@ -119,14 +120,24 @@ def same_vacancy(hash_a: int, headline_a: str, hash_b: int, headline_b: str) -> 
             and headline_similarity(headline_a, headline_b) >= MIN_HEADLINE_SIMILARITY)
 
 
+# Employers and places repeat across thousands of ads: fold each distinct one once.
+@lru_cache(maxsize=200_000)
+def _employer_key(name: str) -> str:
+    return " ".join(_LEGAL.sub(" ", ascii_fold(name)).split())
+
+
+@lru_cache(maxsize=20_000)
+def _folded(text: str) -> str:
+    return ascii_fold(text)
+
+
 def block_key(ad: dict[str, Any]) -> str | None:
     """Employer (without legal suffixes) + place; None when the ad names neither."""
     employer = ad.get("employer") or {}
-    name = employer.get("name") or employer.get("workplace") or ""
-    name = " ".join(_LEGAL.sub(" ", ascii_fold(str(name))).split())
+    name = _employer_key(str(employer.get("name") or employer.get("workplace") or ""))
     place = ad.get("workplace_address") or {}
-    where = place.get("municipality_concept_id") or ascii_fold(str(place.get("municipality")
-                                                                   or place.get("city") or ""))
+    where = place.get("municipality_concept_id") or _folded(str(place.get("municipality")
+                                                                or place.get("city") or ""))
     if not name and not where:
         return None
     return f"{where}|{name}"[:300]

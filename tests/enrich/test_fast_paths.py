@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -86,3 +87,19 @@ def test_folding_of_dashes_quotes_emoji_and_foreign_letters() -> None:
 
     assert match_text("Säljare – “Java” 😀") == "säljare    java   "
     assert match_text("Łódź İ") == "łódź İ"
+
+
+_OLD_SENTENCE_END = re.compile(  # the ending pattern before it opened with a character class
+    r"(?=[.!?;\n•▪►●–-])(?:[.!?;](\s+)(?=[A-ZÅÄÖ0-9•\-\"“(])|(\n\s*)|([•▪►●]\s*)|"
+    r"(?<=\s)([–-]\s+)(?=[A-ZÅÄÖ]))")
+
+
+@given(st.text(alphabet=st.sampled_from(list("aB Ö1.!?;\n\t•▪–-\"“(x")), max_size=80))
+@settings(max_examples=500, deadline=None)
+def test_sentence_endings_equal_the_lookahead_pattern(text: str) -> None:
+    from jobbnav.enrich.tokenize import _SENTENCE_END
+
+    old = [(m.span(m.lastindex or 0)) for m in _OLD_SENTENCE_END.finditer(text)]
+    new = [(m.start(1) if m.lastindex else m.start(), m.end())
+           for m in _SENTENCE_END.finditer(text)]
+    assert new == old

@@ -1,0 +1,112 @@
+"""The per-hit fast paths (sense plans, plain-tuple overlap sort, sentence walk, per-concept
+merging) give exactly what the straightforward pipeline gives, on every eval-set text."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+
+from sqlalchemy import Engine
+
+from jobbnav.enrich import disambiguate, matcher
+from jobbnav.enrich.context import sentence_contexts
+from jobbnav.enrich.evaluate import DEFAULT_EVAL_SET, load_eval_set
+from jobbnav.enrich.lexicon import LexEntry, Lexicon
+from jobbnav.enrich.model import Hit, Kind
+from jobbnav.enrich.service import _CONTEXT_RANK, MIN_CONFIDENCE, enrich, lexicon
+from jobbnav.enrich.tokenize import match_text, prepare_text, sentence_spans
+
+_Found = tuple[int, int, int, bool]
+
+
+def _reference_matches(lex: Lexicon, text: str) -> list[matcher.Match]:
+    padded = " " + match_text(text) + " "
+    found: list[_Found] = []
+    for end, (key_id, head, *_) in lex.surfaces.iter(padded):
+        size = len(lex.keys[key_id])
+        if head:
+            first = end - size
+            if padded[first - 1] != " " and first - padded.rfind(" ", 0, first) - 1 >= 3:
+                found.append((first - 1, end - 1, key_id, True))
+            continue
+        start = end - size - 1
+        if key_id in lex.needs_capital and not text[start].isupper():
+            continue
+        if key_id in lex.needs_upper and not text[start:end - 1].isupper():
+            continue
+        found.append((start, end - 1, key_id, False))
+    if "körkort" in padded:
+        found += [(s, e, k, c) for c, _, s, k, e in
+                  matcher._licence_list_matches(lex, text, padded)]
+    found.sort(key=lambda m: (m[3], m[0] - m[1], m[0], m[2]))
+    kept: list[_Found] = []
+    for c_start, c_end, c_key, c_compound in found:
+        if not any(
+                not (c_start >= o_end or o_start >= c_end) and (
+                    c_compound or not (o_start <= c_start and c_end <= o_end) or o_compound
+                    or not lex.key_types[c_key].isdisjoint(lex.key_types[o_key]))
+                for o_start, o_end, o_key, o_compound in kept):
+            kept.append((c_start, c_end, c_key, c_compound))
+    return [matcher.Match(*m) for m in sorted(kept, key=lambda m: (m[0], m[1], m[2]))]
+
+
+def _reference_senses(lex: Lexicon, matches: list[matcher.Match], folded: str
+                      ) -> list[tuple[matcher.Match, LexEntry, float]]:
+    firm = {lex.entries[m.key_id][0].concept_id for m in matches
+            if len(lex.entries[m.key_id]) == 1 and not m.compound}
+    domain: Counter[str] = Counter()
+    for cid in sorted(firm):
+        domain.update(lex.groups_of.get(cid, ()))
+    out = []
+    for match in matches:
+        key = lex.keys[match.key_id]
+        by_type: dict[str, list[LexEntry]] = {}
+        for entry in lex.entries[match.key_id]:
+            by_type.setdefault(entry.concept_type, []).append(entry)
+        for entries in by_type.values():
+            best = max(entries, key=lambda e: disambiguate._score(lex, e, domain, folded, key))
+            confidence = best.confidence * (matcher.HEAD_CONFIDENCE_FACTOR
+                                            if match.compound else 1)
+            if len(entries) > 1 or disambiguate._is_weak(lex, best, key):
+                own = 1 if best.concept_id in firm else 0
+                if sum(domain[g] - own for g in lex.groups_of.get(best.concept_id, ())) <= 0:
+                    confidence *= disambiguate.UNSUPPORTED_FACTOR
+            out.append((match, best, round(confidence, 3)))
+    return out
+
+
+def _reference_hits(lex: Lexicon, text: str, kind: Kind) -> list[Hit]:
+    clean = prepare_text(text)
+    folded = match_text(clean)
+    sentences = sentence_spans(clean)
+    starts = [s for s, _ in sentences]
+    kept = [(m, e, c, bisect.bisect_right(starts, m.start) - 1)
+            for m, e, c in _reference_senses(lex, _reference_matches(lex, clean), folded)
+            if c >= MIN_CONFIDENCE]
+    contexts = sentence_contexts(clean, sentences, kind, None, folded)
+    merged: dict[str, Hit] = {}
+    for m, e, c, i in kept:
+        context = contexts[i] if i >= 0 else "neutral"
+        span = (m.start, m.end)
+        known = merged.get(e.concept_id)
+        if known is None:
+            merged[e.concept_id] = Hit(e.concept_id, e.concept_type, e.label,
+                                       text[m.start:m.end], (span,), c, context, i, e.misspelled)
+            continue
+        stronger = _CONTEXT_RANK[context] < _CONTEXT_RANK[known.context]
+        merged[e.concept_id] = Hit(
+            known.concept_id, known.concept_type, known.preferred_label,
+            text[m.start:m.end] if stronger else known.term, (*known.spans, span),
+            max(known.confidence, c), context if stronger else known.context,
+            i if stronger else known.sentence_index, known.misspelled and e.misspelled)
+    return sorted(merged.values(), key=lambda h: (h.spans[0][0], h.concept_id))
+
+
+def test_fast_paths_give_the_straightforward_pipeline_s_hits(real_engine: Engine) -> None:
+    lex = lexicon(real_engine)
+    items = load_eval_set(DEFAULT_EVAL_SET)
+    assert len(items) >= 100
+    for item in items:
+        for kind in ("ad", "course", "cv"):
+            got = enrich(item["text"], kind=kind, engine=real_engine, predict_groups=False)
+            assert list(got.hits) == _reference_hits(lex, item["text"], kind), item["id"]

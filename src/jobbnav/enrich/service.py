@@ -87,7 +87,9 @@ def warm_up() -> None:
 def _check(text: object, field: str) -> str:
     if not isinstance(text, str):
         raise InvalidInput(f"{field} must be text", field=field)
-    if len(text) > MAX_TEXT_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:
+    # at most 4 UTF-8 bytes a character: only long texts need encoding to be measured
+    if len(text) > MAX_TEXT_BYTES or (len(text) * 4 > MAX_TEXT_BYTES and len(
+            text.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES):
         raise PayloadTooLarge(f"{field} is larger than {MAX_TEXT_BYTES:,} bytes; split it",
                               field=field)
     return text

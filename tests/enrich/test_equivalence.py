@@ -24,9 +24,9 @@ def _reference_matches(lex: Lexicon, text: str) -> list[matcher.Match]:
     found: list[_Found] = []
     for end, (key_id, head, *_) in lex.surfaces.iter(padded):
         size = len(lex.keys[key_id])
-        if head:
-            first = end - size
-            if padded[first - 1] != " " and first - padded.rfind(" ", 0, first) - 1 >= 3:
+        first = end - size
+        if head and padded[first - 1] != " ":  # "key " serves whole words and compound heads
+            if first - padded.rfind(" ", 0, first) - 1 >= 3:
                 found.append((first - 1, end - 1, key_id, True))
             continue
         start = end - size - 1

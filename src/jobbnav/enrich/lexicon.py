@@ -4,9 +4,10 @@ Built from the taxonomy read model (labels, "/"-alternatives, labels without the
 ontology terms with their misspelling flag, keywords → the occupations/skills they point at),
 plus generated Swedish inflections, and local driving-licence concepts when the taxonomy has none.
 One automaton, `surfaces`, holds both kinds of key, so a text is scanned once: " key " finds a
-whole-word surface, "key " (long surfaces only) one closing a compound ("akutsjuksköterska" →
-"sjuksköterska" when the compound itself is unknown). Values are (key id, is-compound-head, key
-length, casing check bits): all the matcher needs per hit, without a look-up.
+whole-word surface; a long surface that may close a compound is stored once, as "key ", which
+finds it both as a whole word (a space before it) and as a compound head ("akutsjuksköterska" →
+"sjuksköterska" when the compound itself is unknown). Values are (key id, may-be-a-compound-head,
+key length, casing check bits): all the matcher needs per hit, without a look-up.
 """
 
 from __future__ import annotations
@@ -108,7 +109,8 @@ class Lexicon:
 
     def lookup(self, surface: str) -> tuple[LexEntry, ...]:
         """Entries of an exact surface (any casing/punctuation), for tests and debugging."""
-        found = self.surfaces.get(f" {fold_surface(surface)} ", None)
+        key = fold_surface(surface)
+        found = self.surfaces.get(f" {key} ", None) or self.surfaces.get(f"{key} ", None)
         return self.entries[found[0]] if found is not None else ()
 
 
@@ -265,10 +267,13 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
                 key.upper() in acronyms.get(e.concept_id, ()) for e in entries):
             upper.add(key_id)
             check |= NEEDS_UPPER
-        lexicon.surfaces.add_word(f" {key} ", (key_id, False, len(key), check))
         if len(key) >= _HEAD_MIN_LEN and " " not in key and any(
                 e.concept_type in ("occupation-name", "skill") for e in entries):
-            lexicon.surfaces.add_word(f"{key} ", (key_id, True, len(key), 0))
+            # "key " also fires wherever " key " would: one entry serves both, so a whole
+            # word is yielded once, not twice (the matcher tells them apart by the char before)
+            lexicon.surfaces.add_word(f"{key} ", (key_id, True, len(key), check))
+        else:
+            lexicon.surfaces.add_word(f" {key} ", (key_id, False, len(key), check))
     lexicon.surfaces.make_automaton()
     lexicon.needs_capital = frozenset(capital)
     lexicon.needs_upper = frozenset(upper)

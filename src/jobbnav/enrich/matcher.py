@@ -1,9 +1,9 @@
 """Find lexicon surfaces in a text: whole words, inflected forms and compound heads.
 
 The text is folded to the same length (`match_text`) and padded with a space on each side, so
-the automaton's " key " hits are exactly the whole-word occurrences, and its "key " hits that
-start inside a word are compound heads. Overlaps are settled
-longest-first: a longer surface of the same concept type wins, and a compound part never
+the automaton's " key " hits, and its "key " hits preceded by a space, are exactly the
+whole-word occurrences; "key " hits that start inside a word are compound heads. Overlaps are
+settled longest-first: a longer surface of the same concept type wins, and a compound part never
 survives inside a longer match; different-type whole words may nest ("Java-utvecklare").
 """
 
@@ -53,14 +53,12 @@ def find_matches(lexicon: Lexicon, text: str, folded: str | None = None) -> list
     found: list[tuple[bool, int, int, int, int]] = []
     add = found.append
     for end, (key_id, head, size, check) in lexicon.surfaces.iter(padded):
-        if head:
+        if head:  # a "key " entry: a compound head unless a space precedes it
             first = end - size  # padded index of the first char
-            if padded[first - 1] == " ":
-                continue  # a whole word: its " key " entry has it
-            if first - padded.rfind(" ", 0, first) - 1 < _MIN_MODIFIER:
+            if padded[first - 1] != " ":
+                if first - padded.rfind(" ", 0, first) - 1 >= _MIN_MODIFIER:
+                    add((True, -size, first - 1, key_id, end - 1))
                 continue
-            add((True, -size, first - 1, key_id, end - 1))
-            continue
         start = end - size - 1  # index of the key's first char in text
         if check and not _casing_ok(check, text, start, end - 1):
             continue
@@ -92,6 +90,28 @@ def _licence_list_matches(lexicon: Lexicon, text: str, padded: str
 
 
 def _resolve(lexicon: Lexicon, found: list[tuple[bool, int, int, int, int]]) -> list[Match]:
+    """Overlaps settled within each run of transitively overlapping candidates: candidates
+    of different runs never overlap, so most (lone) candidates are kept without a look."""
+    found.sort(key=_by_position)
+    out: list[Match] = []
+    i, count = 0, len(found)
+    while i < count:
+        _, _, start, key, reach = found[i]
+        j = i + 1
+        while j < count and found[j][2] < reach:
+            if found[j][4] > reach:
+                reach = found[j][4]
+            j += 1
+        if j == i + 1:
+            out.append(Match(start, reach, key, found[i][0]))
+        else:
+            out += _resolve_overlapping(lexicon, found[i:j])
+        i = j
+    return out
+
+
+def _resolve_overlapping(lexicon: Lexicon, found: list[tuple[bool, int, int, int, int]]
+                         ) -> list[Match]:
     found.sort()  # longest first; whole words before compound heads
     kept: list[tuple[bool, int, int, int, int]] = []  # sorted by start
     starts: list[int] = []

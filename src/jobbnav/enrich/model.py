@@ -44,6 +44,28 @@ class Hit:
                 "misspelled": self.misspelled}
 
 
+_SLOT_SETTERS = tuple(Hit.__dict__[name].__set__ for name in Hit.__slots__)
+
+
+def make_hit(concept_id: str, concept_type: str, preferred_label: str, term: str,
+             spans: tuple[tuple[int, int], ...], confidence: float, context: Context,
+             sentence_index: int, misspelled: bool) -> Hit:
+    """The same `Hit` as `Hit(...)`, built at about half the cost: a frozen dataclass's
+    `__init__` goes through `object.__setattr__` per field, this sets the slots directly."""
+    hit: Hit = object.__new__(Hit)
+    (s0, s1, s2, s3, s4, s5, s6, s7, s8) = _SLOT_SETTERS
+    s0(hit, concept_id)
+    s1(hit, concept_type)
+    s2(hit, preferred_label)
+    s3(hit, term)
+    s4(hit, spans)
+    s5(hit, confidence)
+    s6(hit, context)
+    s7(hit, sentence_index)
+    s8(hit, misspelled)
+    return hit
+
+
 @dataclass(frozen=True, slots=True)
 class OccupationGroupGuess:
     concept_id: str

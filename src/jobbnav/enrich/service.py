@@ -17,7 +17,14 @@ from jobbnav.enrich.context import sentence_contexts
 from jobbnav.enrich.disambiguate import choose_senses
 from jobbnav.enrich.lexicon import LexEntry, Lexicon, build_lexicon
 from jobbnav.enrich.matcher import Match, find_matches
-from jobbnav.enrich.model import CONTEXTS, Enrichment, Hit, Kind, OccupationGroupGuess
+from jobbnav.enrich.model import (
+    CONTEXTS,
+    Enrichment,
+    Hit,
+    Kind,
+    OccupationGroupGuess,
+    make_hit,
+)
 from jobbnav.enrich.ssyk_classifier import GroupEvidence, OccupationGroupModel, build_group_model
 from jobbnav.enrich.tokenize import match_text, prepare_text, sentence_spans
 from jobbnav.errors import InvalidInput, PayloadTooLarge
@@ -132,8 +139,8 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int
         if rank[context] < rank[known[4]]:
             known[1], known[4], known[5] = span, context, sentence
         known[6] = known[6] and entry.misspelled
-    hits = [Hit(entry.concept_id, entry.concept_type, entry.label, text[term[0]:term[1]],
-                tuple(spans), confidence, context, sentence + sentence_offset, misspelled)
+    hits = [make_hit(entry.concept_id, entry.concept_type, entry.label, text[term[0]:term[1]],
+                     tuple(spans), confidence, context, sentence + sentence_offset, misspelled)
             for entry, term, spans, confidence, context, sentence, misspelled
             in merged.values()]
     return hits, sentences
@@ -155,8 +162,8 @@ def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",
     head: list[Hit] = []
     if headline:
         head, _ = _hits(state, headline, "query", -1)
-        head = [Hit(h.concept_id, h.concept_type, h.preferred_label, h.term, h.spans,
-                    h.confidence, "neutral", -1, h.misspelled) for h in head]
+        head = [make_hit(h.concept_id, h.concept_type, h.preferred_label, h.term, h.spans,
+                         h.confidence, "neutral", -1, h.misspelled) for h in head]
     in_body = {h.concept_id for h in body}
     hits = body + [h for h in head if h.concept_id not in in_body]
     head_found = head

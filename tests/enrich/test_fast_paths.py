@@ -103,3 +103,29 @@ def test_sentence_endings_equal_the_lookahead_pattern(text: str) -> None:
     new = [(m.start(1) if m.lastindex else m.start(), m.end())
            for m in _SENTENCE_END.finditer(text)]
     assert new == old
+
+
+_LICENCE_WORDS = ["körkort", "körkortsklass", "körkortsbehörighet", "klass", "för", "och",
+                  "eller", "b", "c", "ce", "d1e", "a1", "am", "lastbilskörkort", "körkortet",
+                  "arbete", "bkörkort", "x"]
+
+
+@given(st.lists(st.sampled_from(_LICENCE_WORDS), max_size=14),
+       st.lists(st.sampled_from([" ", "  ", "\n"]), min_size=14, max_size=14))
+@settings(max_examples=800, deadline=None)
+def test_licence_lists_in_word_runs_equal_a_whole_text_search(words: list[str],
+                                                               gaps: list[str]) -> None:
+    from jobbnav.enrich.matcher import _LICENCE_LIST, _licence_lists
+
+    padded = " " + "".join(w + g for w, g in zip(words, gaps, strict=False)) + " "
+    assert [m.span() for m in _licence_lists(padded)] == [
+        m.span() for m in _LICENCE_LIST.finditer(padded)]
+
+
+def test_licence_lists_are_found_around_each_occurrence() -> None:
+    from jobbnav.enrich.matcher import _licence_lists
+
+    padded = (" vi kräver körkort b och c samt ce eller b  och c körkort; meriterande är"
+              " körkort klass d samt c1 och även b och ce körkort ")
+    assert [m.group() for m in _licence_lists(padded)] == [
+        "körkort b och c samt ce eller b  och c", "körkort klass d samt c1", "b och ce körkort"]

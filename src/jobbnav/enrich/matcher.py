@@ -27,6 +27,18 @@ _LICENCE_LIST = re.compile(
     rf"(?:\s+(?:och\s+|samt\s+|eller\s+)?{_CLASS})+\b|"
     rf"\b{_CLASS}(?:\s+{_CLASS})*\s+(?:och|samt|eller)\s+{_CLASS}\s+körkort\b")
 _LICENCE_CLASS = re.compile(rf"\b{_CLASS}\b")
+# Every list match is whole words from this set, one of them a "körkort…": the list regex needs
+# to run only over the run of such words around each "körkort" (found by `str.find`), which is
+# exactly what a search of the whole text would see there. The run before is found by matching
+# the reversed words on the reversed text.
+_RUN_WORDS = ("körkort", "körkortsklass", "körkortsbehörighet", "klass", "behörighet", "för",
+              "och", "samt", "eller", "am", "a1", "a2", "a", "be", "b", "c1e", "c1", "ce", "c",
+              "d1e", "d1", "de", "d")
+_RUN_AFTER = re.compile(
+    r"\w*(?:\s+(?:" + "|".join(sorted(_RUN_WORDS, key=len, reverse=True)) + r")(?!\w))*")
+_RUN_BEFORE = re.compile(
+    r"(?:\s+(?:" + "|".join(sorted((w[::-1] for w in _RUN_WORDS), key=len, reverse=True))
+    + r")(?!\w))*")
 _MIN_MODIFIER = 3  # letters before a compound head: "akut|sjuksköterska", not "a|rbetare"
 HEAD_CONFIDENCE_FACTOR = 0.8
 _by_position = itemgetter(2, 4, 3)  # start, end, key id of a candidate tuple
@@ -78,7 +90,7 @@ def _licence_list_matches(lexicon: Lexicon, text: str, padded: str
                           ) -> list[tuple[bool, int, int, int, int]]:
     """Each class of a licence list, as a match of "körkort <class>" (capital letters only)."""
     out = []
-    for listed in _LICENCE_LIST.finditer(padded):
+    for listed in _licence_lists(padded):
         for cls in _LICENCE_CLASS.finditer(padded, listed.start(), listed.end()):
             start, end = cls.start() - 1, cls.end() - 1  # padded → text offsets
             if not text[start:end].isupper():
@@ -87,6 +99,22 @@ def _licence_list_matches(lexicon: Lexicon, text: str, padded: str
             if found is not None:
                 out.append((False, start - end, start, found[0], end))
     return out
+
+
+def _licence_lists(padded: str) -> list[re.Match[str]]:
+    """`_LICENCE_LIST.finditer(padded)`, searching only the word runs around "körkort"."""
+    windows: list[tuple[int, int]] = []
+    at = padded.find("körkort")
+    while at >= 0:
+        before = _RUN_BEFORE.match(padded[at - 1::-1]) if at else None
+        lo = at - before.end() if before is not None else at
+        hi = _RUN_AFTER.match(padded, at).end()  # type: ignore[union-attr]  # always matches
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (min(lo, windows[-1][0]), max(hi, windows[-1][1]))
+        else:
+            windows.append((lo, hi))
+        at = padded.find("körkort", hi)
+    return [m for lo, hi in windows for m in _LICENCE_LIST.finditer(padded, lo, hi)]
 
 
 def _resolve(lexicon: Lexicon, found: list[tuple[bool, int, int, int, int]]) -> list[Match]:

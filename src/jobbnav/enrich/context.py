@@ -155,8 +155,9 @@ def sentence_contexts(text: str, sentences: list[tuple[int, int]], kind: Kind,
     """One context per sentence span. Cues are looked for only in headings and in the
     sentences in `needed` (those with hits; default all); the others just get their section's
     context. `folded` is `match_text(text)` when the caller has it."""
-    headings = [end - start <= _HEADING_MAX and _is_heading(text[start:end])
-                for start, end in sentences]
+    # a span ending in . ! ? is never a heading: most sentences are told apart without a slice
+    headings = [end - start <= _HEADING_MAX and text[end - 1] not in ".!?"
+                and _is_heading(text[start:end]) for start, end in sentences]
     scanned = [h or needed is None or i in needed for i, h in enumerate(headings)]
     cues = _cues(text, folded if folded is not None else match_text(text), sentences, kind,
                  scanned)

@@ -62,7 +62,10 @@ class CentroidScorer:
         return ids, (weights / norm if norm else weights)
 
     def cosines(self, text: str) -> NDArray[np.float64]:
-        ids, weights = self.vector(text)
+        return self.cosines_of(*self.vector(text))
+
+    def cosines_of(self, ids: NDArray[np.int64],
+                   weights: NDArray[np.float64]) -> NDArray[np.float64]:
         if not ids.size:
             return np.zeros(self.groups)
         return np.asarray(self.columns[:, ids] @ weights, dtype=np.float64).ravel()

@@ -7,6 +7,7 @@ and rebuilt when the taxonomy index changes (a new import); both live in memory 
 from __future__ import annotations
 
 import threading
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any, get_args
 
@@ -147,11 +148,13 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int
 
 
 def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",
-           engine: Engine | None = None, predict_groups: bool = True) -> Enrichment:
+           engine: Engine | None = None, predict_groups: bool = True,
+           unseen_ads: Collection[str] = ()) -> Enrichment:
     """Concepts in `text` (and `headline`) with context; for ads, ranked occupation groups.
 
     Spans index into `text`; hits found only in the headline have `sentence_index` -1 and spans
     into `headline`. `predict_groups=False` skips the occupation-group model (the costlier half).
+    `unseen_ads`: ids of labelled ads the group model must not learn from (honest evaluation).
     """
     text = _check(text, "text")
     headline = _check(headline, "headline") if headline is not None else None
@@ -178,7 +181,8 @@ def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",
             body_occupations=tuple((h.concept_id, h.confidence) for h in body
                                    if h.concept_type in occupation_types),
             skills=tuple(h.concept_id for h in body if h.concept_type == "skill"))
-        guesses = tuple(state.groups.predict(headline or "", prepare_text(text), found))
+        guesses = tuple(state.groups.predict(headline or "", prepare_text(text), found,
+                                             exclude=unseen_ads))
     assert all(h.context in CONTEXTS for h in hits)
     return Enrichment(kind, tuple(hits), guesses, tuple(sentences))
 

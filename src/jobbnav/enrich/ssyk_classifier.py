@@ -8,17 +8,19 @@ A log-linear combination of evidence per group, turned into probabilities with a
 3. a linear text model: TF-IDF (character 3–5-grams inside words, which copes with Swedish
    compounds) cosine to each group's centroid over the non-ad training texts (`ssyk_training`);
 4. the matcher's occupation names in the headline and body, and skills (each skill votes for
-   the groups it is related to).
+   the groups it is related to);
+5. labelled ads (`ad_memory`): the groups of the most similar ads already seen, by the same
+   character n-gram vectors; evaluation hides an ad and its employer's other ads from it.
 The weights (the `*_WEIGHT` constants) and the temperature were chosen on a small grid by
-5-fold cross-validation on the 133 real dev ads (see docs/benchmarks.md): five numbers, no
-per-ad or per-group parameter.
+5-fold cross-validation on the 133 real dev ads (the memory's weight and neighbour count by
+leave-employer-out; see docs/benchmarks.md): seven numbers, no per-ad or per-group parameter.
 Built at run time from the taxonomy, education and market files in a few seconds; in memory.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,11 +30,13 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
+from jobbnav.enrich.ad_memory import AdMemory, read_labelled_ads
 from jobbnav.enrich.char_ngrams import CentroidScorer
 from jobbnav.enrich.group_prior import GroupPrior, load_group_prior
 from jobbnav.enrich.model import OccupationGroupGuess
 from jobbnav.enrich.ssyk_training import group_of_occupation, training_documents
 from jobbnav.enrich.title_index import TitleIndex
+from jobbnav.enrich.tokenize import prepare_text
 from jobbnav.taxonomy.index import TaxonomyIndex
 
 __all__ = ["GroupEvidence", "OccupationGroupModel", "build_group_model"]
@@ -43,8 +47,9 @@ SKILL_WEIGHT = 0.75
 TEXT_WEIGHT = 30.0
 TITLE_WEIGHT = 0.5
 PRIOR_WEIGHT = 1.0
+MEMORY_WEIGHT = 8.0
 TITLE_FLOOR = 1e-3  # a group none of the headline's titles names is unlikely, not impossible
-TEMPERATURE = 1.2  # held-out log-loss optimum on every CV fold (mean top-1 p 0.57)
+TEMPERATURE = 2.5  # held-out log-loss optimum with the ad memory (mean top-1 p 0.57 ≈ top-1)
 MAX_TEXT_CHARS = 1_500  # the opening of an ad says what the job is; bounds the cost
 
 
@@ -86,10 +91,17 @@ class OccupationGroupModel:
         self.titles = TitleIndex(index, group_of_occupation(index))
         self.prior: GroupPrior = load_group_prior(self.group_ids, shared_data_dir)
         self._log_prior = np.array([self.prior.log[g] for g in self.group_ids])
+        self.memory = AdMemory(
+            self.scorer, self._row, read_labelled_ads(shared_data_dir, self._row),
+            lambda headline, text: self._scored_text(headline, prepare_text(text)))
         self.build_seconds = time.perf_counter() - started
 
+    @staticmethod
+    def _scored_text(headline: str, text: str) -> str:
+        return f"{headline} {headline} {headline} {text[:MAX_TEXT_CHARS]}"
+
     def text_similarity(self, headline: str, text: str) -> NDArray[np.float64]:
-        return self.scorer.cosines(f"{headline} {headline} {headline} {text[:MAX_TEXT_CHARS]}")
+        return self.scorer.cosines(self._scored_text(headline, text))
 
     def title_log_likelihood(self, headline: str) -> NDArray[np.float64]:
         likelihood = np.zeros(len(self.group_ids))
@@ -99,8 +111,12 @@ class OccupationGroupModel:
                 likelihood[row] = value
         return np.log(likelihood + TITLE_FLOOR)
 
-    def evidence(self, headline: str, text: str, found: GroupEvidence) -> NDArray[np.float64]:
-        scores = TEXT_WEIGHT * self.text_similarity(headline, text)
+    def evidence(self, headline: str, text: str, found: GroupEvidence,
+                 exclude: Collection[str] = ()) -> NDArray[np.float64]:
+        """Log-linear scores per group; `exclude`: labelled ads the memory must not use."""
+        ids, weights = self.scorer.vector(self._scored_text(headline, text))
+        scores = TEXT_WEIGHT * self.scorer.cosines_of(ids, weights)
+        scores += MEMORY_WEIGHT * self.memory.votes(ids, weights, exclude)
         scores += TITLE_WEIGHT * self.title_log_likelihood(headline)
         scores += PRIOR_WEIGHT * self._log_prior
         self._add(scores, found.headline_occupations, HEADLINE_WEIGHT)
@@ -126,9 +142,9 @@ class OccupationGroupModel:
                 if gid in self._row:
                     scores[self._row[gid]] += weight * confidence / len(groups)
 
-    def predict(self, headline: str, text: str, found: GroupEvidence,
-                top: int = 5) -> list[OccupationGroupGuess]:
-        scores = self.evidence(headline, text, found)
+    def predict(self, headline: str, text: str, found: GroupEvidence, top: int = 5,
+                exclude: Collection[str] = ()) -> list[OccupationGroupGuess]:
+        scores = self.evidence(headline, text, found, exclude)
         if not scores.size or not (headline.strip() or text.strip()):
             return []
         logits = (scores - scores.max()) / TEMPERATURE

@@ -1,0 +1,145 @@
+"""Labelled ads as evidence for text2ssyk: the groups of the most similar ads already seen.
+
+Every ad published through JobTech states its occupation group, so the ads a deployment has
+seen are the best training data there is for an ad that arrives without one: an ad titled
+"Data Engineer" is filed under whichever group employers actually use for such ads, which the
+taxonomy alone cannot tell. The memory keeps each labelled ad as the same character n-gram
+vector the text model uses (`CentroidScorer.vector`); an ad's evidence is the similarity-
+weighted vote of its `NEIGHBOURS` nearest labelled ads.
+
+Labelled ads are read at run time from JobSearch-shaped files (a list of ads or `{"hits": [...]}`,
+e.g. `../shared/data/ads/`); nothing derived from them is stored. Evaluation on the same ads
+must hide each ad (and, to measure generalisation, its employer's other ads) from its own
+prediction: `votes(..., exclude=...)`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+from scipy import sparse
+
+from jobbnav.enrich.char_ngrams import CentroidScorer
+
+__all__ = ["AdMemory", "LabelledAd", "labelled_ads", "read_labelled_ads"]
+
+log = logging.getLogger(__name__)
+
+NEIGHBOURS = 3
+MAX_EXAMPLES = 50_000  # newest first; bounds memory (≈ 1.5 kB of vector per ad) and time
+ADS_DIR = Path("ads")
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledAd:
+    ad_id: str
+    headline: str
+    text: str
+    group_id: str
+    employer: str
+
+
+def _ads_in(doc: Any) -> list[Any]:
+    if isinstance(doc, list):
+        return doc
+    if isinstance(doc, dict) and isinstance(doc.get("hits"), list):
+        return list(doc["hits"])
+    return []
+
+
+def labelled_ads(ads: Iterable[Any], known_groups: Collection[str]) -> Iterator[LabelledAd]:
+    """The ads with an id, a headline and an `occupation_group` among `known_groups`."""
+    for ad in ads:
+        if not isinstance(ad, dict):
+            continue
+        group = ad.get("occupation_group")
+        group_id = group.get("concept_id") if isinstance(group, dict) else None
+        headline, ad_id = ad.get("headline"), ad.get("id")
+        if group_id not in known_groups or not isinstance(headline, str) or ad_id is None:
+            continue
+        description = ad.get("description")
+        text = description.get("text") if isinstance(description, dict) else None
+        employer = ad.get("employer")
+        name = employer.get("name") if isinstance(employer, dict) else None
+        yield LabelledAd(str(ad_id), headline, text if isinstance(text, str) else "",
+                         str(group_id), name.strip().casefold() if isinstance(name, str) else "")
+
+
+def read_labelled_ads(shared_data_dir: Path | None,
+                      known_groups: Collection[str]) -> list[LabelledAd]:
+    """Labelled ads from the JobSearch-shaped `*.json` files under `<shared>/ads/`, if any."""
+    if shared_data_dir is None or not (shared_data_dir / ADS_DIR).is_dir():
+        return []
+    out: list[LabelledAd] = []
+    for path in sorted((shared_data_dir / ADS_DIR).glob("*.json")):
+        try:
+            doc = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            log.warning("labelled ads in %s skipped: %s", path, exc)
+            continue
+        out.extend(labelled_ads(_ads_in(doc), known_groups))
+    return out[-MAX_EXAMPLES:]
+
+
+class AdMemory:
+    def __init__(self, scorer: CentroidScorer, row_of_group: dict[str, int],
+                 examples: Iterable[LabelledAd], text_of: Any) -> None:
+        """`text_of(headline, text)` → the string the scorer vectorises (as for a new ad)."""
+        self.examples = list(examples)
+        self.groups = len(row_of_group)
+        self.group_row = np.array([row_of_group[e.group_id] for e in self.examples],
+                                  dtype=np.int64)
+        self.row_of_id = {e.ad_id: i for i, e in enumerate(self.examples)}
+        rows: list[NDArray[np.int64]] = []
+        cols: list[NDArray[np.int64]] = []
+        vals: list[NDArray[np.float64]] = []
+        for i, example in enumerate(self.examples):
+            ids, weights = scorer.vector(text_of(example.headline, example.text))
+            rows.append(np.full(ids.size, i, dtype=np.int64))
+            cols.append(ids)
+            vals.append(weights)
+        features = len(scorer.vocabulary)
+        if self.examples:
+            matrix = sparse.csr_matrix(
+                (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
+                shape=(len(self.examples), features))
+        else:
+            matrix = sparse.csr_matrix((0, features))
+        self.columns = sparse.csc_matrix(matrix)
+
+    def __len__(self) -> int:
+        return len(self.examples)
+
+    def same_employer(self, ad_id: str) -> frozenset[str]:
+        """Ids of the labelled ads from the employer of `ad_id` (itself included)."""
+        row = self.row_of_id.get(ad_id)
+        if row is None:
+            return frozenset({ad_id})
+        employer = self.examples[row].employer
+        return frozenset(e.ad_id for e in self.examples
+                         if e.ad_id == ad_id or (employer and e.employer == employer))
+
+    def votes(self, ids: NDArray[np.int64], weights: NDArray[np.float64],
+              exclude: Collection[str] = ()) -> NDArray[np.float64]:
+        """Per group: the summed cosine of the nearest labelled ads that belong to it."""
+        out = np.zeros(self.groups)
+        if not self.examples or not ids.size:
+            return out
+        cosines = np.asarray(self.columns[:, ids] @ weights, dtype=np.float64).ravel()
+        for ad_id in exclude:
+            row = self.row_of_id.get(ad_id)
+            if row is not None:
+                cosines[row] = 0.0
+        k = min(NEIGHBOURS, cosines.size)
+        nearest = np.argpartition(-cosines, k - 1)[:k]
+        for row in nearest:
+            if cosines[row] > 0:
+                out[self.group_row[row]] += cosines[row]
+        return out

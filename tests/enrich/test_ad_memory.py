@@ -1,0 +1,70 @@
+"""The labelled-ad memory: reading JobSearch files, nearest-ad votes, hiding ads from themselves."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from jobbnav.enrich.ad_memory import AdMemory, LabelledAd, labelled_ads, read_labelled_ads
+from jobbnav.enrich.char_ngrams import CentroidScorer
+
+GROUPS = {"g-dev": 0, "g-nurse": 1, "g-sales": 2}
+
+
+def _ad(ad_id: str, headline: str, group: str, employer: str = "Acme") -> dict[str, object]:
+    return {"id": ad_id, "headline": headline, "description": {"text": headline},
+            "occupation_group": {"concept_id": group}, "employer": {"name": employer}}
+
+
+def _memory(examples: list[LabelledAd]) -> tuple[AdMemory, CentroidScorer]:
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+    vectorizer.fit([e.headline for e in examples] + ["sjuksköterska utvecklare säljare"])
+    centroids = vectorizer.transform(["x"] * len(GROUPS))
+    scorer = CentroidScorer(vectorizer, centroids)
+    return AdMemory(scorer, GROUPS, examples, lambda h, t: h), scorer
+
+
+def test_only_ads_with_a_known_group_id_and_headline_are_remembered() -> None:
+    ads = [_ad("1", "Backend developer", "g-dev"), _ad("2", "Okänd", "g-unknown"),
+           {"id": "3", "occupation_group": {"concept_id": "g-dev"}}, "not an ad",
+           _ad("4", "Sjuksköterska", "g-nurse", employer="  Region Norr ")]
+    found = list(labelled_ads(ads, GROUPS))
+    assert [(a.ad_id, a.group_id) for a in found] == [("1", "g-dev"), ("4", "g-nurse")]
+    assert found[1].employer == "region norr"
+
+
+def test_files_under_ads_are_read_and_broken_files_skipped(tmp_path: Path) -> None:
+    (tmp_path / "ads").mkdir()
+    (tmp_path / "ads" / "a.json").write_text(json.dumps([_ad("1", "Utvecklare", "g-dev")]))
+    (tmp_path / "ads" / "b.json").write_text(json.dumps({"hits": [_ad("2", "Säljare",
+                                                                       "g-sales")]}))
+    (tmp_path / "ads" / "broken.json").write_text("{not json")
+    assert [a.ad_id for a in read_labelled_ads(tmp_path, GROUPS)] == ["1", "2"]
+    assert read_labelled_ads(tmp_path / "missing", GROUPS) == []
+    assert read_labelled_ads(None, GROUPS) == []
+
+
+def test_nearest_ads_vote_for_their_groups_and_hidden_ads_do_not() -> None:
+    examples = list(labelled_ads([
+        _ad("1", "Backend utvecklare Java", "g-dev", "Acme"),
+        _ad("2", "Backend utvecklare Python", "g-dev", "Beta"),
+        _ad("3", "Sjuksköterska natt", "g-nurse", "Region"),
+        _ad("4", "Säljare B2B", "g-sales", "Gamma")], GROUPS))
+    memory, scorer = _memory(examples)
+    query = scorer.vector("Backend utvecklare Java")
+    votes = memory.votes(*query)
+    assert int(np.argmax(votes)) == GROUPS["g-dev"]
+    assert memory.same_employer("1") == frozenset({"1"})
+    hidden = memory.votes(*query, exclude={"1", "2"})
+    assert hidden[GROUPS["g-dev"]] == 0.0
+    assert votes[GROUPS["g-dev"]] > hidden.sum()
+
+
+def test_an_empty_memory_gives_no_votes() -> None:
+    memory, scorer = _memory([LabelledAd("1", "Utvecklare", "", "g-dev", "")])
+    empty = AdMemory(scorer, GROUPS, [], lambda h, t: h)
+    assert len(empty) == 0 and not empty.votes(*scorer.vector("Utvecklare")).any()
+    assert len(memory) == 1 and memory.votes(*scorer.vector("Utvecklare")).any()

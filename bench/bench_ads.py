@@ -172,6 +172,8 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true",
                         help="skip generation and import: search the --workdir store again")
     parser.add_argument("--skip-dedupe", action="store_true")
+    parser.add_argument("--skip-search", action="store_true",
+                        help="measure only the import (and the dedupe P/R)")
     args = parser.parse_args()
     print(f"CPU: {os.cpu_count()} cores shared with other engineers' work; figures are upper "
           "bounds")
@@ -190,7 +192,8 @@ def main() -> None:
     if not args.reuse:
         _import(args, engine, corpus, total)
     engine.dispose()
-    _search(args, work, corpus, total)
+    if not args.skip_search:
+        _search(args, work, corpus, total)
 
 
 def _import(args: argparse.Namespace, engine: Any, corpus: Path, total: int) -> None:

@@ -125,11 +125,13 @@ def store(batch: Batch) -> None:
     for row in inserts:
         item = latest[row["id"]]
         batch.index_rows.append(IndexRow(keys[row["id"]], row["seq"],
-                                         row["duplicate_of"] is None, item.ad or {}, item.words))
+                                         row["duplicate_of"] is None, item.ad or {}, item.words,
+                                         row["data"]))
     for row in updates:
         item = latest[row["id"]]
         batch.index_rows.append(IndexRow(row["b_key"], row["seq"], row["duplicate_of"] is None,
-                                         item.ad or {}, None if item.removal else item.words))
+                                         item.ad or {}, None if item.removal else item.words,
+                                         row["data"]))
 
 
 def _insert_rows(batch: Batch, rows: list[dict[str, Any]]) -> None:
@@ -167,5 +169,6 @@ def _promote_duplicates(batch: Batch, removed_ids: list[str], seq: int, now_ms: 
         seq += 1
         batch.conn.execute(update(ad_table).where(t.key == row.key)
                            .values(duplicate_of=new_of, seq=seq))
-        batch.index_rows.append(IndexRow(row.key, seq, new_of is None, orjson.loads(row.data)))
+        batch.index_rows.append(IndexRow(row.key, seq, new_of is None, orjson.loads(row.data),
+                                         data=row.data))
     return seq

@@ -19,8 +19,9 @@ from sqlalchemy import Engine, select
 from jobbnav.ads.ingest import count_records, items_from, items_from_url
 from jobbnav.ads.model import ImportReport, SearchResult
 from jobbnav.ads.pipeline import Item, run_batch
-from jobbnav.ads.search.index import IndexRow
+from jobbnav.ads.search.index import IndexRow, index_dir_for
 from jobbnav.ads.search.indexes import AdIndexes, get_indexes
+from jobbnav.ads.search.writer_process import IndexWriterProcess
 from jobbnav.ads.store import ad as ad_table
 from jobbnav.ads.stream import StreamParams, snapshot_json, stream_json
 from jobbnav.db import get_engine
@@ -41,6 +42,8 @@ __all__ = [
 ProgressHook = Callable[[str, int | None, int], None]
 _INDEX_COMMIT_SECONDS = 2.0
 _INDEX_QUEUE = 2
+# Imports of at least this many records (or of an unknown number) index in a child process.
+_PROCESS_FROM = 5_000
 
 
 def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -105,6 +108,19 @@ class _IndexWorker(threading.Thread):
             raise self.error
 
 
+def _index_writer(indexes: AdIndexes, engine: Engine,
+                  total: int | None) -> _IndexWorker | IndexWriterProcess:
+    """Big imports index in a process of their own (the GIL is not shared); small ones, where
+    starting it would cost more than it saves, in a thread."""
+    if total is not None and total < _PROCESS_FROM:
+        worker = _IndexWorker(indexes)
+        worker.start()
+        worker.ready.wait()
+        return worker
+    heads = indexes.finder.heads if indexes.finder is not None else frozenset()
+    return IndexWriterProcess(index_dir_for(engine), heads)
+
+
 @contextmanager
 def _fewer_collections() -> Iterator[None]:
     """Cycle collections far less often while importing.
@@ -130,11 +146,11 @@ def _run(items: Iterable[Item], *, engine: Engine, total: int | None,
     hook = progress or (lambda *_: None)
     hook("Importing ads", total, 0)
     indexes = get_indexes(engine)
+    # A writer process of an import killed a moment ago may still be finishing its last rows.
+    indexes.catch_up(engine, wait_seconds=60)
     size = batch_size or get_settings().import_batch_size
     with indexes.lock, _fewer_collections():
-        worker = _IndexWorker(indexes)
-        worker.start()
-        worker.ready.wait()
+        worker = _index_writer(indexes, engine, total)
         try:
             for chunk in _batches(items, size):
                 # The database commits first; the index follows (and catches up after a crash).
@@ -142,6 +158,8 @@ def _run(items: Iterable[Item], *, engine: Engine, total: int | None,
                 hook("Importing ads", total, len(chunk))
         finally:
             worker.finish()
+            indexes.live.mark_changed()
+            indexes.archive.mark_changed()
     report.seconds = time.perf_counter() - started
     if report_path is not None:
         report_path.parent.mkdir(parents=True, exist_ok=True)

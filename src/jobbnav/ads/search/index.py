@@ -108,6 +108,8 @@ class IndexRow:
     ad: Mapping[str, Any]
     # `tokens(headline + "\n" + text)` when the import already split them, else None.
     words: list[str] | None = None
+    # `ad` as stored (JSON) when the caller has it: what goes to the writer process.
+    data: str | bytes | None = None
 
 
 @lru_cache(maxsize=65_536)
@@ -229,6 +231,10 @@ class AdIndex:
             if self.live:
                 self.next_expiry = self._earliest_deadline(self.index.searcher())
         return self.index.searcher()
+
+    def mark_changed(self) -> None:
+        """Another writer (the import's writer process) committed: reload on the next search."""
+        self._dirty = True
 
     @staticmethod
     def _earliest_deadline(searcher: tantivy.Searcher) -> int:

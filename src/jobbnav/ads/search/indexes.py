@@ -54,7 +54,19 @@ class AdIndexes:
     lock: threading.Lock = field(default_factory=threading.Lock)
     _swept: float = float("-inf")
 
-    def writers(self) -> Writers:
+    def writers(self, *, wait_seconds: float = 0.0) -> Writers:
+        """Both writers; while another process holds them (say, the writer process of an
+        import killed a moment ago, indexing what it was sent), retry for `wait_seconds`."""
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                return self._writers()
+            except ValueError as exc:
+                if "LockBusy" not in str(exc) or time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.1)
+
+    def _writers(self) -> Writers:
         live = self.live.writer()
         try:
             return Writers(live, self.archive.writer())
@@ -89,8 +101,9 @@ class AdIndexes:
     def watermark(self) -> int:
         return min(self.live.watermark(), self.archive.watermark())
 
-    def catch_up(self, engine: Engine, *, chunk: int = 5000) -> int:
-        """Index every row changed after the lower watermark; returns how many were applied."""
+    def catch_up(self, engine: Engine, *, chunk: int = 5000, wait_seconds: float = 0.0) -> int:
+        """Index every row changed after the lower watermark; returns how many were applied.
+        `wait_seconds`: how long to wait for a writer another process holds."""
         mark = self.watermark()
         with engine.connect() as conn:
             latest = conn.execute(select(ad_table.c.seq).order_by(ad_table.c.seq.desc())
@@ -100,7 +113,9 @@ class AdIndexes:
         log.info("ads indexes lag the database (seq %s < %s): catching up", mark, latest)
         applied = 0
         with self.lock:
-            writers = self.writers()
+            writers = self.writers(wait_seconds=wait_seconds)
+            # Read again: the writer we waited for may have committed more meanwhile.
+            mark = self.watermark()
             try:
                 for rows in _rows_after(engine, mark, chunk):
                     top = self.apply(writers, rows, int(time.time()))

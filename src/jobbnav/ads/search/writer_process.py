@@ -1,0 +1,180 @@
+"""The import's index writer, in a process of its own.
+
+Building the documents and tantivy's `add_document` hold the GIL for ~150 µs an ad: in a thread
+of the importing process that was a third of the import's wall time. So an import starts this
+module as a child process (`python -m jobbnav.ads.search.writer_process`), which owns both
+index writers; the importer sends it, for each committed batch, the rows as compact tuples
+(key, seq, canonical, the ad's stored JSON) over the child's stdin, in length-prefixed pickle
+frames.
+
+Consistency is the same as with a writer in the importing process: rows are sent only after
+their batch committed in the database, and each index records its watermark after its own
+commit, so the indexes are never ahead of the database, and one that lags (a crash, a kill -9)
+is caught up from the database on the next open (indexes.py). When the importer goes away (end
+of the input, or killed) the child sees the end of its stdin, indexes what it has received,
+commits and exits; a frame cut short by a kill is dropped (its rows are in the database).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import pickle
+import queue
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Any
+
+import orjson
+
+from jobbnav.ads.search.compounds import HeadFinder
+from jobbnav.ads.search.index import IndexRow, open_index
+
+__all__ = ["COMMIT_SECONDS", "QUEUED_BATCHES", "IndexWriterProcess", "main"]
+
+COMMIT_SECONDS = 2.0
+# Batches received but not yet indexed: the index lags the database by about this many.
+QUEUED_BATCHES = 2
+_LENGTH = struct.Struct("<Q")
+# (key, seq, canonical, the ad as stored JSON)
+WireRow = tuple[int, int, bool, str | bytes]
+
+
+def _frame(payload: Any) -> bytes:
+    data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+    return _LENGTH.pack(len(data)) + data
+
+
+def _read_exactly(source: IO[bytes], size: int) -> bytes | None:
+    chunks, missing = [], size
+    while missing:
+        chunk = source.read(missing)
+        if not chunk:
+            return None  # end of input (a frame cut short counts as the end)
+        chunks.append(chunk)
+        missing -= len(chunk)
+    return b"".join(chunks)
+
+
+def _read_frame(source: IO[bytes]) -> Any:
+    head = _read_exactly(source, _LENGTH.size)
+    if head is None:
+        return None
+    body = _read_exactly(source, _LENGTH.unpack(head)[0])
+    return None if body is None else pickle.loads(body)
+
+
+def wire_rows(rows: Iterable[IndexRow]) -> list[WireRow]:
+    return [(r.key, r.seq, r.canonical, r.data if r.data is not None else orjson.dumps(r.ad))
+            for r in rows]
+
+
+class IndexWriterProcess:
+    """The importer's end: start the child, send it rows, wait for it to finish.
+
+    Frames are written by a thread of the importer, so the importer does not wait while the
+    child takes a frame in (a pipe holds 64 KiB; a batch is megabytes); the hand-over queue
+    is bounded, so the importer waits only when the child is `QUEUED_BATCHES` behind.
+    """
+
+    def __init__(self, root: Path, heads: frozenset[str]) -> None:
+        # The child's stderr: the last line says why it failed (a pipe could fill and block it).
+        self._errors = tempfile.TemporaryFile()  # noqa: SIM115 - closed by finish / abandon
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "jobbnav.ads.search.writer_process"], stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL, stderr=self._errors)
+        assert self.proc.stdin is not None
+        self._pending: queue.Queue[bytes | None] = queue.Queue(maxsize=QUEUED_BATCHES)
+        self._broken = False
+        self._feeder = threading.Thread(target=self._feed, args=(self.proc.stdin,),
+                                        name="ads-index-feeder", daemon=True)
+        self._feeder.start()
+        self._pending.put(_frame({"root": str(root), "heads": heads}))
+
+    def _feed(self, out: IO[bytes]) -> None:
+        try:
+            while (data := self._pending.get()) is not None:
+                if not self._broken:
+                    out.write(data)
+                    out.flush()
+        except OSError:  # the child is gone: the importer raises at its next put
+            self._broken = True
+            while self._pending.get() is not None:
+                pass
+        finally:
+            with contextlib.suppress(OSError):
+                out.close()
+
+    def _raise_failure(self) -> None:
+        self._stop()
+        self._errors.seek(0)
+        lines = self._errors.read().decode(errors="replace").strip().splitlines()
+        self._errors.close()
+        raise RuntimeError(f"the ads index writer process failed (exit {self.proc.returncode}):"
+                           f" {lines[-1] if lines else 'no message'}")
+
+    def put(self, rows: list[IndexRow]) -> None:
+        """Hand over the rows of a committed batch."""
+        if self._broken or self.proc.poll() is not None:
+            self._raise_failure()
+        if rows:
+            self._pending.put(_frame(wire_rows(rows)))
+
+    def _stop(self) -> None:
+        if self._feeder.is_alive():
+            self._pending.put(None)
+            self._feeder.join()
+        self.proc.wait()
+
+    def finish(self) -> None:
+        """End of the import: the child indexes what it has, commits and exits."""
+        self._stop()
+        if self.proc.returncode != 0:
+            self._raise_failure()
+        self._errors.close()
+
+
+def _reader(source: IO[bytes], into: queue.Queue[list[WireRow] | None]) -> None:
+    try:
+        while (frame := _read_frame(source)) is not None:
+            into.put(frame)
+    finally:
+        into.put(None)
+
+
+def main() -> int:
+    from jobbnav.ads.search.indexes import AdIndexes
+
+    source = sys.stdin.buffer
+    setup = _read_frame(source)
+    if setup is None:
+        return 0
+    root = Path(setup["root"])
+    indexes = AdIndexes(open_index(root / "live", live=True),
+                        open_index(root / "archive", live=False), HeadFinder(setup["heads"]))
+    writers = indexes.writers(wait_seconds=60)
+    frames: queue.Queue[list[WireRow] | None] = queue.Queue(maxsize=QUEUED_BATCHES)
+    threading.Thread(target=_reader, args=(source, frames), daemon=True).start()
+    top, last_commit = 0, time.monotonic()
+    try:
+        while (frame := frames.get()) is not None:
+            rows = [IndexRow(key, seq, canonical, orjson.loads(data))
+                    for key, seq, canonical, data in frame]
+            top = max(top, indexes.apply(writers, rows, int(time.time())))
+            if time.monotonic() - last_commit > COMMIT_SECONDS:
+                indexes.commit(writers, top)
+                last_commit = time.monotonic()
+        indexes.live.expire(writers.live, int(time.time()))
+        indexes.commit(writers, top)
+    finally:
+        indexes.close(writers)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

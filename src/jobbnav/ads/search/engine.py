@@ -36,8 +36,23 @@ _LABEL_FIELDS = {"occupation": ("occupation",), "group": ("occupation_group",),
                  "region": ("workplace_address", "region"),
                  "country": ("workplace_address", "country")}
 COMPOUND_HEAD_BOOST = 0.3
+# Above this many values a term set query is used after all (see any_of).
+_TERM_SET_FROM = 512
 _labels: dict[str, str] = {}
 _labels_lock = threading.Lock()
+
+
+def any_of(schema: tantivy.Schema, name: str, values: list[str]) -> tantivy.Query:
+    """Documents with any of `values` in the raw field `name`, each scored 1.0: what
+    `term_set_query` answers, but that walks the field's whole term dictionary (≈ 150-200 µs
+    on 100,000 ads however few the values, most of a filtered search), while a term look-up
+    costs a few µs. Same hits, same scores, so the same ranking."""
+    if len(values) >= _TERM_SET_FROM:
+        return Q.term_set_query(schema, name, values)
+    if len(values) == 1:
+        return Q.const_score_query(Q.term_query(schema, name, values[0]), 1.0)
+    return Q.const_score_query(Q.boolean_query(
+        [(Occur.Should, Q.term_query(schema, name, v)) for v in values]), 1.0)
 
 
 class _Builder:
@@ -84,16 +99,16 @@ class _Builder:
 
     def concept(self, found: Found) -> tantivy.Query:
         if found.kind == "occupation":
-            parts = [(Occur.Should, Q.term_set_query(self.schema, "occupation",
-                                                      list(found.concept_ids)))]
+            parts = [(Occur.Should, any_of(self.schema, "occupation",
+                                            list(found.concept_ids)))]
             if found.group_ids:
                 parts.append((Occur.Should, Q.boost_query(
-                    Q.term_set_query(self.schema, "group", list(found.group_ids)), 0.5)))
+                    any_of(self.schema, "group", list(found.group_ids)), 0.5)))
             return Q.boolean_query(parts)
         if found.kind == "skill":
-            return Q.term_set_query(self.schema, "skill", list(found.concept_ids))
-        return Q.boolean_query([(Occur.Should, Q.term_set_query(self.schema, name,
-                                                                list(found.concept_ids)))
+            return any_of(self.schema, "skill", list(found.concept_ids))
+        return Q.boolean_query([(Occur.Should, any_of(self.schema, name,
+                                                      list(found.concept_ids)))
                                 for name in ("municipality", "region", "country")])
 
     def clause(self, clause: Clause) -> tantivy.Query:
@@ -145,9 +160,9 @@ def _concept_filter(builder: _Builder, name: str, values: list[str]
     unwanted = [v[1:] for v in values if v.startswith("-") and len(v) > 1]
     out: list[tuple[tantivy.Occur, tantivy.Query]] = []
     if wanted:
-        out.append((Occur.Must, Q.term_set_query(builder.schema, name, wanted)))
+        out.append((Occur.Must, any_of(builder.schema, name, wanted)))
     if unwanted:
-        out.append((Occur.MustNot, Q.term_set_query(builder.schema, name, unwanted)))
+        out.append((Occur.MustNot, any_of(builder.schema, name, unwanted)))
     return out
 
 
@@ -237,7 +252,7 @@ def _filters(builder: _Builder, p: SearchParams, now: int, expired_inside: bool
         for n, value in enumerate(p.position):
             lat, lon = (float(x) for x in value.split(","))
             cells.update(_cells(lat, lon, radii[n if len(radii) > 1 else 0]))
-        out.append((Occur.Must, Q.term_set_query(schema, "cell", sorted(cells))))
+        out.append((Occur.Must, any_of(schema, "cell", sorted(cells))))
     elif p.position_radius:
         raise InvalidInput("position.radius needs position", field="position.radius")
     return out

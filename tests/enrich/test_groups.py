@@ -102,3 +102,18 @@ def test_an_ads_stated_occupation_decides_its_group(real_engine: Engine) -> None
     assert by_label["occupation_groups"][0]["ssyk_code"] == "2512"
     unknown = enrich_ad({**ad, "occupation": {"concept_id": "no-such-id"}})
     assert all(g["context"] != "stated" for g in unknown["occupation_groups"])
+
+
+def test_place_names_are_not_read_as_titles(real_engine: Engine) -> None:
+    model = group_model()
+    assert model is not None
+    # "Botkyrka" ends in "kyrka", a title head of priests; it is a municipality here
+    assert model.titles.likelihood("Lagerarbetare sökes till Botkyrka").titles == (
+        "lagerarbetare",)
+
+
+def test_everyday_forms_of_forsaljare_titles_are_titles(real_engine: Engine) -> None:
+    model = group_model()
+    assert model is not None
+    assert "bilsäljare" in model.titles.likelihood("Bilsäljare Haninge").titles
+    assert "5223" in _codes("Bilsäljare Haninge")[:3]  # Bilförsäljare, butik

@@ -29,6 +29,7 @@ GROUP_TITLE_KIND = "ontology-group"  # taxonomy terms of a group, ontology title
 _MIN_HEAD = 4  # "chef", "kock", "lärare"; shorter endings are not titles
 _MIN_MODIFIER = 2  # letters before a head inside a compound
 _MAX_PHRASE = 4
+_PLACE_TYPES = ("municipality", "region", "country")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,14 @@ def _title_surfaces(label: str) -> list[str]:
     return out
 
 
+def _spoken_variants(key: str) -> list[str]:
+    """Everyday forms of a folded title: "bilförsäljare" is also said "bilsäljare"."""
+    last = key.rsplit(" ", 1)[-1]
+    if last.endswith("försäljare") and len(last) - len("försäljare") >= _MIN_MODIFIER:
+        return [key[:-len("försäljare")] + "säljare"]
+    return []
+
+
 class TitleIndex:
     def __init__(self, index: TaxonomyIndex, group_of: dict[str, str]) -> None:
         names_of: dict[str, set[str]] = defaultdict(set)  # folded title → occupation ids
@@ -61,8 +70,8 @@ class TitleIndex:
                 t.term for t in index.terms.get(oid, ())]
             for surface in surfaces:
                 key = fold_surface(surface)
-                if key:
-                    names_of[key].add(oid)
+                for form in (key, *_spoken_variants(key)) if key else ():
+                    names_of[form].add(oid)
         group_of = dict(group_of)
         for gid in set(group_of.values()):  # ontology titles joined to the group by their head
             for term in index.terms.get(gid, ()):
@@ -71,6 +80,11 @@ class TitleIndex:
                     names_of[key].add(f"{GROUP_TITLE_KIND}:{gid}")
                     group_of[f"{GROUP_TITLE_KIND}:{gid}"] = gid
         self.group_of = group_of
+        # "Botkyrka" must not read as a title ending in "kyrka", nor "Karlstad" in "stad"
+        self.place_words = frozenset(
+            word for kind in _PLACE_TYPES for cid in index.by_type.get(kind, ())
+            for word in fold_surface(index.concepts[cid].preferred_label).split()
+            if word not in names_of)
         self.names_per_group: dict[str, int] = defaultdict(int)
         for gid in group_of.values():
             self.names_per_group[gid] += 1
@@ -128,7 +142,7 @@ class TitleIndex:
             for gid, share in groups.items():
                 out[gid] += EXACT_WEIGHT * share
         for i, word in enumerate(words):
-            if i in covered:
+            if i in covered or word in self.place_words:
                 continue
             head = self._longest_head(translated[i]) or self._longest_head(word)
             if head is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -36,13 +37,21 @@ def test_only_ads_with_a_known_group_id_and_headline_are_remembered() -> None:
     assert found[1].employer == "region norr"
 
 
-def test_files_under_ads_are_read_and_broken_files_skipped(tmp_path: Path) -> None:
-    (tmp_path / "ads").mkdir()
-    (tmp_path / "ads" / "a.json").write_text(json.dumps([_ad("1", "Utvecklare", "g-dev")]))
-    (tmp_path / "ads" / "b.json").write_text(json.dumps({"hits": [_ad("2", "Säljare",
-                                                                       "g-sales")]}))
-    (tmp_path / "ads" / "broken.json").write_text("{not json")
+def test_labelled_ad_files_are_read_by_pattern_and_broken_ones_skipped(tmp_path: Path) -> None:
+    ads_dir = tmp_path / "ads"
+    ads_dir.mkdir()
+    (ads_dir / "a.dev.json").write_text(json.dumps([_ad("1", "Utvecklare", "g-dev")]))
+    (ads_dir / "b.dev.json").write_text(json.dumps({"hits": [_ad("2", "Säljare", "g-sales")]}))
+    (ads_dir / "broken.dev.json").write_text("{not json")
+    (ads_dir / "c.test.json").write_text(json.dumps([_ad("9", "Testannons", "g-dev")]))
+    with gzip.open(ads_dir / "d.jsonl.gz", "wt", encoding="utf-8") as out:
+        out.write(json.dumps(_ad("3", "Sjuksköterska", "g-nurse")) + "\n{broken line\n")
+        out.write(json.dumps(_ad("4", "Säljare", "g-sales")) + "\n")
+    # the default reads the development split only: a test split beside it is never learnt
     assert [a.ad_id for a in read_labelled_ads(tmp_path, GROUPS)] == ["1", "2"]
+    assert [a.ad_id for a in read_labelled_ads(tmp_path, GROUPS, "ads/*.jsonl.gz")] == ["3", "4"]
+    absolute = str(ads_dir / "*.jsonl.gz")
+    assert [a.ad_id for a in read_labelled_ads(None, GROUPS, absolute)] == ["3", "4"]
     assert read_labelled_ads(tmp_path / "missing", GROUPS) == []
     assert read_labelled_ads(None, GROUPS) == []
 

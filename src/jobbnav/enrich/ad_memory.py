@@ -7,16 +7,21 @@ taxonomy alone cannot tell. The memory keeps each labelled ad as the same charac
 vector the text model uses (`CentroidScorer.vector`); an ad's evidence is the similarity-
 weighted vote of its `NEIGHBOURS` nearest labelled ads.
 
-Labelled ads are read at run time from JobSearch-shaped files (a list of ads or `{"hits": [...]}`,
-e.g. `../shared/data/ads/`); nothing derived from them is stored. Evaluation on the same ads
-must hide each ad (and, to measure generalisation, its employer's other ads) from its own
-prediction: `votes(..., exclude=...)`.
+Labelled ads are training data, so where they come from is explicit configuration:
+`JOBBNAV_LABELLED_ADS`, a glob relative to the shared data directory (or absolute), default
+`ads/*.dev.json` (the development split). A deployment points it at JobTech's historical ads
+files. JobSearch-shaped `.json` (a list of ads or `{"hits": [...]}`) and `.jsonl` / `.jsonl.gz`
+(one ad per line) are read at run time; nothing derived from them is stored. Evaluation on the
+same ads must hide each ad (and, to measure generalisation, its employer's other ads) from its
+own prediction: `votes(..., exclude=...)`.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
+from collections import deque
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,17 +29,23 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
+from pydantic_settings import BaseSettings, SettingsConfigDict
 from scipy import sparse
 
 from jobbnav.enrich.char_ngrams import CentroidScorer
 
-__all__ = ["AdMemory", "LabelledAd", "labelled_ads", "read_labelled_ads"]
+__all__ = ["AdMemory", "EnrichSettings", "LabelledAd", "labelled_ads", "read_labelled_ads"]
 
 log = logging.getLogger(__name__)
 
 NEIGHBOURS = 3
 MAX_EXAMPLES = 50_000  # newest first; bounds memory (≈ 1.5 kB of vector per ad) and time
-ADS_DIR = Path("ads")
+
+
+class EnrichSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="JOBBNAV_", extra="ignore")
+
+    labelled_ads: str = "ads/*.dev.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,12 +57,22 @@ class LabelledAd:
     employer: str
 
 
-def _ads_in(doc: Any) -> list[Any]:
+def _ads_in(path: Path) -> Iterator[Any]:
+    """The ads of one file; a broken line of a JSONL file is skipped, a broken .json file too."""
+    if path.name.endswith((".jsonl", ".jsonl.gz")):
+        opener = gzip.open if path.name.endswith(".gz") else open
+        with opener(path, "rt", encoding="utf-8") as lines:
+            for line in lines:
+                try:
+                    yield json.loads(line)
+                except ValueError:
+                    continue
+        return
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    if isinstance(doc, dict):
+        doc = doc.get("hits")
     if isinstance(doc, list):
-        return doc
-    if isinstance(doc, dict) and isinstance(doc.get("hits"), list):
-        return list(doc["hits"])
-    return []
+        yield from doc
 
 
 def labelled_ads(ads: Iterable[Any], known_groups: Collection[str]) -> Iterator[LabelledAd]:
@@ -72,20 +93,23 @@ def labelled_ads(ads: Iterable[Any], known_groups: Collection[str]) -> Iterator[
                          str(group_id), name.strip().casefold() if isinstance(name, str) else "")
 
 
-def read_labelled_ads(shared_data_dir: Path | None,
-                      known_groups: Collection[str]) -> list[LabelledAd]:
-    """Labelled ads from the JobSearch-shaped `*.json` files under `<shared>/ads/`, if any."""
-    if shared_data_dir is None or not (shared_data_dir / ADS_DIR).is_dir():
-        return []
-    out: list[LabelledAd] = []
-    for path in sorted((shared_data_dir / ADS_DIR).glob("*.json")):
+def _files(pattern: str, shared_data_dir: Path | None) -> list[Path]:
+    if Path(pattern).is_absolute():
+        anchor = Path(Path(pattern).anchor)
+        return sorted(anchor.glob(str(Path(pattern).relative_to(anchor))))
+    return sorted(shared_data_dir.glob(pattern)) if shared_data_dir is not None else []
+
+
+def read_labelled_ads(shared_data_dir: Path | None, known_groups: Collection[str],
+                      pattern: str | None = None) -> list[LabelledAd]:
+    """The newest `MAX_EXAMPLES` labelled ads of the files `pattern` names (file order)."""
+    kept: deque[LabelledAd] = deque(maxlen=MAX_EXAMPLES)
+    for path in _files(pattern or EnrichSettings().labelled_ads, shared_data_dir):
         try:
-            doc = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
+            kept.extend(labelled_ads(_ads_in(path), known_groups))
+        except (OSError, ValueError, EOFError) as exc:
             log.warning("labelled ads in %s skipped: %s", path, exc)
-            continue
-        out.extend(labelled_ads(_ads_in(doc), known_groups))
-    return out[-MAX_EXAMPLES:]
+    return list(kept)
 
 
 class AdMemory:

@@ -28,9 +28,21 @@ class BodySizeLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = dict(scope.get("headers", [])).get(b"content-length")
+        declared: bytes | None = None
+        chunked = False
+        for name, value in scope.get("headers", ()):
+            if name == b"content-length":
+                declared = value
+            elif name == b"transfer-encoding":
+                chunked = True
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
             await self._refuse(scope, send)
+            return
+        if not chunked and ((declared is not None and declared.isdigit())
+                            or scope.get("http_version") in ("1.0", "1.1")):
+            # The server reads at most the declared length, and an HTTP/1 request with neither
+            # header has no body: nothing to count (the common GET stays one plain call).
+            await self.app(scope, receive, send)
             return
         received = 0
         too_large = False

@@ -308,16 +308,17 @@ def _label(engine: Engine, field: str, concept_id: str) -> str:
     return label
 
 
-def _source(ad_id: str, source_type: str | None, data: str, stored: str | None) -> bytes:
+def _source(ad_id: str, source_type: str | None, data: str | bytes, stored: str | None
+            ) -> bytes:
     if stored is not None:
         return stored.encode()
     return orjson.dumps({"id": ad_id, "source_type": source_type,
                          "webpage_url": orjson.loads(data).get("webpage_url")})
 
 
-def _hit(data: str, relevance: float, sources: bytes) -> bytes:
+def _hit(data: str | bytes, relevance: float, sources: bytes) -> bytes:
     """The stored ad JSON with `relevance` and `sources` spliced in before its closing brace."""
-    raw = data.encode()
+    raw = data.encode() if isinstance(data, str) else data
     if raw[:1] != b"{" or raw[-1:] != b"}" or b'"relevance"' in raw or b'"sources"' in raw:
         hit: dict[str, Any] = orjson.loads(raw)  # odd shape or keys to replace: the slow way
         hit["relevance"], hit["sources"] = relevance, orjson.loads(sources)
@@ -333,10 +334,12 @@ def _hits(engine: Engine, keys: list[int], scores: list[float]) -> list[bytes]:
     # Plain SQL on a pooled DB-API connection: the statement changes with len(keys), and
     # SQLAlchemy's compile and result layers cost more than reading the rows.
     mark = "?" if engine.dialect.paramstyle == "qmark" else "%s"
+    # SQLite hands the JSON over as the UTF-8 bytes it stores (no decoding to str and back).
+    data = "CAST(data AS BLOB)" if engine.dialect.name == "sqlite" else "data"
     raw = engine.raw_connection()
     try:
         cursor = raw.cursor()
-        cursor.execute(f"SELECT key, id, source_type, data, source FROM ad "
+        cursor.execute(f"SELECT key, id, source_type, {data}, source FROM ad "
                        f"WHERE key IN ({', '.join([mark] * len(keys))})", tuple(keys))
         rows = {r[0]: r for r in cursor.fetchall()}
         ids = tuple(rows[k][1] for k in keys if k in rows)

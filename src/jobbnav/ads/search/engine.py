@@ -387,23 +387,27 @@ def run_search(p: SearchParams, engine: Engine) -> SearchResult:
     order_field = {"pubdate-desc": "pub", "pubdate-asc": "pub", "applydate-desc": "deadline",
                    "applydate-asc": "deadline"}.get(sort)
     order = tantivy.Order.Asc if sort.endswith("-asc") else tantivy.Order.Desc
-    result = searcher.search(query, max(p.limit, 1), count=True, offset=offset,
-                             order_by_field=order_field, order=order)
-    total = int(result.count or 0)  # type: ignore[attr-defined]
-    hits_found = result.hits[:p.limit]
-    keys = [int(k or 0) for k in searcher.fast_field_values("key", [a for _, a in hits_found])]
-    scores = [float(s) if order_field is None else 1.0 for s, _ in hits_found]
-    aggs: dict[str, Any] = {"positions": {"sum": {"field": "vacancies"}}}
+    # One pass counts the matches and sums their vacancies (every document has `vacancies`,
+    # see index.document_fields, so the stats count is the total); the ranked pass then needs
+    # no count of its own and is skipped when nothing matched or no hits are asked for.
+    aggs: dict[str, Any] = {"positions": {"stats": {"field": "vacancies"}}}
     for name in p.stats:
         aggs[name] = {"terms": {"field": FACET_FIELDS[name], "size": p.stats_limit}}
-    agg = searcher.aggregate(query, aggs) if total else {}
+    agg = searcher.aggregate(query, aggs)
+    matched = agg.get("positions") or {}
+    total = int(matched.get("count") or 0)
+    hits_found = searcher.search(query, p.limit, count=False, offset=offset,
+                                 order_by_field=order_field, order=order).hits \
+        if total and p.limit else []
+    keys = [int(k or 0) for k in searcher.fast_field_values("key", [a for _, a in hits_found])]
+    scores = [float(s) if order_field is None else 1.0 for s, _ in hits_found]
     query_ms = int((time.perf_counter() - started) * 1000)
     hits = _hits(engine, keys, scores)
     stats = [{"type": name, "values": [
         {"term": _label(engine, FACET_FIELDS[name], b["key"]), "concept_id": b["key"],
          "code": _code(engine, b["key"]), "count": int(b["doc_count"])}
         for b in agg.get(name, {}).get("buckets", [])]} for name in p.stats]
-    positions = int((agg.get("positions") or {}).get("value") or 0)
+    positions = int(matched.get("sum") or 0)
     following = offset + p.limit
     return SearchResult(
         total=total, positions=positions, hit_json=hits, stats=stats,

@@ -99,3 +99,30 @@ def test_search_routes_are_documented_and_strict(client: TestClient) -> None:
     assert both.headers["content-type"] == "application/json"
     body = orjson.loads(both.content)
     assert body["total"]["value"] >= len(body["hits"]) > 0
+
+
+def test_hits_carry_their_duplicates_sources_also_without_stored_sources(
+        demo_engine: Engine) -> None:
+    from sqlalchemy import text
+
+    from jobbnav.ads.search.engine import _hits
+
+    with demo_engine.begin() as conn:
+        (first, first_id), (second, second_id) = conn.execute(
+            text("SELECT key, id FROM ad ORDER BY key LIMIT 2")).all()
+        # rows written before sources were stored: the source entry is built from the ad
+        conn.execute(text("UPDATE ad SET source = NULL WHERE key IN (:a, :b)"),
+                     {"a": first, "b": second})
+        conn.execute(text("UPDATE ad SET duplicate_of = :of WHERE key = :b"),
+                     {"of": first_id, "b": second})
+        dupes = [r[0] for r in conn.execute(text(
+            "SELECT id FROM ad WHERE duplicate_of = :of ORDER BY key"), {"of": first_id})]
+        urls = dict(conn.execute(text(
+            "SELECT id, json_extract(data, '$.webpage_url') FROM ad WHERE key = :a "
+            "OR duplicate_of = :of"), {"a": first, "of": first_id}).all())
+    assert second_id in dupes
+    [hit] = [orjson.loads(h) for h in _hits(demo_engine, [first], [2.0])]
+    assert hit["id"] == first_id and hit["relevance"] == 1.0
+    assert [s["id"] for s in hit["sources"]] == [first_id, *dupes]
+    assert [s["webpage_url"] for s in hit["sources"]] == [urls[i] for i in [first_id, *dupes]]
+    assert all(set(s) == {"id", "source_type", "webpage_url"} for s in hit["sources"])

@@ -97,12 +97,12 @@ def _label(engine: Engine, field: str, concept_id: str) -> str:
     return label
 
 
-def _source(ad_id: str, source_type: str | None, data: str | bytes, stored: str | None
-            ) -> bytes:
+def _source(ad_id: str, source_type: str | None, data: str | bytes | None,
+            stored: str | bytes | None) -> bytes:
     if stored is not None:
-        return stored.encode()
+        return stored.encode() if isinstance(stored, str) else stored
     return orjson.dumps({"id": ad_id, "source_type": source_type,
-                         "webpage_url": orjson.loads(data).get("webpage_url")})
+                         "webpage_url": orjson.loads(data or b"{}").get("webpage_url")})
 
 
 def _hit(data: str | bytes, relevance: float, sources: bytes) -> bytes:
@@ -124,17 +124,20 @@ def _hits(engine: Engine, keys: list[int], scores: list[float]) -> list[bytes]:
     # SQLAlchemy's compile and result layers cost more than reading the rows.
     mark = "?" if engine.dialect.paramstyle == "qmark" else "%s"
     # SQLite hands the JSON over as the UTF-8 bytes it stores (no decoding to str and back).
-    data = "CAST(data AS BLOB)" if engine.dialect.name == "sqlite" else "data"
+    data, source = (("CAST(data AS BLOB)", "CAST(source AS BLOB)")
+                    if engine.dialect.name == "sqlite" else ("data", "source"))
     raw = engine.raw_connection()
     try:
         cursor = raw.cursor()
-        cursor.execute(f"SELECT key, id, source_type, {data}, source FROM ad "
+        cursor.execute(f"SELECT key, id, source_type, {data}, {source} FROM ad "
                        f"WHERE key IN ({', '.join([mark] * len(keys))})", tuple(keys))
         rows = {r[0]: r for r in cursor.fetchall()}
         ids = tuple(rows[k][1] for k in keys if k in rows)
         dupes: list[Any] = []
         if ids:
-            cursor.execute(f"SELECT duplicate_of, id, source_type, data, source FROM ad "
+            # a duplicate's ad JSON is only needed for an old row without a stored source
+            cursor.execute(f"SELECT duplicate_of, id, source_type, "
+                           f"CASE WHEN source IS NULL THEN data END, {source} FROM ad "
                            f"WHERE duplicate_of IN ({', '.join([mark] * len(ids))}) "
                            f"ORDER BY key", ids)
             dupes = list(cursor.fetchall())

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import Engine, select
 
 from jobbnav.ads import service
-from jobbnav.ads.dedupe import hamming, same_vacancy, simhash, simhashes
+from jobbnav.ads.dedupe import _tokens, hamming, same_vacancy, simhash, simhashes
+from jobbnav.ads.search.analysis import tokens
 from jobbnav.ads.store import ad as ad_table
 
 TEXT = ("Lagerarbetare till Nordlogistik AB i Borås. Du plockar och packar order, kör truck "
@@ -57,3 +60,11 @@ def test_stored_live_ads_are_candidates_archived_ones_are_not(engine: Engine) ->
         third = conn.execute(select(ad_table.c.duplicate_of)
                              .where(ad_table.c.id == "third")).scalar_one()
     assert third is None  # the archived versions are not live vacancies to attach to
+
+
+@given(st.text(alphabet=st.sampled_from("aåäöZÉ_ 1.,-\n\t") | st.characters(), max_size=200))
+@settings(max_examples=300, deadline=None)
+def test_the_fast_split_is_the_index_split(text: str) -> None:
+    # The import splits each ad once for the SimHash and the index's compound heads.
+    assert _tokens(text) == tokens(text)
+    assert _tokens(text + "x" * 45) == tokens(text + "x" * 45)  # over-long words dropped alike

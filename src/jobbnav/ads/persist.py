@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from operator import itemgetter
 from typing import Any
 
 import orjson
@@ -144,7 +145,7 @@ def _insert_rows(batch: Batch, rows: list[dict[str, Any]]) -> None:
     conn.exec_driver_sql(
         f"INSERT INTO {quote(ad_table.name)} ({', '.join(map(quote, columns))}) "
         f"VALUES ({', '.join([mark] * len(columns))})",
-        [tuple(row[c] for c in columns) for row in rows])
+        list(map(itemgetter(*columns), rows)))
 
 
 def _group_by_shape(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:

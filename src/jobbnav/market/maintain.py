@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
+from operator import itemgetter
 from typing import Any
 
 import pandas as pd
@@ -51,13 +52,45 @@ def upsert(conn: Connection, table: Any, rows: list[dict[str, Any]], keys: list[
            f"VALUES ({', '.join([mark] * len(columns))}) "
            f"ON CONFLICT ({', '.join(map(quote, keys))}) "
            + (f"DO UPDATE SET {updates}" if updates else "DO NOTHING"))
-    conn.exec_driver_sql(sql, [tuple(row[c] for c in columns) for row in rows])
+    conn.exec_driver_sql(sql, list(map(itemgetter(*columns), rows)) if len(columns) > 1
+                         else [(row[columns[0]],) for row in rows])
+
+
+class _Delta:
+    """Changes of ads and vacancies per demand key, summed over a batch (Counter.update counts
+    a list of keys in C: a batch adds a dozen keys per ad)."""
+
+    def __init__(self) -> None:
+        self.ads: Counter[Key] = Counter()
+        self.vacancies: Counter[Key] = Counter()
+
+    def count(self, fact: AdFact, sign: int) -> None:
+        keys = list(contributions(fact))
+        if sign > 0:
+            self.ads.update(keys)
+        else:
+            self.ads.subtract(keys)
+        if sign > 0 and fact.vacancies == 1:
+            self.vacancies.update(keys)
+            return
+        change = sign * fact.vacancies
+        for key in keys:
+            self.vacancies[key] += change
+
+    def rows(self) -> list[dict[str, Any]]:
+        """The non-zero changes as demand rows, in key order: the upserts then walk the primary
+        key's B-tree from one end to the other instead of jumping around it."""
+        ads, vacancies = self.ads, self.vacancies
+        return [{"occ_level": k[0], "occupation_id": k[1], "area_level": k[2], "area_id": k[3],
+                 "month": k[4], "ads": ads[k], "vacancies": vacancies[k]}
+                for k in sorted(ads.keys() | vacancies.keys()) if ads[k] or vacancies[k]]
 
 
 def apply_ads(conn: Connection, ads: Iterable[Mapping[str, Any]],
               resolver: Resolver | None = None) -> dict[str, int]:
     """Replace each ad's contribution (idempotent per ad id). Returns counts for logs."""
-    ads = [ad for ad in ads if isinstance(ad, Mapping) and ad.get("id") not in (None, "")]
+    ads = [ad for ad in ads if isinstance(ad, (dict, Mapping))  # dict first: no ABC check
+           and ad.get("id") not in (None, "")]
     if not ads:
         return {"stored": 0, "skipped": 0}
     resolver = resolver or Resolver(conn.engine)
@@ -82,11 +115,9 @@ def apply_ads(conn: Connection, ads: Iterable[Mapping[str, Any]],
             skipped += 1
             continue
         current[ad_id] = fact
-    delta: dict[Key, list[int]] = defaultdict(lambda: [0, 0])
+    delta = _Delta()
     for ad_id in dropped & set(previous):
-        for key in contributions(previous[ad_id]):
-            delta[key][0] -= 1
-            delta[key][1] -= previous[ad_id].vacancies
+        delta.count(previous[ad_id], -1)
     if dropped:
         conn.execute(delete(store.ad_fact).where(store.ad_fact.c.ad_id.in_(list(dropped))))
     for ad_id, fact in current.items():
@@ -94,16 +125,10 @@ def apply_ads(conn: Connection, ads: Iterable[Mapping[str, Any]],
         if old == fact:
             continue
         if old is not None:
-            for key in contributions(old):
-                delta[key][0] -= 1
-                delta[key][1] -= old.vacancies
-        for key in contributions(fact):
-            delta[key][0] += 1
-            delta[key][1] += fact.vacancies
+            delta.count(old, -1)
+        delta.count(fact, 1)
     upsert(conn, store.ad_fact, [f.as_row() for f in current.values()], ["ad_id"])
-    changed = [{"occ_level": k[0], "occupation_id": k[1], "area_level": k[2], "area_id": k[3],
-                "month": k[4], "ads": v[0], "vacancies": v[1]}
-               for k, v in delta.items() if v != [0, 0]]
+    changed = delta.rows()
     upsert(conn, store.demand, changed,
            ["occ_level", "occupation_id", "area_level", "area_id", "month"],
            add=["ads", "vacancies"])

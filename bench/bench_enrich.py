@@ -54,6 +54,39 @@ def _synthetic_ads(lexicon_labels: list[str], n: int, rng: random.Random) -> lis
     return ads
 
 
+def _memory_scaling(model: object, ads_path: object) -> None:
+    """Build time, RSS and vote cost of the labelled-ad memory at deployment sizes.
+
+    Only 133 real labelled ads exist here, so the sizes are reached with copies of them under
+    fresh ids: the vectors are real-sized, the neighbours are not realistic (timing only)."""
+    from jobbnav.enrich.ad_memory import AdMemory, labelled_ads
+    from jobbnav.enrich.ssyk_classifier import OccupationGroupModel
+    from jobbnav.enrich.tokenize import prepare_text
+
+    assert isinstance(model, OccupationGroupModel)
+    base = list(labelled_ads(json.loads(ads_path.read_text(encoding="utf-8")),  # type: ignore[attr-defined]
+                             model.memory.row_of_id.keys() | set(model.group_ids)))
+    proc = psutil.Process()
+    for size in (len(base), 1_000, 5_000, 10_000):
+        examples = [e.__class__(f"{e.ad_id}-{i}", e.headline, e.text, e.group_id, e.employer)
+                    for i in range(size // len(base) + 1) for e in base][:size]
+        rss = proc.memory_info().rss
+        started = time.perf_counter()
+        memory = AdMemory(model.scorer, {g: i for i, g in enumerate(model.group_ids)}, examples,
+                          lambda h, t: model._scored_text(h, prepare_text(t)))
+        built = time.perf_counter() - started
+        grown = (proc.memory_info().rss - rss) / 2**20
+        queries = [model.scorer.vector(model._scored_text(e.headline, prepare_text(e.text)))
+                   for e in base]
+        started = time.perf_counter()
+        for ids, weights in queries:
+            memory.votes(ids, weights)
+        per_ad = (time.perf_counter() - started) / len(queries) * 1000
+        print(f"labelled-ad memory of {size:,} ads: built in {built:.1f} s, RSS +{grown:.0f} MiB, "
+              f"vote {per_ad:.2f} ms per ad")
+        del memory
+
+
 def main() -> None:
     if "JOBBNAV_VAR_DIR" not in os.environ:
         os.environ["JOBBNAV_VAR_DIR"] = tempfile.mkdtemp(prefix="bench-enrich-") + "/var"
@@ -81,6 +114,8 @@ def main() -> None:
     if ads_path.exists():
         real = [((a.get("description") or {}).get("text") or "", a.get("headline") or "")
                 for a in json.loads(ads_path.read_text(encoding="utf-8"))]
+    if model is not None and real:
+        _memory_scaling(model, ads_path)
     labels = [c.preferred_label.split(",")[0] for c in lex.concepts.values()
               if c.type in ("skill", "occupation-name", "trait")]
     synthetic = [(t, "Medarbetare") for t in _synthetic_ads(labels, 300, random.Random(4))]

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import numpy as np
+import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from jobbnav.enrich.ad_memory import AdMemory, LabelledAd, labelled_ads, read_labelled_ads
@@ -37,7 +38,8 @@ def test_only_ads_with_a_known_group_id_and_headline_are_remembered() -> None:
     assert found[1].employer == "region norr"
 
 
-def test_labelled_ad_files_are_read_by_pattern_and_broken_ones_skipped(tmp_path: Path) -> None:
+def test_labelled_ad_files_are_read_by_pattern_and_broken_ones_skipped(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     ads_dir = tmp_path / "ads"
     ads_dir.mkdir()
     (ads_dir / "a.dev.json").write_text(json.dumps([_ad("1", "Utvecklare", "g-dev")]))
@@ -52,6 +54,8 @@ def test_labelled_ad_files_are_read_by_pattern_and_broken_ones_skipped(tmp_path:
     assert [a.ad_id for a in read_labelled_ads(tmp_path, GROUPS, "ads/*.jsonl.gz")] == ["3", "4"]
     absolute = str(ads_dir / "*.jsonl.gz")
     assert [a.ad_id for a in read_labelled_ads(None, GROUPS, absolute)] == ["3", "4"]
+    monkeypatch.setenv("JOBBNAV_LABELLED_ADS_MAX", "1")  # the newest only
+    assert [a.ad_id for a in read_labelled_ads(tmp_path, GROUPS, "ads/*.jsonl.gz")] == ["4"]
     assert read_labelled_ads(tmp_path / "missing", GROUPS) == []
     assert read_labelled_ads(None, GROUPS) == []
 

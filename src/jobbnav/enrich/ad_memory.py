@@ -39,13 +39,15 @@ __all__ = ["AdMemory", "EnrichSettings", "LabelledAd", "labelled_ads", "read_lab
 log = logging.getLogger(__name__)
 
 NEIGHBOURS = 3
-MAX_EXAMPLES = 50_000  # newest first; bounds memory (≈ 1.5 kB of vector per ad) and time
 
 
 class EnrichSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="JOBBNAV_", extra="ignore")
 
     labelled_ads: str = "ads/*.dev.json"
+    # The last ones read are kept. Each ad is ≈ 1,600 n-gram weights (≈ 20 kB); a vote costs
+    # ≈ 1.2 ms per 1,000 ads on a quiet machine (docs/benchmarks.md): POST /enrich stays under 5 ms.
+    labelled_ads_max: int = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,9 +104,10 @@ def _files(pattern: str, shared_data_dir: Path | None) -> list[Path]:
 
 def read_labelled_ads(shared_data_dir: Path | None, known_groups: Collection[str],
                       pattern: str | None = None) -> list[LabelledAd]:
-    """The newest `MAX_EXAMPLES` labelled ads of the files `pattern` names (file order)."""
-    kept: deque[LabelledAd] = deque(maxlen=MAX_EXAMPLES)
-    for path in _files(pattern or EnrichSettings().labelled_ads, shared_data_dir):
+    """The last `labelled_ads_max` labelled ads read (files in name order, ads in file order)."""
+    settings = EnrichSettings()
+    kept: deque[LabelledAd] = deque(maxlen=max(0, settings.labelled_ads_max))
+    for path in _files(pattern or settings.labelled_ads, shared_data_dir):
         try:
             kept.extend(labelled_ads(_ads_in(path), known_groups))
         except (OSError, ValueError, EOFError) as exc:
@@ -132,10 +135,11 @@ class AdMemory:
         features = len(scorer.vocabulary)
         if self.examples:
             matrix = sparse.csr_matrix(
-                (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
+                (np.concatenate(vals).astype(np.float32),
+                 (np.concatenate(rows), np.concatenate(cols))),
                 shape=(len(self.examples), features))
         else:
-            matrix = sparse.csr_matrix((0, features))
+            matrix = sparse.csr_matrix((0, features), dtype=np.float32)
         self.columns = sparse.csc_matrix(matrix)
 
     def __len__(self) -> int:

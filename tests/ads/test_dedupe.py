@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import random
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, select
 
-from jobbnav.ads import service
-from jobbnav.ads.dedupe import _tokens, hamming, same_vacancy, simhash, simhashes
+from jobbnav.ads import dedupe, service
+from jobbnav.ads.dedupe import (
+    _tokens,
+    hamming,
+    same_vacancy,
+    simhash,
+    simhashes,
+    simhashes_of_words,
+)
 from jobbnav.ads.search.analysis import tokens
 from jobbnav.ads.store import ad as ad_table
 
@@ -68,3 +77,33 @@ def test_the_fast_split_is_the_index_split(text: str) -> None:
     # The import splits each ad once for the SimHash and the index's compound heads.
     assert _tokens(text) == tokens(text)
     assert _tokens(text + "x" * 45) == tokens(text + "x" * 45)  # over-long words dropped alike
+
+
+def _reference_simhash(words: list[str]) -> int:
+    """The SimHash written out plainly, one text at a time, in Python integers."""
+    mask = (1 << 64) - 1
+    p0, p1, p2 = (int(p) for p in dedupe._P)
+    hashes = [dedupe._word_hash(w) for w in words]
+    if len(hashes) >= 3:
+        values = {(a * p0 + b * p1 + c * p2) & mask
+                  for a, b, c in zip(hashes, hashes[1:], hashes[2:], strict=False)}
+    else:
+        values = set(hashes)
+    mixed = []
+    for v in values:
+        v ^= v >> 29
+        v = (v * int(dedupe._M)) & mask
+        mixed.append(v ^ (v >> 32))
+    out = sum(1 << bit for bit in range(64)
+              if 2 * sum((v >> bit) & 1 for v in mixed) > len(mixed))
+    return out - (1 << 64) if out >= 1 << 63 else out
+
+
+def test_batch_simhash_equals_the_plain_definition_for_long_texts() -> None:
+    # Over 255 distinct shingles a text's bit counts are summed in several runs.
+    rng = random.Random(5)
+    vocabulary = tokens(TEXT + " " + OTHER)
+    texts = [[rng.choice(vocabulary) for _ in range(n)]
+             for n in (0, 1, 2, 3, 40, 254, 255, 256, 257, 258, 511, 600, 1500)]
+    texts.append(["lager"] * 400)  # one distinct shingle, repeated
+    assert simhashes_of_words(texts) == [_reference_simhash(t) for t in texts]

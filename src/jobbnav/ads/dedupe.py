@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import chain
 from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy.sparse import csr_matrix
 from sqlalchemy import false, func, select
 
 from jobbnav.ads.pipeline import Batch, Item
@@ -37,17 +36,29 @@ _LEGAL = re.compile(r"\b(ab|aktiebolag|publ|hb|kb|ek|för|ekonomisk förening|sv
 _P = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F),
       np.uint64(0x165667B19E3779F9))
 _M = np.uint64(0xFF51AFD7ED558CCD)
+# Words seen, with their hashes: bounded, cleared when full (hashes are cheap to redo).
 _word_hashes: dict[str, int] = {}
+_MAX_KNOWN_WORDS = 2_000_000
+# Per-chunk bit counts are summed in byte lanes: at most 255 shingles per chunk.
+_LANE_MAX = 255
 
 
 def _word_hash(word: str) -> int:
-    found = _word_hashes.get(word)
-    if found is None:
-        data = word.encode()
-        found = (zlib.crc32(data) << 32) | zlib.crc32(data, 0x5BD1E995)
-        if len(_word_hashes) < 2_000_000:
-            _word_hashes[word] = found
-    return found
+    data = word.encode()
+    return (zlib.crc32(data) << 32) | zlib.crc32(data, 0x5BD1E995)
+
+
+def _hashes_of(words: list[str]) -> np.ndarray:
+    """The hash of each word (each distinct one computed once per process)."""
+    known = _word_hashes
+    missing = set(words).difference(known)
+    if missing:
+        if len(known) + len(missing) > _MAX_KNOWN_WORDS:
+            known.clear()
+            missing = set(words)
+        for word in missing:
+            known[word] = _word_hash(word)
+    return np.fromiter(map(known.__getitem__, words), dtype=np.uint64, count=len(words))
 
 
 def simhash(text: str) -> int:
@@ -73,9 +84,7 @@ def simhashes_of_words(words_of: Sequence[Sequence[str]]) -> list[int]:
     flat = list(chain.from_iterable(words_of))
     if not flat:
         return [0] * len(texts)
-    codes, distinct = pd.factorize(np.asarray(flat, dtype=object))
-    table = np.fromiter(map(_word_hash, distinct), dtype=np.uint64, count=len(distinct))
-    hashes = table[codes]
+    hashes = _hashes_of(flat)
     doc = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
     # A text of 3+ words votes with its 3-word shingles, a shorter one with its words.
     with np.errstate(over="ignore"):
@@ -84,25 +93,46 @@ def simhashes_of_words(words_of: Sequence[Sequence[str]]) -> list[int]:
     short = lengths[doc] < 3
     values = np.concatenate([shingled[inside], hashes[short]])
     owner = np.concatenate([doc[:-2][inside], doc[short]])
-    order = np.lexsort((values, owner))
-    values, owner = values[order], owner[order]
-    first = np.ones(len(values), dtype=bool)
-    first[1:] = (values[1:] != values[:-1]) | (owner[1:] != owner[:-1])
+    # Each text's values are contiguous (a text is either long or short); a value repeated
+    # within a text votes once. Hash-based, so no sort (a two-key lexsort cost 4x more).
+    codes, distinct = pd.factorize(values)
+    first = ~pd.Series(owner * len(distinct) + codes).duplicated().to_numpy()
     values, owner = values[first], owner[first]
     with np.errstate(over="ignore"):
         values ^= values >> np.uint64(29)
         values *= _M
         values ^= values >> np.uint64(32)
-    bits = np.unpackbits(values.astype("<u8").view(np.uint8).reshape(-1, 8), axis=1,
-                         bitorder="little")
-    # Per text and bit: how many of its distinct shingles have the bit set (a sparse product).
-    members = csr_matrix((np.ones(len(owner), dtype=np.float32), (owner, np.arange(len(owner)))),
-                         shape=(len(texts), len(owner)))
-    votes = members @ bits.astype(np.float32)
+    votes = _bit_votes(values, owner, len(texts))
     counts = np.bincount(owner, minlength=len(texts))
     chosen = votes * 2 > counts[:, None]
     packed = np.packbits(chosen, axis=1, bitorder="little").view("<i8").ravel()
     return [int(v) for v in packed]
+
+
+def _bit_votes(values: np.ndarray, owner: np.ndarray, texts: int) -> np.ndarray:
+    """Per text (rows) and bit (columns): how many of its shingle `values` have the bit set.
+
+    The values of a text are contiguous (`owner` says whose they are). Each value is
+    unpacked into 64 bytes of 0/1, read as 8 little-endian uint64 words, and the words of a
+    run of rows are summed: every byte lane then counts one bit, exactly while a run holds at
+    most 255 rows. So runs are the texts, cut every 255 rows, and the runs of a text are added
+    up at the end.
+    """
+    votes = np.zeros((texts, 64), dtype=np.int32)
+    if not len(owner):
+        return votes
+    bits = np.unpackbits(values.astype("<u8").view(np.uint8).reshape(-1, 8), axis=1,
+                         bitorder="little")
+    first_of_text = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
+    sizes = np.diff(np.r_[first_of_text, len(owner)])
+    position = np.arange(len(owner)) - np.repeat(first_of_text, sizes)
+    runs = np.flatnonzero(position % _LANE_MAX == 0)
+    lanes = np.add.reduceat(bits.view("<u8"), runs, axis=0)
+    counts = lanes.view(np.uint8).reshape(len(runs), 64).astype(np.int32)
+    run_owner = owner[runs]
+    first_run = np.flatnonzero(np.r_[True, run_owner[1:] != run_owner[:-1]])
+    votes[run_owner[first_run]] = np.add.reduceat(counts, first_run, axis=0)
+    return votes
 
 
 def hamming(a: int, b: int) -> int:
@@ -162,7 +192,7 @@ def _text(ad: dict[str, Any]) -> str:
     return f"{ad.get('headline') or ''}\n{(ad.get('description') or {}).get('text') or ''}"
 
 
-# One candidate of a block: [canonical id, simhash, headline or None until it is needed, key].
+# One candidate of a block: [canonical id, simhash, headline, key].
 _Candidate = list[Any]
 
 
@@ -186,11 +216,7 @@ def deduplicate(batch: Batch) -> None:
             item.duplicate_of = known[item.ad["id"]]  # an update keeps its place in its group
         elif item.dedupe_block is not None:
             fresh.append(item)
-    candidates = _stored_candidates(batch, fresh)
-    _fill_headlines(batch, fresh, candidates)
-    # Only candidates hash-close to some fresh ad got their headline: the others cannot match,
-    # and big blocks hold hundreds of them, so they are dropped once per block, not per ad.
-    pools = {block: [c for c in pool if c[2] is not None] for block, pool in candidates.items()}
+    pools = _close_candidates(batch, fresh)
     for item in fresh:
         assert item.ad is not None and item.dedupe_block is not None and item.simhash is not None
         pool = pools.setdefault(item.dedupe_block, [])
@@ -203,60 +229,86 @@ def deduplicate(batch: Batch) -> None:
         pool.append([item.duplicate_of or str(item.ad["id"]), item.simhash, headline, None])
 
 
-def _stored_candidates(batch: Batch, fresh: list[Item]) -> dict[str, list[_Candidate]]:
-    """The live stored ads of the blocks of `fresh` ads: ids and hashes only (no texts)."""
-    blocks = sorted({i.dedupe_block for i in fresh if i.dedupe_block})
-    candidates: dict[str, list[_Candidate]] = {}
-    if not blocks:
-        return candidates
+def _close_candidates(batch: Batch, fresh: list[Item]) -> dict[str, list[_Candidate]]:
+    """Per block, the live stored ads hash-close to some fresh ad of that block, in index
+    order, with their headlines: the only stored ads that can be the same vacancy.
+
+    Big blocks hold hundreds of stored ads, nearly all far by hash. So ids and texts are read
+    only for the close ones: first the block's (key, simhash) from the partial covering index
+    ix_ad_dedupe_open (removed ads are not in it; no table row is read), compared with numpy
+    for all blocks of the batch at once, then the rows of the close ones by key.
+    """
+    mine: dict[str, list[int]] = {}
+    for item in fresh:
+        mine.setdefault(item.dedupe_block or "", []).append(item.simhash or 0)
+    close: list[int] = []
+    for keys, blocks, hashes in _block_hashes(batch, sorted(mine)):
+        close.extend(keys[n] for n in _hash_close(blocks, hashes, mine))
+    return _read_candidates(batch, close)
+
+
+def _block_hashes(batch: Batch, blocks: list[str]
+                  ) -> Iterator[tuple[tuple[int, ...], tuple[str, ...], np.ndarray]]:
+    """(keys, blocks, simhashes) of the live stored ads of `blocks`, in index order, 500
+    blocks at a time (plain tuples through the DB-API cursor: tens of thousands of rows)."""
     conn = batch.conn
     quote = conn.dialect.identifier_preparer.quote
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    # Answered from the partial covering index ix_ad_dedupe_open (removed ads are not in it;
-    # `removed` is a literal so the planner can match the index's condition); no table row
-    # is read. Tens of thousands of rows a batch: plain tuples through the DB-API cursor.
+    # `removed` is a literal so the planner can match the partial index's condition; SQLite
+    # without statistics would rather walk (removed, expires_at) over every live ad.
     not_removed = f"removed = {false().compile(dialect=conn.dialect)}"
-    # SQLite without statistics would rather walk (removed, expires_at) over every live ad.
     hint = " INDEXED BY ix_ad_dedupe_open" if conn.dialect.name == "sqlite" else ""
     cursor = conn.connection.cursor()
     try:
         for start in range(0, len(blocks), 500):
             part = blocks[start:start + 500]
             cursor.execute(
-                f"SELECT {quote('key')}, id, dedupe_block, simhash, duplicate_of FROM "
+                f"SELECT {quote('key')}, dedupe_block, COALESCE(simhash, 0) FROM "
                 f"{quote(ad_table.name)}{hint} "
-                f"WHERE dedupe_block IN ({', '.join([mark] * len(part))})"
-                f" AND {not_removed}", tuple(part))
-            for key, ad_id, block, value, duplicate_of in cursor.fetchall():
-                candidates.setdefault(block, []).append(
-                    [duplicate_of or ad_id, int(value or 0), None, key])
+                f"WHERE dedupe_block IN ({', '.join([mark] * len(part))}) AND {not_removed} "
+                "ORDER BY dedupe_block, simhash, duplicate_of, id", tuple(part))
+            rows = cursor.fetchall()
+            if rows:
+                keys, found_blocks, hashes = zip(*rows, strict=True)
+                yield keys, found_blocks, np.array(hashes, dtype=np.int64)
     finally:
         cursor.close()
-    return candidates
 
 
-def _fill_headlines(batch: Batch, fresh: list[Item],
-                    candidates: dict[str, list[_Candidate]]) -> None:
-    """Read the headlines of the stored candidates some fresh ad is close enough to by hash:
-    most blocks hold none, so most headlines are never read."""
-    wanted: dict[int, list[_Candidate]] = {}
-    by_block: dict[str, list[Item]] = {}
-    for item in fresh:
-        by_block.setdefault(item.dedupe_block or "", []).append(item)
-    for block, items in by_block.items():
-        pool = candidates.get(block)
-        if not pool:
-            continue
-        stored = np.array([c[1] for c in pool], dtype=np.int64).view(np.uint64)
-        mine = np.array([i.simhash or 0 for i in items], dtype=np.int64).view(np.uint64)
-        close = np.bitwise_count(mine[:, None] ^ stored[None, :]) <= MAX_HAMMING
-        for n in np.flatnonzero(close.any(axis=0)):
-            wanted.setdefault(pool[n][3], []).append(pool[n])
-    keys = sorted(wanted)
+def _hash_close(blocks: Sequence[str], hashes: np.ndarray,
+                mine: dict[str, list[int]]) -> np.ndarray:
+    """Positions of the stored ads (grouped by block) within MAX_HAMMING bits of some fresh ad
+    of their block: every (stored, fresh) pair of a block compared in one numpy pass."""
+    labels = np.array(blocks, dtype=object)
+    starts = np.flatnonzero(np.r_[True, labels[1:] != labels[:-1]])
+    sizes = np.diff(np.r_[starts, len(labels)])
+    fresh_of_run = [mine[block] for block in labels[starts]]
+    fresh_counts = np.fromiter(map(len, fresh_of_run), dtype=np.int64, count=len(starts))
+    fresh = np.fromiter(chain.from_iterable(fresh_of_run), dtype=np.int64,
+                        count=int(fresh_counts.sum()))
+    fresh_start = np.cumsum(fresh_counts) - fresh_counts
+    # Each stored ad once per fresh ad of its block.
+    per_stored = np.repeat(fresh_counts, sizes)
+    stored_of_pair = np.repeat(np.arange(len(labels)), per_stored)
+    first_pair = np.cumsum(per_stored) - per_stored
+    within = np.arange(len(stored_of_pair)) - np.repeat(first_pair, per_stored)
+    fresh_of_pair = np.repeat(np.repeat(fresh_start, sizes), per_stored) + within
+    differ = np.bitwise_count((hashes[stored_of_pair] ^ fresh[fresh_of_pair]).view(np.uint64))
+    return np.unique(stored_of_pair[differ <= MAX_HAMMING])
+
+
+def _read_candidates(batch: Batch, keys: list[int]) -> dict[str, list[_Candidate]]:
     t = ad_table.c
+    found: dict[int, tuple[str, str, _Candidate]] = {}
     for start in range(0, len(keys), 500):
-        for key, headline in batch.conn.execute(
-                select(t.key, func.json_extract(t.data, "$.headline"))
+        for key, ad_id, block, duplicate_of, value, headline in batch.conn.execute(
+                select(t.key, t.id, t.dedupe_block, t.duplicate_of, t.simhash,
+                       func.json_extract(t.data, "$.headline"))
                 .where(t.key.in_(keys[start:start + 500]))):
-            for candidate in wanted[key]:
-                candidate[2] = str(headline or "")
+            found[key] = (block, ad_id, [duplicate_of or ad_id, int(value or 0),
+                                         str(headline or ""), key])
+    pools: dict[str, list[_Candidate]] = {}
+    for key in keys:  # in index order: the first close match is the one taken
+        block, _, candidate = found[key]
+        pools.setdefault(block, []).append(candidate)
+    return pools

@@ -117,8 +117,7 @@ def _index_writer(indexes: AdIndexes, engine: Engine,
         worker.start()
         worker.ready.wait()
         return worker
-    heads = indexes.finder.heads if indexes.finder is not None else frozenset()
-    return IndexWriterProcess(index_dir_for(engine), heads)
+    return IndexWriterProcess(index_dir_for(engine), indexes.finder)
 
 
 @contextmanager

@@ -110,6 +110,8 @@ class IndexRow:
     words: list[str] | None = None
     # `ad` as stored (JSON) when the caller has it: what goes to the writer process.
     data: str | bytes | None = None
+    # The `parts` field when worked out already (`compound_parts`).
+    parts: str | None = None
 
 
 @lru_cache(maxsize=65_536)
@@ -144,9 +146,27 @@ def document(key: int, ad: Mapping[str, Any], finder: HeadFinder | None = None,
     return tantivy.Document(**document_fields(key, ad, finder, words))
 
 
+def _labels(ad: Mapping[str, Any]) -> str:
+    """The concept and place names of an ad, searched as part of its body."""
+    employer = ad.get("employer") or {}
+    place = ad.get("workplace_address") or {}
+    return " ".join(filter(None, (
+        _label(ad.get("occupation")), _label(ad.get("occupation_group")),
+        _label(ad.get("occupation_field")), employer.get("name"), employer.get("workplace"),
+        place.get("municipality"), place.get("region"), place.get("city"),
+        place.get("country"))))
+
+
+def compound_parts(ad: Mapping[str, Any], finder: HeadFinder, words: list[str]) -> str:
+    """The `parts` field from `words` (`tokens` of headline + text), which the import has."""
+    return heads_in_words([*words, *tokens(_labels(ad))], finder)
+
+
 def document_fields(key: int, ad: Mapping[str, Any], finder: HeadFinder | None = None,
-                    words: list[str] | None = None) -> dict[str, Any]:
-    """The fields of `document` (`deadline` and `removed` decide whether it is live)."""
+                    words: list[str] | None = None, parts: str | None = None
+                    ) -> dict[str, Any]:
+    """The fields of `document` (`deadline` and `removed` decide whether it is live).
+    `parts`: the compound heads when the caller has worked them out (`compound_parts`)."""
     desc = ad.get("description") or {}
     employer = ad.get("employer") or {}
     place = ad.get("workplace_address") or {}
@@ -156,10 +176,7 @@ def document_fields(key: int, ad: Mapping[str, Any], finder: HeadFinder | None =
     group = ad.get("occupation_group") or {}
     field_ = ad.get("occupation_field") or {}
     text = str(desc.get("text") or "")
-    labels = " ".join(filter(None, (
-        _label(occupation), _label(group), _label(field_), employer.get("name"),
-        employer.get("workplace"), place.get("municipality"), place.get("region"),
-        place.get("city"), place.get("country"))))
+    labels = _labels(ad)
     skills = _ids(must.get("skills") or []) + _ids(nice.get("skills") or []) + _ids(
         enrichment.get("competencies") or [])
     languages = _ids(must.get("languages") or []) + _ids(nice.get("languages") or []) + _ids(
@@ -168,7 +185,7 @@ def document_fields(key: int, ad: Mapping[str, Any], finder: HeadFinder | None =
         "key": key,
         "headline": str(ad.get("headline") or ""),
         "body": f"{text}\n{labels}",
-        "parts": "" if finder is None else
+        "parts": parts if parts is not None else "" if finder is None else
         heads_in(f"{ad.get('headline') or ''}\n{text}\n{labels}", finder) if words is None
         else heads_in_words([*words, *tokens(labels)], finder),
         "employer_name": " ".join(filter(None, (employer.get("name"), employer.get("workplace")))),

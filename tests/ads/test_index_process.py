@@ -9,9 +9,7 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from jobbnav.ads import service
-from jobbnav.ads.search.analysis import tokens
-from jobbnav.ads.search.compounds import COMMON_HEADS, HeadFinder
-from jobbnav.ads.search.index import IndexRow, compound_parts, document_fields
+from jobbnav.ads.search.index import IndexRow
 from jobbnav.ads.search.indexes import get_indexes
 from jobbnav.ads.search.params import SearchParams
 from jobbnav.ads.search.writer_process import IndexWriterProcess
@@ -43,21 +41,8 @@ def test_import_through_the_writer_process_indexes_every_ad(
 def test_a_failing_writer_process_is_reported(tmp_path: Path) -> None:
     not_a_directory = tmp_path / "index"
     not_a_directory.write_text("a file where the index directory should be")
-    writer = IndexWriterProcess(not_a_directory, None)
+    writer = IndexWriterProcess(not_a_directory, frozenset())
     with pytest.raises(RuntimeError, match="index writer process failed"):
         for _ in range(200):  # the child fails at start; the next hand-over (or the end) says so
             writer.put([IndexRow(1, 1, True, {"id": "x", "headline": "Lärare"})])
         writer.finish()
-
-
-def test_compound_heads_from_the_import_words_equal_those_from_the_text() -> None:
-    finder = HeadFinder(COMMON_HEADS)
-    ad = {"id": "1", "headline": "Förskollärare och barnskötare",
-          "description": {"text": "Vi söker lagerarbetare, truckförare och en kökschef."},
-          "occupation": {"label": "Gymnasielärare"}, "employer": {"name": "Sjukvårdsbolaget"},
-          "workplace_address": {"municipality": "Umeå"}}
-    words = tokens(f"{ad['headline']}\n{ad['description']['text']}")  # type: ignore[index]
-    from_words = compound_parts(ad, finder, words)
-    from_text = document_fields(1, ad, finder)["parts"]
-    assert sorted(from_words.split()) == sorted(from_text.split())
-    assert {"lärare", "förare", "chef", "arbetare"} <= set(from_words.split())

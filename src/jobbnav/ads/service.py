@@ -117,7 +117,8 @@ def _index_writer(indexes: AdIndexes, engine: Engine,
         worker.start()
         worker.ready.wait()
         return worker
-    return IndexWriterProcess(index_dir_for(engine), indexes.finder)
+    heads = indexes.finder.heads if indexes.finder is not None else frozenset()
+    return IndexWriterProcess(index_dir_for(engine), heads)
 
 
 @contextmanager

@@ -110,8 +110,6 @@ class IndexRow:
     words: list[str] | None = None
     # `ad` as stored (JSON) when the caller has it: what goes to the writer process.
     data: str | bytes | None = None
-    # The `parts` field when worked out already (`compound_parts`).
-    parts: str | None = None
 
 
 @lru_cache(maxsize=65_536)
@@ -157,16 +155,9 @@ def _labels(ad: Mapping[str, Any]) -> str:
         place.get("country"))))
 
 
-def compound_parts(ad: Mapping[str, Any], finder: HeadFinder, words: list[str]) -> str:
-    """The `parts` field from `words` (`tokens` of headline + text), which the import has."""
-    return heads_in_words([*words, *tokens(_labels(ad))], finder)
-
-
 def document_fields(key: int, ad: Mapping[str, Any], finder: HeadFinder | None = None,
-                    words: list[str] | None = None, parts: str | None = None
-                    ) -> dict[str, Any]:
-    """The fields of `document` (`deadline` and `removed` decide whether it is live).
-    `parts`: the compound heads when the caller has worked them out (`compound_parts`)."""
+                    words: list[str] | None = None) -> dict[str, Any]:
+    """The fields of `document` (`deadline` and `removed` decide whether it is live)."""
     desc = ad.get("description") or {}
     employer = ad.get("employer") or {}
     place = ad.get("workplace_address") or {}
@@ -185,7 +176,7 @@ def document_fields(key: int, ad: Mapping[str, Any], finder: HeadFinder | None =
         "key": key,
         "headline": str(ad.get("headline") or ""),
         "body": f"{text}\n{labels}",
-        "parts": parts if parts is not None else "" if finder is None else
+        "parts": "" if finder is None else
         heads_in(f"{ad.get('headline') or ''}\n{text}\n{labels}", finder) if words is None
         else heads_in_words([*words, *tokens(labels)], finder),
         "employer_name": " ".join(filter(None, (employer.get("name"), employer.get("workplace")))),

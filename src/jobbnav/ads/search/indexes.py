@@ -82,7 +82,7 @@ class AdIndexes:
             writers.archive.delete_documents_by_term("key", row.key)
             writers.live.delete_documents_by_term("key", row.key)
             if row.canonical:
-                fields = document_fields(row.key, row.ad, self.finder, row.words, row.parts)
+                fields = document_fields(row.key, row.ad, self.finder, row.words)
                 doc = tantivy.Document(**fields)
                 writers.archive.add_document(doc)
                 if not fields["removed"] and fields["deadline"] >= now:

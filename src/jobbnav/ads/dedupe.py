@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import false, func, select
 
+from jobbnav.ads.persist import stored_versions
 from jobbnav.ads.pipeline import Batch, Item
 from jobbnav.ads.search.analysis import tokens
 from jobbnav.ads.search.compounds import MAX_WORD
@@ -200,10 +201,7 @@ def deduplicate(batch: Batch) -> None:
     items = [i for i in batch.live() if i.ad is not None and not i.removal]
     if not items:
         return
-    t = ad_table.c
-    ids = [str(i.ad["id"]) for i in items if i.ad is not None]
-    known = {r.id: r.duplicate_of for r in batch.conn.execute(
-        select(t.id, t.duplicate_of).where(t.id.in_(ids)))}
+    known = stored_versions(batch)
     fresh: list[Item] = []
     for item in items:  # split once: the index reuses the words for the compound heads
         item.words = _tokens(_text(item.ad or {}))
@@ -212,8 +210,8 @@ def deduplicate(batch: Batch) -> None:
         assert item.ad is not None
         item.dedupe_block = block_key(item.ad)
         item.simhash = value
-        if item.ad["id"] in known:
-            item.duplicate_of = known[item.ad["id"]]  # an update keeps its place in its group
+        if item.ad["id"] in known:  # an update keeps its place in its group
+            item.duplicate_of = known[item.ad["id"]].duplicate_of
         elif item.dedupe_block is not None:
             fresh.append(item)
     pools = _close_candidates(batch, fresh)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import time
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from sqlalchemy import bindparam, func, select, update
@@ -28,6 +28,49 @@ def source_json(ad: dict[str, Any]) -> str:
 def content_hash(ad: dict[str, Any]) -> str:
     return hashlib.md5(orjson.dumps(ad, option=orjson.OPT_SORT_KEYS),
                        usedforsecurity=False).hexdigest()
+
+
+class StoredVersion(NamedTuple):
+    """The version of an ad the store holds, as the batch found it."""
+
+    key: int
+    id: str
+    timestamp: int | None
+    content_hash: str
+    duplicate_of: str | None
+    removed: bool
+    data: str
+
+
+def stored_versions(batch: Batch) -> dict[str, StoredVersion]:
+    """The stored versions of the batch's ads, by id: read once per batch, before the batch
+    writes anything (de-duplication and storing both need them).
+
+    Plain tuples through the DB-API cursor: SQLAlchemy preparing an IN list of thousands of
+    parameters cost more than SQLite's look-ups by the unique index.
+    """
+    found: dict[str, StoredVersion] | None = batch.cache.get("stored_versions")
+    if found is not None:
+        return found
+    ids = list({str(i.ad["id"]) for i in batch.live() if i.ad is not None})
+    found = {}
+    conn = batch.conn
+    quote = conn.dialect.identifier_preparer.quote
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    cursor = conn.connection.cursor()
+    try:
+        for start in range(0, len(ids), 900):
+            part = ids[start:start + 900]
+            cursor.execute(
+                f"SELECT {quote('key')}, id, {quote('timestamp')}, content_hash, duplicate_of, "
+                f"removed, data FROM {quote(ad_table.name)} "
+                f"WHERE id IN ({', '.join([mark] * len(part))})", tuple(part))
+            for row in cursor.fetchall():
+                found[row[1]] = StoredVersion._make(row)
+    finally:
+        cursor.close()
+    batch.cache["stored_versions"] = found
+    return found
 
 
 def _expires(ad: dict[str, Any]) -> str | None:
@@ -72,9 +115,7 @@ def store(batch: Batch) -> None:
             latest[str(item.ad["id"])] = item  # the last record of an id in a batch wins
     if not latest:
         return
-    stored = {r.id: r for r in conn.execute(
-        select(t.key, t.id, t.timestamp, t.content_hash, t.duplicate_of, t.removed, t.data)
-        .where(t.id.in_(list(latest))))}
+    stored = stored_versions(batch)
     seq = int(conn.execute(select(func.coalesce(func.max(t.seq), 0))).scalar_one())
     now_ms = int(time.time() * 1000)
     inserts: list[dict[str, Any]] = []
@@ -114,15 +155,12 @@ def store(batch: Batch) -> None:
             updates.append({**row, "b_key": old.key})
             report.updated += 1
         batch.stored_ads.append({**item.ad, "duplicate_of": item.duplicate_of})
-    if inserts:
-        _insert_rows(batch, inserts)
+    keys = _insert_rows(batch, inserts) if inserts else {}
     for fields in _group_by_shape(updates):
         names = [k for k in fields[0] if k != "b_key"]
         conn.execute(update(ad_table).where(t.key == bindparam("b_key"))
                      .values({n: bindparam(n) for n in names}), fields)
     seq = _promote_duplicates(batch, newly_removed, seq, now_ms)
-    keys = {r.id: r.key for r in conn.execute(
-        select(t.id, t.key).where(t.id.in_([r["id"] for r in inserts])))} if inserts else {}
     for row in inserts:
         item = latest[row["id"]]
         batch.index_rows.append(IndexRow(keys[row["id"]], row["seq"],
@@ -135,10 +173,17 @@ def store(batch: Batch) -> None:
                                          row["data"]))
 
 
-def _insert_rows(batch: Batch, rows: list[dict[str, Any]]) -> None:
+def _insert_rows(batch: Batch, rows: list[dict[str, Any]]) -> dict[str, int]:
+    """Insert the new ads; returns their keys by id."""
     # Plain tuples through the DB-API executemany: SQLAlchemy preparing one parameter dict
     # per row cost more than SQLite's own work.
     conn = batch.conn
+    t = ad_table.c
+    sqlite = conn.dialect.name == "sqlite"
+    if sqlite:  # keys given here (after the highest), so they need not be read back
+        first = int(conn.execute(select(func.coalesce(func.max(t.key), 0))).scalar_one()) + 1
+        for n, row in enumerate(rows):
+            row["key"] = first + n
     quote = conn.dialect.identifier_preparer.quote
     columns = list(rows[0])
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
@@ -146,6 +191,10 @@ def _insert_rows(batch: Batch, rows: list[dict[str, Any]]) -> None:
         f"INSERT INTO {quote(ad_table.name)} ({', '.join(map(quote, columns))}) "
         f"VALUES ({', '.join([mark] * len(columns))})",
         list(map(itemgetter(*columns), rows)))
+    if sqlite:
+        return {row["id"]: row["key"] for row in rows}
+    return {r.id: r.key for r in conn.execute(
+        select(t.id, t.key).where(t.id.in_([r["id"] for r in rows])))}
 
 
 def _group_by_shape(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:

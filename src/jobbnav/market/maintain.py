@@ -23,11 +23,28 @@ ProgressHook = Callable[[str, int | None, int], None]
 Key = tuple[str, str, str, str, int]
 
 
-def _fact_from_row(row: Any) -> AdFact:
-    return AdFact(ad_id=row.ad_id, month=row.month, occupation_id=row.occupation_id,
-                  group_id=row.group_id, field_id=row.field_id,
-                  municipality_id=row.municipality_id, region_id=row.region_id,
-                  vacancies=row.vacancies, removed=row.removed)
+def _previous_facts(conn: Connection, ids: list[str]) -> dict[str, AdFact]:
+    """The stored facts of `ids` (plain tuples through the DB-API cursor: SQLAlchemy preparing
+    an IN list of thousands of parameters cost more than the look-ups)."""
+    quote = conn.dialect.identifier_preparer.quote
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    columns = ", ".join(quote(c) for c in ("ad_id", "month", "occupation_id", "group_id",
+                                           "field_id", "municipality_id", "region_id",
+                                           "vacancies", "removed"))
+    previous: dict[str, AdFact] = {}
+    cursor = conn.connection.cursor()
+    try:
+        for start in range(0, len(ids), 900):
+            part = ids[start:start + 900]
+            cursor.execute(f"SELECT {columns} FROM {quote(store.ad_fact.name)} "
+                           f"WHERE ad_id IN ({', '.join([mark] * len(part))})", tuple(part))
+            for (ad_id, month, occupation, group, field, municipality, region, vacancies,
+                 removed) in cursor.fetchall():
+                previous[ad_id] = AdFact(ad_id, month, occupation, group, field, municipality,
+                                         region, vacancies, bool(removed))
+    finally:
+        cursor.close()
+    return previous
 
 
 def upsert(conn: Connection, table: Any, rows: list[dict[str, Any]], keys: list[str],
@@ -94,12 +111,7 @@ def apply_ads(conn: Connection, ads: Iterable[Mapping[str, Any]],
     if not ads:
         return {"stored": 0, "skipped": 0}
     resolver = resolver or Resolver(conn.engine)
-    ids = list({str(ad["id"]) for ad in ads})
-    previous: dict[str, AdFact] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        for row in conn.execute(select(store.ad_fact).where(store.ad_fact.c.ad_id.in_(chunk))):
-            previous[row.ad_id] = _fact_from_row(row)
+    previous = _previous_facts(conn, list({str(ad["id"]) for ad in ads}))
     current: dict[str, AdFact] = {}
     dropped: set[str] = set()
     skipped = 0

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
 import pickle
 import queue
 import struct
@@ -48,6 +49,7 @@ __all__ = ["COMMIT_SECONDS", "QUEUED_BATCHES", "IndexWriterProcess", "main"]
 COMMIT_SECONDS = 5.0
 # Batches received but not yet indexed: the index lags the database by about this many.
 QUEUED_BATCHES = 2
+NICENESS = 10
 _LENGTH = struct.Struct("<Q")
 # (key, seq, canonical, the ad as stored JSON)
 WireRow = tuple[int, int, bool, str | bytes]
@@ -172,6 +174,10 @@ def main() -> int:
 
     # Each ad's dicts are freed by reference counting; collections would only walk them.
     gc.disable()
+    # The importer's database work is the critical path; this process only has to keep up
+    # (when it falls behind, the importer waits and leaves it the CPU).
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(NICENESS)
     source = sys.stdin.buffer
     setup = _read_frame(source)
     if setup is None:

@@ -1,10 +1,15 @@
 """Big imports index in a child process: the indexes end up holding what the database holds,
-and a failing child is reported, not ignored."""
+and a failing child is reported, not ignored. The next batch is read ahead by a thread: its
+errors arrive in order, and it stops with the import."""
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
+from typing import Any
 
+import orjson
 import pytest
 from sqlalchemy import Engine, func, select
 
@@ -14,6 +19,7 @@ from jobbnav.ads.search.indexes import get_indexes
 from jobbnav.ads.search.params import SearchParams
 from jobbnav.ads.search.writer_process import IndexWriterProcess
 from jobbnav.ads.store import ad as ad_table
+from jobbnav.errors import InvalidInput
 
 
 def _total(engine: Engine, **params: object) -> int:
@@ -46,3 +52,50 @@ def test_a_failing_writer_process_is_reported(tmp_path: Path) -> None:
         for _ in range(200):  # the child fails at start; the next hand-over (or the end) says so
             writer.put([IndexRow(1, 1, True, {"id": "x", "headline": "Lärare"})])
         writer.finish()
+
+
+def _write(path: Path, ids: range) -> Path:
+    path.write_bytes(b"".join(orjson.dumps({
+        "id": f"r{i}", "headline": f"Lagerarbetare {i}",
+        "description": {"text": "Plock och pack i vårt lager."},
+        "application_deadline": "2099-01-01T00:00:00"}) + b"\n" for i in ids))
+    return path
+
+
+def _readers_left() -> list[str]:
+    deadline = time.monotonic() + 5
+    while (left := [t.name for t in threading.enumerate() if t.name == "ads-read-ahead"]) \
+            and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return left
+
+
+def test_a_missing_file_is_reported_after_the_batches_before_it(engine: Engine,
+                                                                 tmp_path: Path) -> None:
+    good = _write(tmp_path / "good.jsonl", range(30))
+    with pytest.raises(InvalidInput, match="no such file"):
+        service.import_ads([good, tmp_path / "missing.jsonl"], engine=engine, enrich=False,
+                           batch_size=10)
+    with engine.connect() as conn:
+        stored = conn.execute(select(func.count()).select_from(ad_table)).scalar()
+    assert stored == 30  # the three whole batches read before the missing file
+    assert _readers_left() == []
+
+
+def test_a_failing_batch_stops_the_reading_ahead(engine: Engine, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+    real = service.run_batch
+
+    def fail_second(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(service, "run_batch", fail_second)
+    with pytest.raises(RuntimeError, match="disk full"):
+        service.import_ads([_write(tmp_path / "ads.jsonl", range(100))], engine=engine,
+                           enrich=False, batch_size=10)
+    assert len(calls) == 2
+    assert _readers_left() == []

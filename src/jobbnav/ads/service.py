@@ -52,6 +52,50 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
+def _read_ahead(chunks: Iterator[list[Item]]) -> Iterator[list[Item]]:
+    """The next batch is read and parsed by a thread while this one is in SQLite, which lets
+    go of the GIL while it writes and commits. Errors of the reading (a missing file, a
+    broken download) are raised here, in order; when the consumer stops early, so does the
+    reader (at its next batch)."""
+    ahead: queue.Queue[tuple[list[Item] | None, BaseException | None]] = queue.Queue(maxsize=1)
+    stop = threading.Event()
+
+    def offer(entry: tuple[list[Item] | None, BaseException | None]) -> bool:
+        while not stop.is_set():
+            try:
+                ahead.put(entry, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def read() -> None:
+        try:
+            for chunk in chunks:
+                if not offer((chunk, None)):
+                    return
+            offer((None, None))
+        except BaseException as exc:  # handed to the consumer, raised there
+            offer((None, exc))
+        finally:
+            close = getattr(chunks, "close", None)
+            if close is not None:
+                close()
+
+    reader = threading.Thread(target=read, name="ads-read-ahead", daemon=True)
+    reader.start()
+    try:
+        while True:
+            chunk, error = ahead.get()
+            if error is not None:
+                raise error
+            if chunk is None:
+                return
+            yield chunk
+    finally:
+        stop.set()
+
+
 class _IndexWorker(threading.Thread):
     """Indexes the rows of committed batches while the next batch runs its database work.
 
@@ -155,7 +199,7 @@ def _run(items: Iterable[Item], *, engine: Engine, total: int | None,
     with indexes.lock, _fewer_collections():
         worker = _index_writer(indexes, engine, total)
         try:
-            for chunk in _batches(items, size):
+            for chunk in _read_ahead(_batches(items, size)):
                 # The database commits first; the index follows (and catches up after a crash).
                 worker.put(run_batch(engine, chunk, report, options=options))
                 hook("Importing ads", total, len(chunk))

@@ -224,12 +224,24 @@ def _import(args: argparse.Namespace, engine: Any, corpus: Path, total: int) -> 
                   f"ads/s over the last {marks['step']:,}", flush=True)
             marks["at"] = now
 
+    import resource
+
+    def cpu(who: int) -> float:
+        used = resource.getrusage(who)
+        return used.ru_utime + used.ru_stime
+
+    mine, writer, load = cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN), os.getloadavg()
     report = service.import_ads([corpus], engine=engine, enrich=False, batch_size=2000,
                                 progress=rate)
     seconds = time.perf_counter() - t
     print(f"import (validate + concepts + dedupe + SQLite + tantivy, no enrichment): "
-          f"{report.stored:,} stored, {len(report.rejected)} rejected, "
-          f"{report.stored / seconds:,.0f} ads/s")
+          f"{report.stored:,} stored, {report.duplicates:,} duplicates, "
+          f"{len(report.rejected)} rejected, {report.stored / seconds:,.0f} ads/s "
+          f"({seconds:.1f} s)")
+    # The import is two processes (the importer and its index writer) on a shared machine.
+    print(f"  CPU: importer {cpu(resource.RUSAGE_SELF) - mine:.1f} s, index writer process "
+          f"{cpu(resource.RUSAGE_CHILDREN) - writer:.1f} s; load average before "
+          f"{load[0]:.2f}, after {os.getloadavg()[0]:.2f}")
 
 
 def _timed_pair(client: httpx.Client, ours: list[str], theirs: list[str]

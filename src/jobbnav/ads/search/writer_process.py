@@ -111,21 +111,23 @@ class IndexWriterProcess:
             stdout=subprocess.DEVNULL, stderr=self._errors)
         assert self.proc.stdin is not None
         _widen(self.proc.stdin)
-        self._pending: queue.Queue[bytes | None] = queue.Queue(maxsize=QUEUED_BATCHES)
+        # Payloads are pickled by the feeder thread, while the importer is in SQLite.
+        self._pending: queue.Queue[Any] = queue.Queue(maxsize=QUEUED_BATCHES)
         self._broken = False
+        self._problem = ""
         self._feeder = threading.Thread(target=self._feed, args=(self.proc.stdin,),
                                         name="ads-index-feeder", daemon=True)
         self._feeder.start()
-        self._pending.put(_frame({"root": str(root), "heads": heads}))
+        self._pending.put({"root": str(root), "heads": heads})
 
     def _feed(self, out: IO[bytes]) -> None:
         try:
-            while (data := self._pending.get()) is not None:
+            while (payload := self._pending.get()) is not None:
                 if not self._broken:
-                    out.write(data)
+                    out.write(_frame(payload))
                     out.flush()
-        except OSError:  # the child is gone: the importer raises at its next put
-            self._broken = True
+        except Exception as exc:  # the child is gone: the importer raises at its next put
+            self._broken, self._problem = True, f"{type(exc).__name__}: {exc}"
             while self._pending.get() is not None:
                 pass
         finally:
@@ -137,15 +139,16 @@ class IndexWriterProcess:
         self._errors.seek(0)
         lines = self._errors.read().decode(errors="replace").strip().splitlines()
         self._errors.close()
+        problem = lines[-1] if lines else self._problem or "no message"
         raise RuntimeError(f"the ads index writer process failed (exit {self.proc.returncode}):"
-                           f" {lines[-1] if lines else 'no message'}")
+                           f" {problem}")
 
     def put(self, rows: list[IndexRow]) -> None:
         """Hand over the rows of a committed batch."""
         if self._broken or self.proc.poll() is not None:
             self._raise_failure()
         if rows:
-            self._pending.put(_frame(wire_rows(rows)))
+            self._pending.put(wire_rows(rows))
 
     def _stop(self) -> None:
         if self._feeder.is_alive():

@@ -89,3 +89,34 @@ def test_import_from_url_reads_json_lines(engine: Engine, live_server: str,
     service.import_ads([demo_ads], engine=engine, enrich=False)
     report = service.import_from_url(f"{live_server}/snapshot", engine=engine, enrich=False)
     assert report.unchanged == 41 and not report.rejected
+
+
+def test_concept_references_are_filled_in_replaced_or_reported(engine: Engine) -> None:
+    rows = [("g-new", "ssyk-level-4", "Lagerpersonal", False, None),
+            ("g-old", "ssyk-level-4", "Lagerpersonal (gammal)", True, "g-new"),
+            ("lvl1", "ssyk-level-1", "Yrken med krav", False, None),
+            ("occ-1", "occupation-name", "Lagerarbetare", False, None)]
+    with engine.begin() as conn:
+        conn.execute(insert(concept), [
+            {"id": i, "type": t, "preferred_label": label, "codes": {}, "deprecated": dep,
+             "replaced_by": by, "local": False} for i, t, label, dep, by in rows])
+    invalidate()
+    report = service.import_ads([
+        _ad("known", occupation_group={"concept_id": "g-new"}),
+        _ad("replaced", occupation_group={"concept_id": "g-old"}),
+        _ad("wrong-type", occupation_group={"concept_id": "lvl1"}),
+        _ad("unknown-occupation", occupation={"concept_id": "occ-404", "label": "Okänt"}),
+        _ad("labelled", occupation={"concept_id": "occ-1"}),
+    ], engine=engine, enrich=False)
+    assert report.stored == 4
+    [rejected] = report.rejected
+    assert rejected.id == "wrong-type" and rejected.field == "occupation_group"
+    assert "a ssyk-level-1, not a ssyk-level-4 concept id 'lvl1'" in rejected.reason
+    assert report.unknown_kept == {"occupation": 1}  # kept as given, counted
+    known = service.get_ad("known", engine=engine)["occupation_group"]
+    assert known["label"] == "Lagerpersonal"  # the label filled in from the taxonomy
+    replaced = service.get_ad("replaced", engine=engine)["occupation_group"]
+    assert replaced == {**replaced, "concept_id": "g-new", "label": "Lagerpersonal"}
+    assert service.get_ad("labelled", engine=engine)["occupation"]["label"] == "Lagerarbetare"
+    assert service.get_ad("unknown-occupation", engine=engine)["occupation"]["concept_id"] == \
+        "occ-404"

@@ -93,13 +93,19 @@ def _lookup(engine: Engine) -> _Lookup:
 _Ref = tuple[str, str, dict[str, Any], tuple[str, ...], str, str]
 
 
+_TOP_REFS = tuple((name, REFERENCE_TYPES[name]) for name in (
+    "occupation", "occupation_group", "occupation_field", "employment_type",
+    "working_hours_type", "salary_type", "duration"))
+_PLACE_REFS = tuple((f"workplace_address.{name}_concept_id", name, types, f"{name}_concept_id")
+                    for name, types in _PLACE_TYPES.items())
+
+
 def _refs(ad: dict[str, Any]) -> Iterator[_Ref]:
     """(field path, kind, object, types, id key, label key) for every concept reference."""
-    for name in ("occupation", "occupation_group", "occupation_field", "employment_type",
-                 "working_hours_type", "salary_type", "duration"):
+    for name, types in _TOP_REFS:
         ref = ad.get(name)
         if isinstance(ref, dict):
-            yield name, name, ref, REFERENCE_TYPES[name], "concept_id", "label"
+            yield name, name, ref, types, "concept_id", "label"
     for block in ("must_have", "nice_to_have"):
         holder = ad.get(block) or {}
         for kind in ("skills", "languages", "work_experiences", "education", "education_level"):
@@ -113,18 +119,25 @@ def _refs(ad: dict[str, Any]) -> Iterator[_Ref]:
                    REFERENCE_TYPES["driving_license"], "concept_id", "label")
     place = ad.get("workplace_address")
     if isinstance(place, dict):
-        for name, types in _PLACE_TYPES.items():
-            yield (f"workplace_address.{name}_concept_id", name, place, types,
-                   f"{name}_concept_id", name)
+        for path, name, types, id_key in _PLACE_REFS:
+            yield path, name, place, types, id_key, name
 
 
 def _check(lookup: _Lookup, ref: dict[str, Any], types: tuple[str, ...], id_key: str,
            label_key: str) -> str | None:
     """Fill in / resolve one reference; returns a problem, or None when it is fine."""
     cid, label = ref.get(id_key), ref.get(label_key)
+    concepts = lookup.index.concepts
+    if cid:  # the common case first: a current concept of the right type
+        concept = concepts.get(cid)
+        if concept is not None and concept.type in types and not concept.deprecated:
+            if not label:
+                ref[label_key] = concept.preferred_label
+            return None
+    elif not label:
+        return None
     if not lookup.has_type(types):
         return None
-    concepts = lookup.index.concepts
     if cid:
         concept = concepts.get(cid)
         if concept is None or concept.type not in types:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, select
@@ -107,3 +109,26 @@ def test_batch_simhash_equals_the_plain_definition_for_long_texts() -> None:
              for n in (0, 1, 2, 3, 40, 254, 255, 256, 257, 258, 511, 600, 1500)]
     texts.append(["lager"] * 400)  # one distinct shingle, repeated
     assert simhashes_of_words(texts) == [_reference_simhash(t) for t in texts]
+
+
+@pytest.mark.parametrize("max_pairs", [1, 7, 1_000_000])
+def test_hash_close_candidates_equal_a_plain_comparison(
+        max_pairs: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dedupe, "_MAX_PAIRS", max_pairs)  # also in many small slices
+    rng = random.Random(11)
+    base = [rng.getrandbits(64) - (1 << 63) for _ in range(6)]
+
+    def near(value: int, bits: int) -> int:
+        for bit in rng.sample(range(64), bits):
+            value ^= 1 << bit
+        return value - (1 << 64) if value >= 1 << 63 else value
+
+    blocks = ["a"] * 9 + ["b"] * 2 + ["c"] * 5
+    stored = [near(rng.choice(base), rng.choice((0, 3, 10, 11, 30))) for _ in blocks]
+    mine = {"a": [base[0], base[1]], "b": [base[2]], "c": [base[3], base[4], base[5]]}
+    got = dedupe._hash_close(blocks, np.array(stored, dtype=np.int64), mine)
+    expected = [n for n, (block, value) in enumerate(zip(blocks, stored, strict=True))
+                if any(hamming(value, other) <= dedupe.MAX_HAMMING for other in mine[block])]
+    assert got.tolist() == expected
+    assert expected  # the data has close pairs (and far ones)
+    assert len(expected) < len(blocks)

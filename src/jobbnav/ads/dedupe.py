@@ -40,6 +40,8 @@ _M = np.uint64(0xFF51AFD7ED558CCD)
 # Words seen, with their hashes: bounded, cleared when full (hashes are cheap to redo).
 _word_hashes: dict[str, int] = {}
 _MAX_KNOWN_WORDS = 2_000_000
+# Stored x fresh hash pairs compared at once by the candidate search (≈ 40 MB of int64 each).
+_MAX_PAIRS = 1_000_000
 # Per-chunk bit counts are summed in byte lanes: at most 255 shingles per chunk.
 _LANE_MAX = 255
 
@@ -276,7 +278,8 @@ def _block_hashes(batch: Batch, blocks: list[str]
 def _hash_close(blocks: Sequence[str], hashes: np.ndarray,
                 mine: dict[str, list[int]]) -> np.ndarray:
     """Positions of the stored ads (grouped by block) within MAX_HAMMING bits of some fresh ad
-    of their block: every (stored, fresh) pair of a block compared in one numpy pass."""
+    of their block: every (stored, fresh) pair of a block compared in numpy, at most
+    `_MAX_PAIRS` pairs at a time (a big block meeting many fresh ads of one employer)."""
     labels = np.array(blocks, dtype=object)
     starts = np.flatnonzero(np.r_[True, labels[1:] != labels[:-1]])
     sizes = np.diff(np.r_[starts, len(labels)])
@@ -284,14 +287,28 @@ def _hash_close(blocks: Sequence[str], hashes: np.ndarray,
     fresh_counts = np.fromiter(map(len, fresh_of_run), dtype=np.int64, count=len(starts))
     fresh = np.fromiter(chain.from_iterable(fresh_of_run), dtype=np.int64,
                         count=int(fresh_counts.sum()))
-    fresh_start = np.cumsum(fresh_counts) - fresh_counts
-    # Each stored ad once per fresh ad of its block.
-    per_stored = np.repeat(fresh_counts, sizes)
-    stored_of_pair = np.repeat(np.arange(len(labels)), per_stored)
-    first_pair = np.cumsum(per_stored) - per_stored
-    within = np.arange(len(stored_of_pair)) - np.repeat(first_pair, per_stored)
-    fresh_of_pair = np.repeat(np.repeat(fresh_start, sizes), per_stored) + within
-    differ = np.bitwise_count((hashes[stored_of_pair] ^ fresh[fresh_of_pair]).view(np.uint64))
+    # Per stored ad: how many fresh ads it meets, and where they start in `fresh`.
+    pairs_of = np.repeat(fresh_counts, sizes)
+    fresh_from = np.repeat(np.cumsum(fresh_counts) - fresh_counts, sizes)
+    ends = np.cumsum(pairs_of)
+    found, start = [], 0
+    while start < len(labels):
+        before = int(ends[start - 1]) if start else 0
+        stop = max(start + 1, int(np.searchsorted(ends, before + _MAX_PAIRS, side="right")))
+        found.append(start + _close_rows(hashes[start:stop], pairs_of[start:stop],
+                                         fresh_from[start:stop], fresh))
+        start = stop
+    return np.concatenate(found)
+
+
+def _close_rows(stored: np.ndarray, pairs_of: np.ndarray, fresh_from: np.ndarray,
+                fresh: np.ndarray) -> np.ndarray:
+    """Which of the `stored` hashes are close to one of their fresh hashes (sorted)."""
+    stored_of_pair = np.repeat(np.arange(len(stored)), pairs_of)
+    first_pair = np.cumsum(pairs_of) - pairs_of
+    within = np.arange(len(stored_of_pair)) - np.repeat(first_pair, pairs_of)
+    fresh_of_pair = np.repeat(fresh_from, pairs_of) + within
+    differ = np.bitwise_count((stored[stored_of_pair] ^ fresh[fresh_of_pair]).view(np.uint64))
     return np.unique(stored_of_pair[differ <= MAX_HAMMING])
 
 

@@ -48,10 +48,14 @@ def test_a_failing_writer_process_is_reported(tmp_path: Path) -> None:
     not_a_directory = tmp_path / "index"
     not_a_directory.write_text("a file where the index directory should be")
     writer = IndexWriterProcess(not_a_directory, frozenset())
-    with pytest.raises(RuntimeError, match="index writer process failed"):
+    with pytest.raises(RuntimeError, match="index writer process failed") as first:
         for _ in range(200):  # the child fails at start; the next hand-over (or the end) says so
             writer.put([IndexRow(1, 1, True, {"id": "x", "headline": "Lärare"})])
         writer.finish()
+    assert "Error" in str(first.value)  # the child's last stderr line: why it failed
+    with pytest.raises(RuntimeError, match="index writer process failed") as again:
+        writer.finish()  # the import's `finally` after a failed hand-over: the same error
+    assert str(again.value) == str(first.value)
 
 
 def _write(path: Path, ids: range) -> Path:

@@ -44,8 +44,9 @@ from jobbnav.ads.search.index import IndexRow, open_index
 
 __all__ = ["COMMIT_SECONDS", "QUEUED_BATCHES", "IndexWriterProcess", "main"]
 
-# Each commit closes a segment that is merged later: committing every 2 s cost a quarter more
-# CPU than every 5 s (60,000 ads). Searches see an import's ads this much later.
+# Each commit closes a segment that is merged later: committing after every batch of 2,000 ads
+# cost a quarter more CPU than after every fifth (60,000 ads). Searches see an import's ads up
+# to this much later.
 COMMIT_SECONDS = 5.0
 # Batches received but not yet indexed: the index lags the database by about this many.
 QUEUED_BATCHES = 2
@@ -98,14 +99,16 @@ def wire_rows(rows: Iterable[IndexRow]) -> list[WireRow]:
 class IndexWriterProcess:
     """The importer's end: start the child, send it rows, wait for it to finish.
 
-    Frames are written by a thread of the importer, so the importer does not wait while the
-    child takes a frame in (a pipe holds 64 KiB; a batch is megabytes); the hand-over queue
-    is bounded, so the importer waits only when the child is `QUEUED_BATCHES` behind.
+    Frames are pickled and written by a thread of the importer, so the importer does not wait
+    while the child takes a frame in (a pipe holds 64 KiB to 1 MiB; a batch is megabytes); the
+    hand-over queue is bounded, so the importer waits only when the child is `QUEUED_BATCHES`
+    behind.
     """
 
     def __init__(self, root: Path, heads: frozenset[str]) -> None:
         # The child's stderr: the last line says why it failed (a pipe could fill and block it).
-        self._errors = tempfile.TemporaryFile()  # noqa: SIM115 - closed by finish / abandon
+        self._errors = tempfile.TemporaryFile()  # noqa: SIM115 - closed once the child ended
+        self._failure: str | None = None
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "jobbnav.ads.search.writer_process"], stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL, stderr=self._errors)
@@ -135,13 +138,16 @@ class IndexWriterProcess:
                 out.close()
 
     def _raise_failure(self) -> None:
-        self._stop()
-        self._errors.seek(0)
-        lines = self._errors.read().decode(errors="replace").strip().splitlines()
-        self._errors.close()
-        problem = lines[-1] if lines else self._problem or "no message"
-        raise RuntimeError(f"the ads index writer process failed (exit {self.proc.returncode}):"
-                           f" {problem}")
+        """Raise what went wrong (the same again when asked twice: put, then finish)."""
+        if self._failure is None:
+            self._stop()
+            self._errors.seek(0)
+            lines = self._errors.read().decode(errors="replace").strip().splitlines()
+            self._errors.close()
+            problem = lines[-1] if lines else self._problem or "no message"
+            self._failure = (f"the ads index writer process failed (exit "
+                             f"{self.proc.returncode}): {problem}")
+        raise RuntimeError(self._failure)
 
     def put(self, rows: list[IndexRow]) -> None:
         """Hand over the rows of a committed batch."""
@@ -159,7 +165,7 @@ class IndexWriterProcess:
     def finish(self) -> None:
         """End of the import: the child indexes what it has, commits and exits."""
         self._stop()
-        if self.proc.returncode != 0:
+        if self._failure is not None or self.proc.returncode != 0 or self._broken:
             self._raise_failure()
         self._errors.close()
 

@@ -307,6 +307,10 @@ def _search(args: argparse.Namespace, work: Path, corpus: Path, total: int) -> N
                      _timed(client, full))
             _summary("jobbnav /complete", _timed(client, complete))
             mine_ms, theirs_ms = _timed_pair(client, mix, mix_b)
+            # and in blocks, one server after the other (warm caches, no switching between
+            # the two processes): the stricter comparison on a quiet machine
+            mine_block = _summary("jobbnav /search mix, in a block", _timed(client, mix))
+            theirs_block = _summary("plain tantivy, same mix, in a block", _timed(client, mix_b))
         mine = _summary("jobbnav /search mix (word + optional municipality)", mine_ms)
         theirs = _summary("plain tantivy + stdlib HTTP, same mix, interleaved", theirs_ms)
         import psutil
@@ -318,7 +322,8 @@ def _search(args: argparse.Namespace, work: Path, corpus: Path, total: int) -> N
         for proc in (server, baseline):
             proc.terminate()
             proc.wait()
-    print(f"jobbnav p50 / tantivy p50 = {mine['p50'] / theirs['p50']:.2f}  "
+    print(f"jobbnav p50 / tantivy p50 = {mine['p50'] / theirs['p50']:.2f} interleaved, "
+          f"{mine_block['p50'] / theirs_block['p50']:.2f} in blocks  "
           f"(load average {os.getloadavg()[0]:.2f})")
 
 

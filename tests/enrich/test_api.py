@@ -54,3 +54,46 @@ def test_bad_requests_are_problems(real_engine: Engine) -> None:
     r = client.post("/enrichtextdocuments", json={"documents_input": [
         {"doc_id": "a", "doc_text": "y" * 1_100_000}]})
     assert r.status_code == 413 and r.json()["field"] == "documents_input.0.doc_text"
+
+
+def _group_of(concept: dict[str, str]) -> str:
+    from jobbnav.enrich.service import lexicon
+
+    if concept["concept_type"] == "ssyk-level-4":
+        return concept["concept_id"]
+    (group,) = lexicon().groups_of[concept["concept_id"]]
+    return group
+
+
+def test_the_first_occupation_is_the_best_guess_of_what_the_ad_is_for(
+        real_engine: Engine) -> None:
+    # the text names a recruiter (a contact, not the job) with full confidence
+    text = ("Vi söker en sjuksköterska till vår infektionsavdelning. Du har legitimation. "
+            "Frågor besvaras av vår rekryterare.")
+    headline = "Sjuksköterska till infektionsavdelningen"
+    client = _client()
+    guess = client.post("/enrich", json={"text": text, "headline": headline}).json()[
+        "occupation_groups"]
+    payload = {"documents_input": [{"doc_id": "1", "doc_headline": headline, "doc_text": text}],
+               "include_terms_info": True, "sort_by_prediction_score": "DESC"}
+    for path in ("/enrichtextdocuments", "/enrichtextdocumentsbinary"):
+        occupations = client.post(path, json=payload).json()[0]["enriched_candidates"][
+            "occupations"]
+        assert occupations, path
+        assert _group_of(occupations[0]) == guess[0]["concept_id"], (path, occupations[:3])
+        predictions = [o["prediction"] for o in occupations]
+        assert predictions == sorted(predictions, reverse=True)
+    named = [o for o in client.post("/enrichtextdocuments", json=payload).json()[0][
+        "enriched_candidates"]["occupations"] if o["context"] != "predicted"]
+    recruiter = next(o for o in named if "rekryter" in o["term"].lower())
+    assert recruiter["prediction"] < occupations[0]["prediction"]
+
+
+def test_enrich_ad_lists_occupations_best_guess_first(real_engine: Engine) -> None:
+    from jobbnav.enrich.service import enrich_ad
+
+    out = enrich_ad({"headline": "Lagerarbetare till Jönköping",
+                     "description": {"text": "Du kör truck och plockar order. "
+                                             "Kontakta rekryteraren vid frågor."}})
+    assert out["occupations"] and out["occupation_groups"]
+    assert _group_of(out["occupations"][0]) == out["occupation_groups"][0]["concept_id"]

@@ -71,7 +71,8 @@ def _documents(body: EnrichDocumentsRequest, request: Request, *, binary: bool
                     "enriched_candidates": candidates(
                         result, sentences, binary=binary,
                         include_terms_info=body.include_terms_info,
-                        include_sentences=body.include_sentences, sort=order)})
+                        include_sentences=body.include_sentences, sort=order,
+                        headline=doc.doc_headline, groups_of=service.lexicon().groups_of)})
     return out
 
 

@@ -26,6 +26,7 @@ from jobbnav.enrich.model import (
     OccupationGroupGuess,
     make_hit,
 )
+from jobbnav.enrich.occupation_ranking import rank_occupations
 from jobbnav.enrich.ssyk_classifier import GroupEvidence, OccupationGroupModel, build_group_model
 from jobbnav.enrich.tokenize import match_text, prepare_text, sentence_spans
 from jobbnav.errors import InvalidInput, PayloadTooLarge
@@ -200,6 +201,13 @@ def _ad_text(ad: dict[str, Any]) -> tuple[str, str]:
     return headline, text or ""
 
 
+def _hit_item(hit: Hit, prediction: float) -> dict[str, Any]:
+    return {"concept_id": hit.concept_id, "concept_label": hit.preferred_label,
+            "concept_type": hit.concept_type, "term": hit.term, "prediction": prediction,
+            "context": hit.context, "term_misspelled": hit.misspelled,
+            "sentence_index": hit.sentence_index}
+
+
 def enrich_ad(ad: dict[str, Any], *, engine: Engine | None = None) -> dict[str, Any]:
     """An ad in JobSearch shape → its concepts per group, JobAd Enrichments style."""
     headline, text = _ad_text(ad)
@@ -207,12 +215,15 @@ def enrich_ad(ad: dict[str, Any], *, engine: Engine | None = None) -> dict[str, 
     out: dict[str, Any] = {group: [] for group in AD_GROUPS}
     for hit in sorted(result.hits, key=lambda h: -h.confidence):
         for group, types in AD_GROUPS.items():
-            if hit.concept_type in types:
-                out[group].append({
-                    "concept_id": hit.concept_id, "concept_label": hit.preferred_label,
-                    "concept_type": hit.concept_type, "term": hit.term,
-                    "prediction": hit.confidence, "context": hit.context,
-                    "term_misspelled": hit.misspelled, "sentence_index": hit.sentence_index})
+            if hit.concept_type in types and group != "occupations":
+                out[group].append(_hit_item(hit, hit.confidence))
+    # occupations ranked by what the ad is for: the first is the best single guess
+    ranked = rank_occupations(result, lexicon(engine).groups_of, lambda h: h.confidence)
+    for r in sorted(ranked, key=lambda r: -r.prediction):
+        out["occupations"].append(_hit_item(r.hit, r.prediction) if r.hit is not None else {
+            "concept_id": r.concept_id, "concept_label": r.preferred_label,
+            "concept_type": r.concept_type, "term": headline, "prediction": r.prediction,
+            "context": "predicted", "term_misspelled": False, "sentence_index": -1})
     out["occupation_groups"] = [
         {"concept_id": g.concept_id, "concept_label": g.preferred_label,
          "ssyk_code": g.ssyk_code, "term": headline, "prediction": g.probability,

@@ -33,6 +33,8 @@ ad_fact = Table(
     Column("vacancies", Integer, nullable=False),
     Column("removed", Boolean, nullable=False),
     Index("ix_market_ad_fact_month", "month"),
+    # Clustered on its key (migration market_0003): the import upserts one fact per ad.
+    sqlite_with_rowid=False,
 )
 
 # Ads and vacancies per occupation (level, id) x area (level, id) x month; kept in step with
@@ -47,6 +49,9 @@ demand = Table(
     Column("ads", Integer, nullable=False),
     Column("vacancies", Integer, nullable=False),
     Index("ix_market_demand_area", "area_level", "area_id", "occ_level", "month"),
+    # Clustered on its key (migration market_0003): one B-tree fewer per new key, one look-up
+    # per upsert (the import upserts ≈ 1.6 new keys per ad).
+    sqlite_with_rowid=False,
 )
 
 # Published annual ad counts (e.g. the 2024 per-municipality file), ssyk-level-4 x area.

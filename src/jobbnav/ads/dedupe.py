@@ -29,7 +29,7 @@ from jobbnav.ads.store import ad as ad_table
 from jobbnav.taxonomy.normalize import ascii_fold
 
 __all__ = ["MAX_HAMMING", "block_key", "deduplicate", "hamming", "headline_similarity",
-           "prepare", "same_vacancy", "simhash", "simhashes", "simhashes_of_words"]
+           "same_vacancy", "simhash", "simhashes", "simhashes_of_words"]
 
 MAX_HAMMING = 10
 MIN_HEADLINE_SIMILARITY = 0.5
@@ -61,11 +61,7 @@ def _hashes_of(words: list[str]) -> np.ndarray:
             missing = set(words)
         for word in missing:
             known[word] = _word_hash(word)
-    try:
-        return np.fromiter(map(known.__getitem__, words), dtype=np.uint64, count=len(words))
-    except KeyError:  # another thread (the import's read-ahead) cleared the table just now
-        mine = {word: _word_hash(word) for word in set(words)}
-        return np.fromiter(map(mine.__getitem__, words), dtype=np.uint64, count=len(words))
+    return np.fromiter(map(known.__getitem__, words), dtype=np.uint64, count=len(words))
 
 
 def simhash(text: str) -> int:
@@ -203,34 +199,19 @@ def _text(ad: dict[str, Any]) -> str:
 _Candidate = list[Any]
 
 
-def _split(items: list[Item]) -> None:
-    """Each ad's words (once: the index reuses them for the compound heads) and SimHash."""
-    if not items:
-        return
-    for item in items:
-        item.words_of = _text(item.ad or {})
-        item.words = _tokens(item.words_of)
-    for item, value in zip(items, simhashes_of_words([i.words or [] for i in items]),
-                           strict=True):
-        item.simhash = value
-
-
-def prepare(items: list[Item]) -> None:
-    """Read-ahead work (see `pipeline.PREPARE`): words and SimHash of the validated ads."""
-    _split([i for i in items if i.ad is not None and not i.removal and i.problem is None])
-
-
 def deduplicate(batch: Batch) -> None:
     items = [i for i in batch.live() if i.ad is not None and not i.removal]
     if not items:
         return
     known = stored_versions(batch)
     fresh: list[Item] = []
-    # Split ahead (`prepare`) unless the text changed since (e.g. by a step in between).
-    _split([i for i in items if i.words is None or i.words_of != _text(i.ad or {})])
-    for item in items:
+    for item in items:  # split once: the index reuses the words for the compound heads
+        item.words = _tokens(_text(item.ad or {}))
+    for item, value in zip(items, simhashes_of_words([i.words or [] for i in items]),
+                           strict=True):
         assert item.ad is not None
         item.dedupe_block = block_key(item.ad)
+        item.simhash = value
         if item.ad["id"] in known:  # an update keeps its place in its group
             item.duplicate_of = known[item.ad["id"]].duplicate_of
         elif item.dedupe_block is not None:

@@ -15,8 +15,7 @@ from jobbnav.ads.model import MAX_TEXT_CHARS, JobAd
 from jobbnav.ads.pipeline import Batch, Item
 from jobbnav.errors import InvalidInput
 
-__all__ = ["check", "count_records", "items_from", "items_from_lines", "items_from_url",
-           "prepare", "validate"]
+__all__ = ["count_records", "items_from", "items_from_lines", "items_from_url", "validate"]
 
 # A single record larger than this is refused before parsing (the text limit plus markup).
 MAX_RECORD_BYTES = 4 * MAX_TEXT_CHARS + 200_000
@@ -153,52 +152,34 @@ def _where(error: Mapping[str, Any]) -> str:
     return ".".join(str(p) for p in error.get("loc", ())) or "record"
 
 
-def check(item: Item) -> None:
-    """Parse one record into the JobSearch shape (`item.ad`) or note why it is refused
-    (`item.problem`). Needs no database, so the import runs it for the next batch in its
-    read-ahead thread while the current batch is in SQLite (see `prepare`)."""
-    item.checked = True
-    raw = item.raw
-    if isinstance(raw, _BadJson):
-        item.problem = (None, f"invalid JSON: {raw.problem}")
-        return
-    if isinstance(raw, _TooLarge):
-        item.problem = (None, f"record is {raw.size:,} bytes; the limit is "
-                              f"{MAX_RECORD_BYTES:,}")
-        return
-    if not isinstance(raw, dict):
-        item.problem = (None, f"expected a JSON object, got {type(raw).__name__}")
-        return
-    if raw.get("removed") is True and "headline" not in raw and raw.get("id"):
-        # JobStream removal record: only id, removed and removed_date.
-        item.removal = True
-        item.ad = {"id": str(raw["id"]), "removed": True,
-                   "removed_date": raw.get("removed_date")}
-        return
-    try:
-        model = JobAd.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = _where(first)
-        message = str(first.get("msg", "invalid value"))
-        if first.get("type") == "missing":
-            message = "field required"
-        item.problem = (where, f"{where}: {message}")
-        return
-    item.ad = model.model_dump(mode="json")
-
-
-def prepare(items: list[Item]) -> None:
-    """Read-ahead work on a batch before it runs (see `pipeline.PREPARE`)."""
-    for item in items:
-        check(item)
-
-
 def validate(batch: Batch) -> None:
-    """Pipeline step: parse each record into the JobSearch shape or reject it with the reason
-    (records already checked ahead are only reported)."""
+    """Pipeline step: parse each record into the JobSearch shape or reject it with the reason."""
     for item in batch.items:
-        if not item.checked:
-            check(item)
-        if item.problem is not None:
-            batch.reject(item, *item.problem)
+        raw = item.raw
+        if isinstance(raw, _BadJson):
+            batch.reject(item, None, f"invalid JSON: {raw.problem}")
+            continue
+        if isinstance(raw, _TooLarge):
+            batch.reject(item, None, f"record is {raw.size:,} bytes; the limit is "
+                                     f"{MAX_RECORD_BYTES:,}")
+            continue
+        if not isinstance(raw, dict):
+            batch.reject(item, None, f"expected a JSON object, got {type(raw).__name__}")
+            continue
+        if raw.get("removed") is True and "headline" not in raw and raw.get("id"):
+            # JobStream removal record: only id, removed and removed_date.
+            item.removal = True
+            item.ad = {"id": str(raw["id"]), "removed": True,
+                       "removed_date": raw.get("removed_date")}
+            continue
+        try:
+            model = JobAd.model_validate(raw)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = _where(first)
+            message = str(first.get("msg", "invalid value"))
+            if first.get("type") == "missing":
+                message = "field required"
+            batch.reject(item, where, f"{where}: {message}")
+            continue
+        item.ad = model.model_dump(mode="json")

@@ -22,7 +22,7 @@ from sqlalchemy import Connection, Engine
 from jobbnav.ads.model import ImportReport, Rejection
 from jobbnav.ads.search.index import IndexRow
 
-__all__ = ["LISTENERS", "PREPARE", "STEPS", "Batch", "Item", "load", "prepare", "run_batch"]
+__all__ = ["LISTENERS", "STEPS", "Batch", "Item", "load", "run_batch"]
 
 log = logging.getLogger(__name__)
 
@@ -42,19 +42,9 @@ STEPS: tuple[str, ...] = (
 WAL_CHECKPOINT_PAGES = 16_384
 # SQLite's page cache (default 2 MiB) per import connection. Each batch inserts into B-trees
 # keyed at random (ad ids, de-duplication blocks, market demand keys, ad facts); once those
-# outgrew 2 MiB (≈ 20,000 ads stored), every insert re-read its pages from the OS: the main
-# reason the import slowed as the store grew. 256 MiB holds the indexes of ≈ 1M ads; it is a
-# ceiling, memory is only taken as pages are read.
+# outgrew 2 MiB (≈ 20,000 ads stored), inserts re-read their pages from the OS, one reason the
+# import slowed as the store grew. A ceiling: memory is only taken as pages are read.
 CACHE_KIB = 262_144
-
-# Work on a batch that needs no database and no other batch (validating records, splitting
-# words): the import runs it in its read-ahead thread for the next batch while the current
-# one is in SQLite, which lets go of the GIL. The steps still check what they are handed
-# (a record not prepared, or an ad whose text changed since, is done again).
-PREPARE: tuple[str, ...] = (
-    "jobbnav.ads.ingest:prepare",
-    "jobbnav.ads.dedupe:prepare",
-)
 
 LISTENERS: tuple[str, ...] = (
     "jobbnav.market.service:on_ads_stored",
@@ -77,11 +67,6 @@ class Item:
     duplicate_of: str | None = None
     # `tokens` of headline + text, split once by the de-duplication, reused by the index.
     words: list[str] | None = None
-    # The text `words` and `simhash` were computed from (ahead of the batch: see PREPARE).
-    words_of: str | None = None
-    # Validated ahead of the batch (see PREPARE); `problem` is (field, reason) of a refusal.
-    checked: bool = False
-    problem: tuple[str | None, str] | None = None
 
 
 @dataclass
@@ -113,12 +98,6 @@ def load(spec: str) -> Callable[..., Any]:
     module_name, attr = spec.split(":")
     found: Callable[..., Any] = getattr(importlib.import_module(module_name), attr)
     return found
-
-
-def prepare(items: list[Item], specs: Sequence[str] = PREPARE) -> list[Item]:
-    for spec in specs:
-        load(spec)(items)
-    return items
 
 
 def run_batch(engine: Engine, items: list[Item], report: ImportReport, *,

@@ -18,7 +18,7 @@ from sqlalchemy import Engine, select
 
 from jobbnav.ads.ingest import count_records, items_from, items_from_url
 from jobbnav.ads.model import ImportReport, SearchResult
-from jobbnav.ads.pipeline import Item, prepare, run_batch
+from jobbnav.ads.pipeline import Item, run_batch
 from jobbnav.ads.search.index import IndexRow, index_dir_for
 from jobbnav.ads.search.indexes import AdIndexes, get_indexes
 from jobbnav.ads.search.writer_process import IndexWriterProcess
@@ -53,9 +53,8 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 
 def _read_ahead(chunks: Iterator[list[Item]]) -> Iterator[list[Item]]:
-    """The next batch is read, parsed and prepared (`pipeline.PREPARE`: validated, words
-    split) by a thread while this one is in SQLite, which lets go of the GIL while it writes
-    and commits. Errors of the reading (a missing file, a
+    """The next batch is read and parsed by a thread while this one is in SQLite, which lets
+    go of the GIL while it writes and commits. Errors of the reading (a missing file, a
     broken download) are raised here, in order; when the consumer stops early, so does the
     reader (at its next batch)."""
     ahead: queue.Queue[tuple[list[Item] | None, BaseException | None]] = queue.Queue(maxsize=1)
@@ -73,7 +72,7 @@ def _read_ahead(chunks: Iterator[list[Item]]) -> Iterator[list[Item]]:
     def read() -> None:
         try:
             for chunk in chunks:
-                if not offer((prepare(chunk), None)):
+                if not offer((chunk, None)):
                     return
             offer((None, None))
         except BaseException as exc:  # handed to the consumer, raised there
@@ -95,33 +94,6 @@ def _read_ahead(chunks: Iterator[list[Item]]) -> Iterator[list[Item]]:
             yield chunk
     finally:
         stop.set()
-
-
-class _Releaser(threading.Thread):
-    """Frees finished batches in a thread of their own.
-
-    A batch is a few hundred thousand objects (each ad parsed and validated); freeing them
-    took the importer ≈ 1 s per 100,000 ads. Here it overlaps the next batch's SQLite work,
-    which runs without the GIL. A batch is let go of one batch late, when the importer surely
-    holds no reference to it any more (else the importer would free it after all).
-    """
-
-    def __init__(self) -> None:
-        super().__init__(name="ads-release", daemon=True)
-        self.queue: queue.Queue[list[Item] | None] = queue.Queue()
-
-    def run(self) -> None:
-        held: list[Item] | None = None
-        while (chunk := self.queue.get()) is not None:
-            held = chunk
-        del held
-
-    def release(self, chunk: list[Item]) -> None:
-        self.queue.put(chunk)
-
-    def finish(self) -> None:
-        self.queue.put(None)
-        self.join()
 
 
 class _IndexWorker(threading.Thread):
@@ -226,16 +198,12 @@ def _run(items: Iterable[Item], *, engine: Engine, total: int | None,
     size = batch_size or get_settings().import_batch_size
     with indexes.lock, _fewer_collections():
         worker = _index_writer(indexes, engine, total)
-        releaser = _Releaser()
-        releaser.start()
         try:
             for chunk in _read_ahead(_batches(items, size)):
                 # The database commits first; the index follows (and catches up after a crash).
                 worker.put(run_batch(engine, chunk, report, options=options))
                 hook("Importing ads", total, len(chunk))
-                releaser.release(chunk)
         finally:
-            releaser.finish()
             worker.finish()
             indexes.live.mark_changed()
             indexes.archive.mark_changed()

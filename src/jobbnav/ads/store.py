@@ -46,6 +46,9 @@ ad = Table(
     # rows, and removed ads (most of an archive) never enter it (migration ads_0004).
     Index("ix_ad_dedupe_open", "dedupe_block", "simhash", "duplicate_of", "id", "removed",
           sqlite_where=text("removed = 0"), postgresql_where=text("removed = false")),
-    Index("ix_ad_duplicate_of", "duplicate_of"),
+    # Partial: read by `duplicate_of = / IN (…)` only, and ~99 % of ads duplicate nothing
+    # (one index entry fewer to write per inserted ad; migration ads_0005).
+    Index("ix_ad_duplicate_of", "duplicate_of", sqlite_where=text("duplicate_of IS NOT NULL"),
+          postgresql_where=text("duplicate_of IS NOT NULL")),
     Index("ix_ad_removed_expires", "removed", "expires_at"),
 )

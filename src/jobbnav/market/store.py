@@ -33,8 +33,6 @@ ad_fact = Table(
     Column("vacancies", Integer, nullable=False),
     Column("removed", Boolean, nullable=False),
     Index("ix_market_ad_fact_month", "month"),
-    # Clustered on its key (migration market_0003): the import upserts one fact per ad.
-    sqlite_with_rowid=False,
 )
 
 # Ads and vacancies per occupation (level, id) x area (level, id) x month; kept in step with

@@ -132,3 +132,14 @@ def test_hash_close_candidates_equal_a_plain_comparison(
     assert got.tolist() == expected
     assert expected  # the data has close pairs (and far ones)
     assert len(expected) < len(blocks)
+
+
+def test_removing_a_canonical_ad_promotes_its_oldest_live_duplicate(engine: Engine) -> None:
+    service.import_ads([_vacancy("first")], engine=engine, enrich=False)
+    service.import_ads([_vacancy("second", source_type="b")], engine=engine, enrich=False)
+    service.import_ads([_vacancy("third", source_type="c")], engine=engine, enrich=False)
+    service.import_ads([{"id": "first", "removed": True, "removed_date": "2026-11-20"}],
+                       engine=engine, enrich=False)
+    with engine.connect() as conn:
+        of = dict(conn.execute(select(ad_table.c.id, ad_table.c.duplicate_of)).all())
+    assert of == {"first": None, "second": None, "third": "second"}

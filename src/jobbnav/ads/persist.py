@@ -209,9 +209,11 @@ def _promote_duplicates(batch: Batch, removed_ids: list[str], seq: int, now_ms: 
     if not removed_ids:
         return seq
     t = ad_table.c
+    # `IS NOT true` rather than `= false`: without statistics SQLite would walk every live ad
+    # by (removed, expires_at) instead of looking the few duplicates up by `duplicate_of`.
     rows = batch.conn.execute(
         select(t.key, t.id, t.duplicate_of, t.data)
-        .where(t.duplicate_of.in_(removed_ids), t.removed.is_(False)).order_by(t.key)).all()
+        .where(t.duplicate_of.in_(removed_ids), t.removed.isnot(True)).order_by(t.key)).all()
     heads: dict[str, str] = {}
     for row in rows:
         head = heads.setdefault(row.duplicate_of, row.id)

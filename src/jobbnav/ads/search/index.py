@@ -194,7 +194,10 @@ def document_fields(key: int, ad: Mapping[str, Any], finder: HeadFinder | None =
         "pt_max": int((ad.get("scope_of_work") or {}).get("max") or 100),
         "vacancies": int(ad.get("number_of_vacancies") or 1),
     }
-    occupations = [occupation.get("concept_id"), *_ids(enrichment.get("occupations") or [])]
+    # an enrichment's predicted groups are guesses, not occupations the ad names
+    occupations = [occupation.get("concept_id"), *_ids(
+        o for o in enrichment.get("occupations") or []
+        if isinstance(o, Mapping) and o.get("context") != "predicted")]
     for name, value in (("occupation", occupations), ("group", [group.get("concept_id")]),
                         ("field", [field_.get("concept_id")]),
                         ("municipality", [place.get("municipality_concept_id")]),

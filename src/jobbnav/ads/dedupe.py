@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import false, func, select
 
-from jobbnav.ads.persist import stored_versions
+from jobbnav.ads.persist import rows_where_in, stored_versions
 from jobbnav.ads.pipeline import Batch, Item
 from jobbnav.ads.search.analysis import tokens
 from jobbnav.ads.search.compounds import MAX_WORD
@@ -253,26 +253,17 @@ def _block_hashes(batch: Batch, blocks: list[str]
     blocks at a time (plain tuples through the DB-API cursor: tens of thousands of rows)."""
     conn = batch.conn
     quote = conn.dialect.identifier_preparer.quote
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     # `removed` is a literal so the planner can match the partial index's condition; SQLite
     # without statistics would rather walk (removed, expires_at) over every live ad.
     not_removed = f"removed = {false().compile(dialect=conn.dialect)}"
     hint = " INDEXED BY ix_ad_dedupe_open" if conn.dialect.name == "sqlite" else ""
-    cursor = conn.connection.cursor()
-    try:
-        for start in range(0, len(blocks), 500):
-            part = blocks[start:start + 500]
-            cursor.execute(
-                f"SELECT {quote('key')}, dedupe_block, COALESCE(simhash, 0) FROM "
-                f"{quote(ad_table.name)}{hint} "
-                f"WHERE dedupe_block IN ({', '.join([mark] * len(part))}) AND {not_removed} "
-                "ORDER BY dedupe_block, simhash, duplicate_of, id", tuple(part))
-            rows = cursor.fetchall()
-            if rows:
-                keys, found_blocks, hashes = zip(*rows, strict=True)
-                yield keys, found_blocks, np.array(hashes, dtype=np.int64)
-    finally:
-        cursor.close()
+    sql = (f"SELECT {quote('key')}, dedupe_block, COALESCE(simhash, 0) FROM "
+           f"{quote(ad_table.name)}{hint} WHERE dedupe_block IN ({{marks}}) AND {not_removed} "
+           "ORDER BY dedupe_block, simhash, duplicate_of, id")
+    for rows in rows_where_in(conn, sql, blocks, 500):
+        if rows:
+            keys, found_blocks, hashes = zip(*rows, strict=True)
+            yield keys, found_blocks, np.array(hashes, dtype=np.int64)
 
 
 def _hash_close(blocks: Sequence[str], hashes: np.ndarray,

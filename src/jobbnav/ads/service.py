@@ -25,6 +25,7 @@ from jobbnav.ads.search.writer_process import IndexWriterProcess
 from jobbnav.ads.store import ad as ad_table
 from jobbnav.ads.stream import StreamParams, snapshot_json, stream_json
 from jobbnav.db import get_engine
+from jobbnav.db.checkpoint import background_checkpoints
 from jobbnav.errors import NotFound
 from jobbnav.settings import get_settings
 
@@ -196,12 +197,14 @@ def _run(items: Iterable[Item], *, engine: Engine, total: int | None,
     # A writer process of an import killed a moment ago may still be finishing its last rows.
     indexes.catch_up(engine, wait_seconds=60)
     size = batch_size or get_settings().import_batch_size
-    with indexes.lock, _fewer_collections():
+    with indexes.lock, _fewer_collections(), background_checkpoints(engine) as checkpoint:
         worker = _index_writer(indexes, engine, total)
         try:
             for chunk in _read_ahead(_batches(items, size)):
                 # The database commits first; the index follows (and catches up after a crash).
-                worker.put(run_batch(engine, chunk, report, options=options))
+                rows = run_batch(engine, chunk, report, options=options)
+                checkpoint()
+                worker.put(rows)
                 hook("Importing ads", total, len(chunk))
         finally:
             worker.finish()

@@ -1,6 +1,7 @@
-"""Big imports index in a child process: the indexes end up holding what the database holds,
-and a failing child is reported, not ignored. The next batch is read ahead by a thread: its
-errors arrive in order, and it stops with the import."""
+"""Big imports prepare their batches in one child process and index them in another: the
+indexes end up holding what the database holds, and a failing child is reported, not ignored.
+Small imports read the next batch ahead in a thread: its errors arrive in order, and it stops
+with the import; so do a child's."""
 
 from __future__ import annotations
 
@@ -14,11 +15,14 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from jobbnav.ads import service
+from jobbnav.ads.model import ImportReport
+from jobbnav.ads.prepare_process import PreparedBatches
 from jobbnav.ads.search.index import IndexRow
 from jobbnav.ads.search.indexes import get_indexes
 from jobbnav.ads.search.params import SearchParams
 from jobbnav.ads.search.writer_process import IndexWriterProcess
 from jobbnav.ads.store import ad as ad_table
+from jobbnav.db.engine import create_db_engine
 from jobbnav.errors import InvalidInput
 
 
@@ -58,6 +62,18 @@ def test_a_failing_writer_process_is_reported(tmp_path: Path) -> None:
     assert str(again.value) == str(first.value)
 
 
+def test_a_failing_prepare_process_is_reported(tmp_path: Path) -> None:
+    ads = _write(tmp_path / "ads.jsonl", range(5))
+    no_taxonomy = create_db_engine(f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    batches = PreparedBatches([ads], no_taxonomy, 10, {"enrich": False})
+    try:
+        with pytest.raises(RuntimeError, match=r"ads prepare process failed.*no such table"):
+            list(batches.batches(ImportReport()))
+    finally:
+        batches.close()
+    assert batches.proc.returncode == 0  # it said what went wrong and ended
+
+
 def _write(path: Path, ids: range) -> Path:
     path.write_bytes(b"".join(orjson.dumps({
         "id": f"r{i}", "headline": f"Lagerarbetare {i}",
@@ -74,8 +90,12 @@ def _readers_left() -> list[str]:
     return left
 
 
-def test_a_missing_file_is_reported_after_the_batches_before_it(engine: Engine,
-                                                                 tmp_path: Path) -> None:
+@pytest.mark.parametrize("prepared_in", ["this process", "a child process"])
+def test_a_missing_file_is_reported_after_the_batches_before_it(
+        engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        prepared_in: str) -> None:
+    if prepared_in == "a child process":
+        monkeypatch.setattr(service, "_PROCESS_FROM", 0)
     good = _write(tmp_path / "good.jsonl", range(30))
     with pytest.raises(InvalidInput, match="no such file"):
         service.import_ads([good, tmp_path / "missing.jsonl"], engine=engine, enrich=False,
@@ -86,8 +106,19 @@ def test_a_missing_file_is_reported_after_the_batches_before_it(engine: Engine,
     assert _readers_left() == []
 
 
+@pytest.mark.parametrize("prepared_in", ["this process", "a child process"])
 def test_a_failing_batch_stops_the_reading_ahead(engine: Engine, tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 prepared_in: str) -> None:
+    children: list[PreparedBatches] = []
+    if prepared_in == "a child process":
+        monkeypatch.setattr(service, "_PROCESS_FROM", 0)
+
+        def started(*args: Any) -> PreparedBatches:
+            children.append(PreparedBatches(*args))
+            return children[-1]
+
+        monkeypatch.setattr(service, "PreparedBatches", started)
     calls = []
     real = service.run_batch
 
@@ -103,3 +134,5 @@ def test_a_failing_batch_stops_the_reading_ahead(engine: Engine, tmp_path: Path,
                            enrich=False, batch_size=10)
     assert len(calls) == 2
     assert _readers_left() == []
+    assert all(child.proc.poll() is not None for child in children)
+    assert len(children) == (prepared_in == "a child process")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+import pytest
 from sqlalchemy import Engine, func, insert, select
 
 from jobbnav.ads import service
@@ -33,12 +34,19 @@ def test_reimport_is_a_no_op(demo_engine: Engine, demo_ads: Path) -> None:
         assert conn.execute(select(func.count()).select_from(ad_table)).scalar() == 41
 
 
-def test_bad_records_are_rejected_with_reasons_and_good_ones_kept(engine: Engine,
-                                                                  tmp_path: Path) -> None:
+@pytest.mark.parametrize("prepared_in", ["this process", "a child process"])
+def test_bad_records_are_rejected_with_reasons_and_good_ones_kept(
+        engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        prepared_in: str) -> None:
+    if prepared_in == "a child process":  # as a big import is (prepare_process.py)
+        monkeypatch.setattr(service, "_PROCESS_FROM", 0)
     with engine.begin() as conn:
-        conn.execute(insert(concept), [{"id": "DJh5_yyF_hEM", "type": "ssyk-level-4",
-                                        "preferred_label": "Mjukvaru- och systemutvecklare m.fl.",
-                                        "codes": {}, "deprecated": False, "local": False}])
+        conn.execute(insert(concept), [
+            {"id": "DJh5_yyF_hEM", "type": "ssyk-level-4",
+             "preferred_label": "Mjukvaru- och systemutvecklare m.fl.", "codes": {},
+             "deprecated": False, "local": False},
+            {"id": "occ-1", "type": "occupation-name", "preferred_label": "Lagerarbetare",
+             "codes": {}, "deprecated": False, "local": False}])
     invalidate()
     lines = [
         orjson.dumps(_ad("good-1")),
@@ -49,20 +57,23 @@ def test_bad_records_are_rejected_with_reasons_and_good_ones_kept(engine: Engine
         orjson.dumps(_ad("huge", description={"text": "a" * 10_000_000})),
         orjson.dumps(_ad("good-2", occupation_group={"label": "Mjukvaru- och systemutvecklare "
                                                               "m.fl."})),
+        orjson.dumps(_ad("unknown-occupation", occupation={"concept_id": "occ-404"})),
     ]
     path = tmp_path / "ads.jsonl.gz"
     path.write_bytes(gzip.compress(b"\n".join(lines)))
     report_path = tmp_path / "report.json"
     report = service.import_ads([path], engine=engine, enrich=False, report_path=report_path)
-    assert report.stored == 2
+    assert report.stored == 3
+    assert report.unknown_kept == {"occupation": 1}  # kept as given, counted
     reasons = {r.record: r.reason for r in report.rejected}
+    assert all(r.source == str(path) for r in report.rejected)
     assert "invalid JSON" in reasons[2]
     assert "headline" in reasons[3] and "required" in reasons[3]
     assert "number_of_vacancies" in reasons[4]
     assert "XXXX_YYY_ZZZ" in reasons[5] and "occupation_group" in reasons[5]
     assert "bytes" in reasons[6] or "characters" in reasons[6]
     saved = json.loads(report_path.read_text())
-    assert saved["stored"] == 2 and len(saved["rejections"]) == 5
+    assert saved["stored"] == 3 and len(saved["rejections"]) == 5
     # a label without an id was resolved to the one concept carrying it
     assert service.get_ad("good-2", engine=engine)["occupation_group"]["concept_id"] == \
         "DJh5_yyF_hEM"

@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from jobbnav.ads.pipeline import Batch
+from jobbnav.ads.pipeline import Records
 from jobbnav.taxonomy import service as taxonomy
 from jobbnav.taxonomy.index import TaxonomyIndex
 from jobbnav.taxonomy.normalize import fold
@@ -157,7 +157,7 @@ def _check(lookup: _Lookup, ref: dict[str, Any], types: tuple[str, ...], id_key:
     return None
 
 
-def normalise(batch: Batch) -> None:
+def normalise(batch: Records) -> None:
     lookup = _lookup(batch.engine)
     for item in batch.live():
         if item.ad is None or item.removal:

@@ -22,14 +22,14 @@ import pandas as pd
 from sqlalchemy import false, func, select
 
 from jobbnav.ads.persist import rows_where_in, stored_versions
-from jobbnav.ads.pipeline import Batch, Item
+from jobbnav.ads.pipeline import Batch, Item, Records
 from jobbnav.ads.search.analysis import tokens
 from jobbnav.ads.search.compounds import MAX_WORD
 from jobbnav.ads.store import ad as ad_table
 from jobbnav.taxonomy.normalize import ascii_fold
 
-__all__ = ["MAX_HAMMING", "block_key", "deduplicate", "hamming", "headline_similarity",
-           "same_vacancy", "simhash", "simhashes", "simhashes_of_words"]
+__all__ = ["MAX_HAMMING", "block_key", "deduplicate", "fingerprint", "hamming",
+           "headline_similarity", "same_vacancy", "simhash", "simhashes", "simhashes_of_words"]
 
 MAX_HAMMING = 10
 MIN_HEADLINE_SIMILARITY = 0.5
@@ -199,19 +199,26 @@ def _text(ad: dict[str, Any]) -> str:
 _Candidate = list[Any]
 
 
+def fingerprint(records: Records) -> None:
+    """Prepare step: each ad's block and SimHash (no database needed)."""
+    items = [i for i in records.live() if i.ad is not None and not i.removal]
+    for item in items:  # split once: the index reuses the words for the compound heads
+        item.words = _tokens(_text(item.ad or {}))
+    for item, value in zip(items, simhashes_of_words([i.words or [] for i in items]),
+                           strict=True):
+        item.dedupe_block = block_key(item.ad or {})
+        item.simhash = value
+
+
 def deduplicate(batch: Batch) -> None:
+    """Step: the ads of the batch that repeat a vacancy stored (or earlier in the batch)."""
     items = [i for i in batch.live() if i.ad is not None and not i.removal]
     if not items:
         return
     known = stored_versions(batch)
     fresh: list[Item] = []
-    for item in items:  # split once: the index reuses the words for the compound heads
-        item.words = _tokens(_text(item.ad or {}))
-    for item, value in zip(items, simhashes_of_words([i.words or [] for i in items]),
-                           strict=True):
+    for item in items:
         assert item.ad is not None
-        item.dedupe_block = block_key(item.ad)
-        item.simhash = value
         if item.ad["id"] in known:  # an update keeps its place in its group
             item.duplicate_of = known[item.ad["id"]].duplicate_of
         elif item.dedupe_block is not None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from jobbnav.ads.pipeline import Batch
+from jobbnav.ads.pipeline import Records
 
 __all__ = ["AdsSettings", "enrich", "enricher"]
 
@@ -50,7 +50,7 @@ def enricher() -> Callable[[dict[str, Any]], dict[str, Any]] | None:
     return found
 
 
-def enrich(batch: Batch) -> None:
+def enrich(batch: Records) -> None:
     enabled = batch.options.get("enrich")
     if enabled is None:
         enabled = AdsSettings().enrich_ads

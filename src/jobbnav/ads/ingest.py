@@ -12,7 +12,7 @@ import orjson
 from pydantic import ValidationError
 
 from jobbnav.ads.model import MAX_TEXT_CHARS, JobAd
-from jobbnav.ads.pipeline import Batch, Item
+from jobbnav.ads.pipeline import Item, Records
 from jobbnav.errors import InvalidInput
 
 __all__ = ["count_records", "items_from", "items_from_lines", "items_from_url", "validate"]
@@ -152,7 +152,7 @@ def _where(error: Mapping[str, Any]) -> str:
     return ".".join(str(p) for p in error.get("loc", ())) or "record"
 
 
-def validate(batch: Batch) -> None:
+def validate(batch: Records) -> None:
     """Pipeline step: parse each record into the JobSearch shape or reject it with the reason."""
     for item in batch.items:
         raw = item.raw

@@ -13,11 +13,11 @@ import orjson
 from sqlalchemy import Connection, bindparam, func, select, update
 
 from jobbnav.ads.dates import iso_utc
-from jobbnav.ads.pipeline import Batch, Item
+from jobbnav.ads.pipeline import Batch, Item, Records
 from jobbnav.ads.search.index import IndexRow
 from jobbnav.ads.store import ad as ad_table
 
-__all__ = ["content_hash", "source_json", "store"]
+__all__ = ["content_hash", "render", "rows_where_in", "source_json", "store", "stored_versions"]
 
 
 def source_json(ad: dict[str, Any]) -> str:
@@ -29,6 +29,14 @@ def source_json(ad: dict[str, Any]) -> str:
 def content_hash(ad: dict[str, Any]) -> str:
     return hashlib.md5(orjson.dumps(ad, option=orjson.OPT_SORT_KEYS),
                        usedforsecurity=False).hexdigest()
+
+
+def render(records: Records) -> None:
+    """Prepare step: each ad's JSON as stored and its content hash, once the ad is final."""
+    for item in records.live():
+        if item.ad is not None and not item.removal:
+            item.data = orjson.dumps(item.ad).decode()
+            item.content_hash = content_hash(item.ad)
 
 
 class StoredVersion(NamedTuple):
@@ -141,7 +149,9 @@ def store(batch: Batch) -> None:
             ad = orjson.loads(old.data)
             ad["removed"], ad["removed_date"] = True, item.ad.get("removed_date")
             item.ad, item.duplicate_of = ad, old.duplicate_of
-        digest = content_hash(item.ad)
+        if item.removal or item.content_hash is None or item.data is None:
+            item.data, item.content_hash = orjson.dumps(item.ad).decode(), content_hash(item.ad)
+        digest = item.content_hash
         if old is not None and not item.removal and not _is_newer(item.ad, old.timestamp,
                                                                   old.content_hash, digest):
             report.unchanged += 1
@@ -149,7 +159,7 @@ def store(batch: Batch) -> None:
         seq += 1
         row = {"id": ad_id, "content_hash": digest, "changed_at": now_ms, "seq": seq,
                "dedupe_block": item.dedupe_block, "simhash": item.simhash,
-               "duplicate_of": item.duplicate_of, "data": orjson.dumps(item.ad).decode(),
+               "duplicate_of": item.duplicate_of, "data": item.data,
                "source": source_json(item.ad), **_columns(item.ad)}
         if item.ad.get("removed") and (old is None or not old.removed):
             report.removed += 1

@@ -1,18 +1,21 @@
 """The ingestion pipeline, declared in one place.
 
-STEPS run in order over each batch of records; LISTENERS are told about every batch that was
-stored. Both are "module:function" strings, so a new step (or a listener in another domain)
-is one line here. A step is called as `fn(batch)`; it may reject single records
-(`batch.reject(item, field, reason)`) and must raise only for failures of the whole batch,
-which then rolls back. Listeners are called as `fn(conn, ads)` inside the batch transaction
-with the stored ads in the JobSearch shape (plus `duplicate_of`).
+PREPARE_STEPS, then STEPS, run in order over each batch of records; LISTENERS are told about
+every batch that was stored. All are "module:function" strings, so a new step (or a listener
+in another domain) is one line here. A step is called as `fn(batch)`; it may reject single
+records (`batch.reject(item, field, reason)`) and must raise only for failures of the whole
+batch, which then rolls back. PREPARE_STEPS see `Records` (no database connection: they only
+read the taxonomy), so big imports run them in a process of their own, ahead of the batch in
+the database (prepare_process.py); STEPS see a `Batch` inside its transaction. Listeners are
+called as `fn(conn, ads)` inside the batch transaction with the stored ads in the JobSearch
+shape (plus `duplicate_of`).
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -22,14 +25,19 @@ from sqlalchemy import Connection, Engine
 from jobbnav.ads.model import ImportReport, Rejection
 from jobbnav.ads.search.index import IndexRow
 
-__all__ = ["LISTENERS", "STEPS", "Batch", "Item", "load", "run_batch"]
+__all__ = ["LISTENERS", "PREPARE_STEPS", "STEPS", "Batch", "Item", "Records", "load",
+           "prepare", "run_batch"]
 
 log = logging.getLogger(__name__)
 
-STEPS: tuple[str, ...] = (
+PREPARE_STEPS: tuple[str, ...] = (
     "jobbnav.ads.ingest:validate",
     "jobbnav.ads.enrichment:enrich",
     "jobbnav.ads.concepts:normalise",
+    "jobbnav.ads.dedupe:fingerprint",
+    "jobbnav.ads.persist:render",
+)
+STEPS: tuple[str, ...] = (
     "jobbnav.ads.dedupe:deduplicate",
     "jobbnav.ads.persist:store",
 )
@@ -67,19 +75,19 @@ class Item:
     duplicate_of: str | None = None
     # `tokens` of headline + text, split once by the de-duplication, reused by the index.
     words: list[str] | None = None
+    # The ad as stored (JSON) and its content hash, rendered once the ad is final.
+    data: str | None = None
+    content_hash: str | None = None
 
 
 @dataclass
-class Batch:
+class Records:
+    """A batch of records before the database: what the prepare steps see."""
+
     items: list[Item]
     report: ImportReport
-    conn: Connection
     engine: Engine
-    options: dict[str, Any] = field(default_factory=dict)
-    index_rows: list[IndexRow] = field(default_factory=list)
-    stored_ads: list[dict[str, Any]] = field(default_factory=list)
-    # What a step read once for later steps of the same batch (e.g. the stored versions).
-    cache: dict[str, Any] = field(default_factory=dict)
+    options: dict[str, Any]
 
     def live(self) -> list[Item]:
         return [i for i in self.items if not i.rejected]
@@ -93,6 +101,17 @@ class Batch:
                                               reason))
 
 
+@dataclass
+class Batch(Records):
+    """A batch inside its database transaction: what the steps and listeners see."""
+
+    conn: Connection
+    index_rows: list[IndexRow] = field(default_factory=list)
+    stored_ads: list[dict[str, Any]] = field(default_factory=list)
+    # What a step read once for later steps of the same batch (e.g. the stored versions).
+    cache: dict[str, Any] = field(default_factory=dict)
+
+
 @cache
 def load(spec: str) -> Callable[..., Any]:
     module_name, attr = spec.split(":")
@@ -100,19 +119,30 @@ def load(spec: str) -> Callable[..., Any]:
     return found
 
 
+def prepare(engine: Engine, items: list[Item], report: ImportReport,
+            options: dict[str, Any] | None = None) -> list[Item]:
+    """Run the prepare steps over one batch; returns the items still live."""
+    records = Records(items, report, engine, options or {})
+    for spec in PREPARE_STEPS:
+        load(spec)(records)
+    return records.live()
+
+
 def run_batch(engine: Engine, items: list[Item], report: ImportReport, *,
-              steps: Sequence[str] = STEPS, listeners: Sequence[str] = LISTENERS,
-              options: dict[str, Any] | None = None) -> list[IndexRow]:
-    """Run every step over one batch in one transaction; returns the rows to index."""
+              options: dict[str, Any] | None = None, prepared: bool = False) -> list[IndexRow]:
+    """Prepare one batch (unless `prepared`), then run the steps over it in one transaction;
+    returns the rows to index."""
+    if not prepared:
+        items = prepare(engine, items, report, options)
     with engine.begin() as conn:
         if conn.dialect.name == "sqlite":
             conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
             conn.exec_driver_sql(f"PRAGMA cache_size=-{CACHE_KIB}")
-        batch = Batch(items, report, conn, engine, options or {})
-        for spec in steps:
+        batch = Batch(items, report, engine, options or {}, conn)
+        for spec in STEPS:
             load(spec)(batch)
         if batch.stored_ads:
-            for spec in listeners:
+            for spec in LISTENERS:
                 load(spec)(conn, batch.stored_ads)
     report.batches += 1
     return batch.index_rows

@@ -18,7 +18,8 @@ from sqlalchemy import Engine, select
 
 from jobbnav.ads.ingest import count_records, items_from, items_from_url
 from jobbnav.ads.model import ImportReport, SearchResult
-from jobbnav.ads.pipeline import Item, run_batch
+from jobbnav.ads.pipeline import Item, prepare, run_batch
+from jobbnav.ads.prepare_process import PreparedBatches
 from jobbnav.ads.search.index import IndexRow, index_dir_for
 from jobbnav.ads.search.indexes import AdIndexes, get_indexes
 from jobbnav.ads.search.writer_process import IndexWriterProcess
@@ -186,9 +187,20 @@ def _fewer_collections() -> Iterator[None]:
             gc.enable()
 
 
-def _run(items: Iterable[Item], *, engine: Engine, total: int | None,
+Batches = Iterator[tuple[int, list[Item]]]
+
+
+def _prepared_here(items: Iterable[Item], size: int, engine: Engine, report: ImportReport,
+                   options: dict[str, Any]) -> Batches:
+    """(records read, live items) per batch, prepared in this process."""
+    for chunk in _read_ahead(_batches(items, size)):
+        yield len(chunk), prepare(engine, chunk, report, options)
+
+
+def _run(batches_of: Callable[[ImportReport], Batches], *, engine: Engine, total: int | None,
          progress: ProgressHook | None, report_path: Path | None,
-         options: dict[str, Any] | None, batch_size: int | None) -> ImportReport:
+         options: dict[str, Any]) -> ImportReport:
+    """The import: `batches_of(report)` gives the prepared batches (and reports rejections)."""
     report = ImportReport()
     started = time.perf_counter()
     hook = progress or (lambda *_: None)
@@ -196,16 +208,16 @@ def _run(items: Iterable[Item], *, engine: Engine, total: int | None,
     indexes = get_indexes(engine)
     # A writer process of an import killed a moment ago may still be finishing its last rows.
     indexes.catch_up(engine, wait_seconds=60)
-    size = batch_size or get_settings().import_batch_size
+    batches = batches_of(report)
     with indexes.lock, _fewer_collections(), background_checkpoints(engine) as checkpoint:
         worker = _index_writer(indexes, engine, total)
         try:
-            for chunk in _read_ahead(_batches(items, size)):
+            for count, live in batches:
                 # The database commits first; the index follows (and catches up after a crash).
-                rows = run_batch(engine, chunk, report, options=options)
+                rows = run_batch(engine, live, report, options=options, prepared=True)
                 checkpoint()
                 worker.put(rows)
-                hook("Importing ads", total, len(chunk))
+                hook("Importing ads", total, count)
         finally:
             worker.finish()
             indexes.live.mark_changed()
@@ -217,6 +229,10 @@ def _run(items: Iterable[Item], *, engine: Engine, total: int | None,
     return report
 
 
+def _big(total: int | None) -> bool:
+    return total is None or total >= _PROCESS_FROM
+
+
 def import_ads(paths_or_records: Iterable[Path | str | Mapping[str, Any]], *,
                engine: Engine | None = None, progress: ProgressHook | None = None,
                report_path: Path | None = None, enrich: bool | None = None,
@@ -225,12 +241,25 @@ def import_ads(paths_or_records: Iterable[Path | str | Mapping[str, Any]], *,
 
     Good records are stored one transaction per batch; bad ones are listed with their reason in
     the report (and in `report_path` as JSON). Re-importing the same ads changes nothing.
-    `enrich` overrides the JOBBNAV_ENRICH_ADS setting.
+    `enrich` overrides the JOBBNAV_ENRICH_ADS setting. Big imports of files are read and
+    prepared by a child process (prepare_process.py) while this one writes the database.
     """
     inputs = list(paths_or_records)
-    return _run(items_from(inputs), engine=engine or get_engine(), total=count_records(inputs),
-                progress=progress, report_path=report_path,
-                options={"enrich": enrich}, batch_size=batch_size)
+    engine = engine or get_engine()
+    total = count_records(inputs)
+    size = batch_size or get_settings().import_batch_size
+    options: dict[str, Any] = {"enrich": enrich}
+    if not (_big(total) and all(not isinstance(i, Mapping) for i in inputs)):
+        return _run(lambda report: _prepared_here(items_from(inputs), size, engine, report,
+                                                  options),
+                    engine=engine, total=total, progress=progress, report_path=report_path,
+                    options=options)
+    child = PreparedBatches([Path(str(i)) for i in inputs], engine, size, options)
+    try:
+        return _run(child.batches, engine=engine, total=total, progress=progress,
+                    report_path=report_path, options=options)
+    finally:
+        child.close()
 
 
 def import_from_url(url: str, *, engine: Engine | None = None,
@@ -238,9 +267,13 @@ def import_from_url(url: str, *, engine: Engine | None = None,
                     enrich: bool | None = None, batch_size: int | None = None) -> ImportReport:
     """Import ads from an HTTP endpoint answering JSON (a list, a JobSearch or JobStream
     answer) or JSON lines."""
-    return _run(items_from_url(url), engine=engine or get_engine(), total=None,
-                progress=progress, report_path=report_path, options={"enrich": enrich},
-                batch_size=batch_size)
+    engine = engine or get_engine()
+    size = batch_size or get_settings().import_batch_size
+    options: dict[str, Any] = {"enrich": enrich}
+    return _run(lambda report: _prepared_here(items_from_url(url), size, engine, report,
+                                              options),
+                engine=engine, total=None, progress=progress, report_path=report_path,
+                options=options)
 
 
 def get_ad(ad_id: str, *, engine: Engine | None = None) -> dict[str, Any]:

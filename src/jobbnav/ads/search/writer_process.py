@@ -20,9 +20,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import pickle
 import queue
-import struct
 import subprocess
 import sys
 import tempfile
@@ -34,11 +32,7 @@ from typing import IO, Any
 
 import orjson
 
-try:
-    import fcntl
-except ImportError:  # not on Windows: pipes keep their size
-    fcntl = None  # type: ignore[assignment]
-
+from jobbnav.ads.frames import frame, read_frame, widen
 from jobbnav.ads.search.compounds import HeadFinder
 from jobbnav.ads.search.index import IndexRow, open_index
 
@@ -51,42 +45,8 @@ COMMIT_SECONDS = 5.0
 # Batches received but not yet indexed: the index lags the database by about this many.
 QUEUED_BATCHES = 2
 NICENESS = 10
-_LENGTH = struct.Struct("<Q")
 # (key, seq, canonical, the ad as stored JSON)
 WireRow = tuple[int, int, bool, str | bytes]
-
-
-def _frame(payload: Any) -> bytes:
-    data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
-    return _LENGTH.pack(len(data)) + data
-
-
-def _read_exactly(source: IO[bytes], size: int) -> bytes | None:
-    chunks, missing = [], size
-    while missing:
-        chunk = source.read(missing)
-        if not chunk:
-            return None  # end of input (a frame cut short counts as the end)
-        chunks.append(chunk)
-        missing -= len(chunk)
-    return b"".join(chunks)
-
-
-def _read_frame(source: IO[bytes]) -> Any:
-    head = _read_exactly(source, _LENGTH.size)
-    if head is None:
-        return None
-    body = _read_exactly(source, _LENGTH.unpack(head)[0])
-    return None if body is None else pickle.loads(body)
-
-
-def _widen(pipe: IO[bytes]) -> None:
-    """A 1 MiB pipe instead of 64 KiB (Linux): a batch is handed over in fewer, larger
-    writes, each one a wake-up of the importer's feeder thread."""
-    set_size = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
-    if set_size is not None:
-        with contextlib.suppress(OSError):
-            fcntl.fcntl(pipe.fileno(), set_size, 1 << 20)
 
 
 def wire_rows(rows: Iterable[IndexRow]) -> list[WireRow]:
@@ -113,7 +73,7 @@ class IndexWriterProcess:
             [sys.executable, "-m", "jobbnav.ads.search.writer_process"], stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL, stderr=self._errors)
         assert self.proc.stdin is not None
-        _widen(self.proc.stdin)
+        widen(self.proc.stdin)
         # Payloads are pickled by the feeder thread, while the importer is in SQLite.
         self._pending: queue.Queue[Any] = queue.Queue(maxsize=QUEUED_BATCHES)
         self._broken = False
@@ -127,7 +87,7 @@ class IndexWriterProcess:
         try:
             while (payload := self._pending.get()) is not None:
                 if not self._broken:
-                    out.write(_frame(payload))
+                    out.write(frame(payload))
                     out.flush()
         except Exception as exc:  # the child is gone: the importer raises at its next put
             self._broken, self._problem = True, f"{type(exc).__name__}: {exc}"
@@ -172,8 +132,8 @@ class IndexWriterProcess:
 
 def _reader(source: IO[bytes], into: queue.Queue[list[WireRow] | None]) -> None:
     try:
-        while (frame := _read_frame(source)) is not None:
-            into.put(frame)
+        while (rows := read_frame(source)) is not None:
+            into.put(rows)
     finally:
         into.put(None)
 
@@ -188,7 +148,7 @@ def main() -> int:
     with contextlib.suppress(OSError, AttributeError):
         os.nice(NICENESS)
     source = sys.stdin.buffer
-    setup = _read_frame(source)
+    setup = read_frame(source)
     if setup is None:
         return 0
     root = Path(setup["root"])
@@ -199,9 +159,9 @@ def main() -> int:
     threading.Thread(target=_reader, args=(source, frames), daemon=True).start()
     top, last_commit = 0, time.monotonic()
     try:
-        while (frame := frames.get()) is not None:
+        while (received := frames.get()) is not None:
             rows = [IndexRow(key, seq, canonical, orjson.loads(data))
-                    for key, seq, canonical, data in frame]
+                    for key, seq, canonical, data in received]
             top = max(top, indexes.apply(writers, rows, int(time.time())))
             if time.monotonic() - last_commit > COMMIT_SECONDS:
                 indexes.commit(writers, top)

@@ -238,9 +238,11 @@ def _import(args: argparse.Namespace, engine: Any, corpus: Path, total: int) -> 
           f"{report.stored:,} stored, {report.duplicates:,} duplicates, "
           f"{len(report.rejected)} rejected, {report.stored / seconds:,.0f} ads/s "
           f"({seconds:.1f} s)")
-    # The import is two processes (the importer and its index writer) on a shared machine.
-    print(f"  CPU: importer {cpu(resource.RUSAGE_SELF) - mine:.1f} s, index writer process "
-          f"{cpu(resource.RUSAGE_CHILDREN) - writer:.1f} s; load average before "
+    # A big import is three processes: it prepares batches in one child and indexes them in
+    # another (the importer does the database work).
+    print(f"  CPU: importer {cpu(resource.RUSAGE_SELF) - mine:.1f} s, child processes "
+          f"(prepare + index writer) {cpu(resource.RUSAGE_CHILDREN) - writer:.1f} s; "
+          f"load average before "
           f"{load[0]:.2f}, after {os.getloadavg()[0]:.2f}")
 
 

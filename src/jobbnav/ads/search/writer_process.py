@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import os
 import queue
 import subprocess
 import sys
@@ -44,7 +43,6 @@ __all__ = ["COMMIT_SECONDS", "QUEUED_BATCHES", "IndexWriterProcess", "main"]
 COMMIT_SECONDS = 5.0
 # Batches received but not yet indexed: the index lags the database by about this many.
 QUEUED_BATCHES = 2
-NICENESS = 10
 # (key, seq, canonical, the ad as stored JSON)
 WireRow = tuple[int, int, bool, str | bytes]
 
@@ -143,10 +141,9 @@ def main() -> int:
 
     # Each ad's dicts are freed by reference counting; collections would only walk them.
     gc.disable()
-    # The importer's database work is the critical path; this process only has to keep up
-    # (when it falls behind, the importer waits and leaves it the CPU).
-    with contextlib.suppress(OSError, AttributeError):
-        os.nice(NICENESS)
+    # Not niced: since the prepare steps moved to a process of their own, a big import is
+    # three processes on the cores and this one is as often the slowest as the importer
+    # (niceness 10 cost 6-10 % of the import rate at 100,000 live ads).
     source = sys.stdin.buffer
     setup = read_frame(source)
     if setup is None:

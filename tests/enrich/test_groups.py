@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 
 from jobbnav.enrich.english_titles import english_role_compounds, translate_words_aligned
 from jobbnav.enrich.group_prior import PRIOR_FILE, SMOOTHING, load_group_prior
+from jobbnav.enrich.inflect import spoken_title_forms
 from jobbnav.enrich.service import enrich, group_model
 from jobbnav.taxonomy.service import index
 
@@ -117,3 +118,15 @@ def test_everyday_forms_of_forsaljare_titles_are_titles(real_engine: Engine) -> 
     assert model is not None
     assert "bilsäljare" in model.titles.likelihood("Bilsäljare Haninge").titles
     assert "5223" in _codes("Bilsäljare Haninge")[:3]  # Bilförsäljare, butik
+
+
+def test_everyday_forms_of_forsaljare_titles_are_recognised_in_text(real_engine: Engine) -> None:
+    found = enrich("Vi söker eventsäljare och bilsäljarna i Umeå.", kind="ad",
+                   predict_groups=False)
+    labels = {h.preferred_label: h.term for h in found.of_type("occupation-name")}
+    assert labels.get("Eventförsäljare") == "eventsäljare"
+    assert labels.get("Bilförsäljare") == "bilsäljarna"  # the spoken form inflects too
+    # only compounds: the stand-alone word and the bare ending keep their forms
+    assert spoken_title_forms("försäljare") == []
+    assert spoken_title_forms("telefonförsäljare") == ["telefonsäljare"]
+    assert spoken_title_forms("tekniker") == []

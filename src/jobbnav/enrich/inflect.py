@@ -7,9 +7,10 @@ rare enough to leave). Acronyms and short words get no forms: "el" + "en" would 
 
 from __future__ import annotations
 
-__all__ = ["inflected_forms"]
+__all__ = ["inflected_forms", "spoken_title_forms"]
 
 _MIN_LEN = 4
+_MIN_MODIFIER = 2  # letters before the changed ending of a compound title
 
 
 def _noun_forms(word: str) -> list[str]:
@@ -60,3 +61,12 @@ def inflected_forms(surface: str, concept_type: str) -> list[str]:
     else:
         forms = []
     return [prefix + f for f in dict.fromkeys(forms) if f != last]
+
+
+def spoken_title_forms(key: str) -> list[str]:
+    """Everyday forms of a folded occupation title: "bilförsäljare" is also said "bilsäljare",
+    "eventförsäljare" "eventsäljare" (the stand-alone "försäljare" keeps its form)."""
+    last = key.rsplit(" ", 1)[-1]
+    if last.endswith("försäljare") and len(last) - len("försäljare") >= _MIN_MODIFIER:
+        return [key[:-len("försäljare")] + "säljare"]
+    return []

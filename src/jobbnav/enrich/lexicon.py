@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from jobbnav.enrich.inflect import inflected_forms
+from jobbnav.enrich.inflect import inflected_forms, spoken_title_forms
 from jobbnav.enrich.local_concepts import (
     EXTRA_SURFACES,
     LOCAL_SURFACES,
@@ -170,8 +170,13 @@ class _Builder:
             if inflect and not entry.misspelled and entry.concept_type != "language":
                 infl = LexEntry(entry.concept_id, entry.concept_type, entry.label, "inflection",
                                 False, entry.qualifier)
-                for form in inflected_forms(key, entry.concept_type):
-                    self._put(form, infl)
+                spoken = (spoken_title_forms(key) if entry.concept_type == "occupation-name"
+                          else [])
+                for base in (key, *spoken):
+                    if base != key:
+                        self._put(base, infl)
+                    for form in inflected_forms(base, entry.concept_type):
+                        self._put(form, infl)
 
     def _put(self, key: str, entry: LexEntry) -> None:
         known = self.by_key[key].get(entry.concept_id)

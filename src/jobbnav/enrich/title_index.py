@@ -19,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from jobbnav.enrich.english_titles import english_role_compounds, translate_words_aligned
+from jobbnav.enrich.inflect import spoken_title_forms
 from jobbnav.enrich.tokenize import fold_surface, match_text
 from jobbnav.taxonomy.index import TaxonomyIndex
 
@@ -53,14 +54,6 @@ def _title_surfaces(label: str) -> list[str]:
     return out
 
 
-def _spoken_variants(key: str) -> list[str]:
-    """Everyday forms of a folded title: "bilförsäljare" is also said "bilsäljare"."""
-    last = key.rsplit(" ", 1)[-1]
-    if last.endswith("försäljare") and len(last) - len("försäljare") >= _MIN_MODIFIER:
-        return [key[:-len("försäljare")] + "säljare"]
-    return []
-
-
 class TitleIndex:
     def __init__(self, index: TaxonomyIndex, group_of: dict[str, str]) -> None:
         names_of: dict[str, set[str]] = defaultdict(set)  # folded title → occupation ids
@@ -70,7 +63,7 @@ class TitleIndex:
                 t.term for t in index.terms.get(oid, ())]
             for surface in surfaces:
                 key = fold_surface(surface)
-                for form in (key, *_spoken_variants(key)) if key else ():
+                for form in (key, *spoken_title_forms(key)) if key else ():
                     names_of[form].add(oid)
         group_of = dict(group_of)
         for gid in set(group_of.values()):  # ontology titles joined to the group by their head

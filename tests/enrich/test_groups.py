@@ -8,7 +8,11 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from jobbnav.enrich.english_titles import english_role_compounds, translate_words_aligned
+from jobbnav.enrich.english_titles import (
+    english_role_compounds,
+    is_english_title,
+    translate_words_aligned,
+)
 from jobbnav.enrich.group_prior import PRIOR_FILE, SMOOTHING, load_group_prior
 from jobbnav.enrich.inflect import spoken_title_forms
 from jobbnav.enrich.service import enrich, group_model
@@ -130,3 +134,17 @@ def test_everyday_forms_of_forsaljare_titles_are_recognised_in_text(real_engine:
     assert spoken_title_forms("försäljare") == []
     assert spoken_title_forms("telefonförsäljare") == ["telefonsäljare"]
     assert spoken_title_forms("tekniker") == []
+
+
+def test_english_titles_read_their_words_in_english(real_engine: Engine) -> None:
+    assert is_english_title(["chief", "commercial", "officer"])
+    assert not is_english_title(["officer", "till", "försvarsmakten"])
+    english = enrich("", headline="Chief Commercial Officer", kind="ad")
+    assert "Officer" not in {h.preferred_label for h in english.of_type("occupation-name")}
+    assert english.occupation_groups[0].ssyk_code != "0110"  # not Officerare
+    swedish = enrich("", headline="Officer till Försvarsmakten", kind="ad")
+    assert "Officer" in {h.preferred_label for h in swedish.of_type("occupation-name")}
+    assert swedish.occupation_groups[0].ssyk_code == "0110"
+    # an English spelling of the same title keeps its concept
+    admin = enrich("", headline="System Administrator", kind="ad")
+    assert "Administratör" in {h.preferred_label for h in admin.of_type("occupation-name")}

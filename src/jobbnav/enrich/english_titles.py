@@ -12,7 +12,8 @@ need no entry.
 
 from __future__ import annotations
 
-__all__ = ["ENGLISH_TITLE_WORDS", "english_role_compounds", "translate_words_aligned"]
+__all__ = ["ENGLISH_TITLE_WORDS", "english_role_compounds", "is_english_title",
+           "translate_words_aligned"]
 
 ENGLISH_TITLE_WORDS: dict[str, str] = {
     # people who build, make or fix things
@@ -135,3 +136,18 @@ def english_role_compounds(words: list[str]) -> list[tuple[str, range]]:
         if words[i] == "chief" and words[i + 2] == "officer" and words[i + 1] in MODIFIER_FORMS:
             out.append((MODIFIER_FORMS[words[i + 1]] + "chef", range(i, i + 3)))
     return out
+
+
+# Words that mark a headline as English, or as Swedish, beside its title words.
+_ENGLISH_GLUE = frozenset({"of", "and", "the", "for", "with", "to", "at", "our", "we", "are",
+                           "join", "looking", "senior", "junior", "new", "team", "vp"})
+_SWEDISH_GLUE = frozenset({"och", "till", "för", "med", "på", "i", "söker", "sökes", "vi", "som",
+                           "inom", "hos", "av", "en", "ett", "din", "vår", "nu"})
+
+
+def is_english_title(words: list[str]) -> bool:
+    """Whether folded headline words read as an English job title ("chief commercial officer",
+    "head of sales"): two or more English title words and not one Swedish function word."""
+    english = sum(w in ENGLISH_TITLE_WORDS or w in MODIFIER_FORMS or w in ROLE_HEADS
+                  or w in _ENGLISH_GLUE for w in words)
+    return english >= 2 and not any(w in _SWEDISH_GLUE for w in words)

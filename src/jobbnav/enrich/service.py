@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from jobbnav.db import get_engine
 from jobbnav.enrich.context import sentence_contexts
 from jobbnav.enrich.disambiguate import choose_senses
+from jobbnav.enrich.english_titles import ENGLISH_TITLE_WORDS, is_english_title
 from jobbnav.enrich.lexicon import LexEntry, Lexicon, build_lexicon
 from jobbnav.enrich.matcher import Match, find_matches
 from jobbnav.enrich.model import (
@@ -28,7 +29,7 @@ from jobbnav.enrich.model import (
 )
 from jobbnav.enrich.occupation_ranking import rank_occupations
 from jobbnav.enrich.ssyk_classifier import GroupEvidence, OccupationGroupModel, build_group_model
-from jobbnav.enrich.tokenize import match_text, prepare_text, sentence_spans
+from jobbnav.enrich.tokenize import fold_surface, match_text, prepare_text, sentence_spans
 from jobbnav.errors import InvalidInput, PayloadTooLarge
 from jobbnav.settings import get_settings
 from jobbnav.taxonomy import service as taxonomy
@@ -168,6 +169,8 @@ def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",
         head, _ = _hits(state, headline, "query", -1)
         head = [make_hit(h.concept_id, h.concept_type, h.preferred_label, h.term, h.spans,
                          h.confidence, "neutral", -1, h.misspelled) for h in head]
+        if is_english_title(match_text(headline).split()):
+            head = [h for h in head if _means_the_same_in_english(state.lexicon, h)]
     in_body = {h.concept_id for h in body}
     hits = body + [h for h in head if h.concept_id not in in_body]
     head_found = head
@@ -186,6 +189,17 @@ def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",
                                              exclude=unseen_ads))
     assert all(h.context in CONTEXTS for h in hits)
     return Enrichment(kind, tuple(hits), guesses, tuple(sentences))
+
+
+def _means_the_same_in_english(lexicon: Lexicon, hit: Hit) -> bool:
+    """In an English headline a Swedish title spelled like an English title word is read as
+    English: "Chief Commercial Officer" names no "Officer" (military), "Researcher" is a
+    "forskare", not the recruitment "Researcher"; "Administrator" stays "Administratör"."""
+    key = fold_surface(hit.term)
+    swedish = ENGLISH_TITLE_WORDS.get(key)
+    if swedish is None or swedish == key:
+        return True
+    return any(entry.concept_id == hit.concept_id for entry in lexicon.lookup(swedish))
 
 
 def _ad_text(ad: dict[str, Any]) -> tuple[str, str]:

@@ -18,7 +18,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from jobbnav.enrich.english_titles import english_role_compounds, translate_words_aligned
+from jobbnav.enrich.english_titles import (
+    english_role_compounds,
+    is_english_title,
+    translate_words_aligned,
+)
 from jobbnav.enrich.inflect import spoken_title_forms
 from jobbnav.enrich.tokenize import fold_surface, match_text
 from jobbnav.taxonomy.index import TaxonomyIndex
@@ -113,11 +117,16 @@ class TitleIndex:
         if not words:
             return TitleEvidence()
         translated = translate_words_aligned(words)
+        # In an English title a word is read in English: "officer" is "handläggare" there,
+        # not the Swedish (military) "officer".
+        english = is_english_title(words)
         # (words, positions of the headline each covers), longest titles first
         candidates: list[tuple[str, range]] = []
         for seq in (words, translated):
             for n in range(min(_MAX_PHRASE, len(seq)), 0, -1):
                 for i in range(len(seq) - n + 1):
+                    if english and n == 1 and seq is words and translated[i] != words[i]:
+                        continue
                     candidates.append((" ".join(seq[i:i + n]), range(i, i + n)))
         for i in range(len(translated) - 1):  # Swedish compounds: "data ingenjör" → "dataingenjör"
             candidates.append((translated[i] + translated[i + 1], range(i, i + 2)))

@@ -13,6 +13,7 @@ from sqlalchemy import Engine, func, insert, select
 
 from jobbnav.ads import service
 from jobbnav.ads.store import ad as ad_table
+from jobbnav.errors import InvalidInput
 from jobbnav.taxonomy.index import invalidate
 from jobbnav.taxonomy.store import concept
 
@@ -100,6 +101,12 @@ def test_import_from_url_reads_json_lines(engine: Engine, live_server: str,
     service.import_ads([demo_ads], engine=engine, enrich=False)
     report = service.import_from_url(f"{live_server}/snapshot", engine=engine, enrich=False)
     assert report.unchanged == 41 and not report.rejected
+
+
+def test_import_from_a_url_that_fails_names_the_url(engine: Engine, live_server: str) -> None:
+    with pytest.raises(InvalidInput, match="answered HTTP 404") as failed:
+        service.import_from_url(f"{live_server}/no-such-feed", engine=engine, enrich=False)
+    assert failed.value.field == "url"
 
 
 def test_concept_references_are_filled_in_replaced_or_reported(engine: Engine) -> None:

@@ -1,13 +1,14 @@
-"""A big import's batches, read and prepared in a process of their own.
+"""A big import's batches, read and prepared in a process of their own (files or a URL).
 
 The prepare steps (pipeline.PREPARE_STEPS: parse, validate, enrich, check concepts, SimHash,
 render the stored JSON) need no database connection and took two fifths of the importer's CPU.
 In the importing process they ran on the critical path: everything the database does for a
-batch waits for them, and a thread cannot share them (they hold the GIL). So an import of
-files starts this module as a child process (`python -m jobbnav.ads.prepare_process`), which
-reads the files, prepares batch after batch a few ahead of the importer and hands each over on
-its stdout in a length-prefixed pickle frame: the live records as compact tuples (the ad as
-its stored JSON), the rejected ones in the batch's report.
+batch waits for them, and a thread cannot share them (they hold the GIL). So a big import of
+files, or one from a URL, starts this module as a child process (`python -m
+jobbnav.ads.prepare_process`), which reads the files (or the URL), prepares batch after batch
+a few ahead of the importer and hands each over on its stdout in a length-prefixed pickle
+frame: the live records as compact tuples (the ad as its stored JSON), the rejected ones in
+the batch's report.
 
 Frames: ("batch", records read, [PreparedRecord…], report part), ("error", detail, field)
 for bad input (a missing file: the batches before it are stored, as in the importing process),
@@ -33,7 +34,7 @@ import orjson
 from sqlalchemy import Engine
 
 from jobbnav.ads.frames import frame, read_frame, widen
-from jobbnav.ads.ingest import items_from
+from jobbnav.ads.ingest import items_from, items_from_url
 from jobbnav.ads.model import ImportReport
 from jobbnav.ads.pipeline import Item, prepare
 from jobbnav.errors import InvalidInput
@@ -73,9 +74,9 @@ def _merge(report: ImportReport, part: dict[str, Any]) -> None:
     report.notices.extend(n for n in part["notices"] if n not in report.notices)
 
 
-def _batches(paths: Sequence[str], size: int) -> Iterator[list[Item]]:
+def _batches(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
     chunk: list[Item] = []
-    for item in items_from(paths):
+    for item in items:
         chunk.append(item)
         if len(chunk) == size:
             yield chunk
@@ -88,7 +89,8 @@ class PreparedBatches:
     """The importer's end: start the child, then take prepared batches from it in order."""
 
     def __init__(self, paths: Sequence[Path | str], engine: Engine, batch_size: int,
-                 options: dict[str, Any]) -> None:
+                 options: dict[str, Any], *, url: str | None = None) -> None:
+        """Prepare the records of `paths`, or of the HTTP endpoint `url` when given."""
         self._errors = tempfile.TemporaryFile()  # noqa: SIM115 - closed in close()
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "jobbnav.ads.prepare_process"], stdin=subprocess.PIPE,
@@ -96,7 +98,8 @@ class PreparedBatches:
         assert self.proc.stdin is not None and self.proc.stdout is not None
         widen(self.proc.stdout)
         self.proc.stdin.write(frame({
-            "paths": [str(p) for p in paths], "batch_size": batch_size, "options": options,
+            "paths": [str(p) for p in paths], "url": url, "batch_size": batch_size,
+            "options": options,
             "database_url": engine.url.render_as_string(hide_password=False)}))
         self.proc.stdin.close()
 
@@ -161,7 +164,9 @@ def main() -> int:
     writer.start()
     engine = create_db_engine(setup["database_url"])
     try:
-        for chunk in _batches(setup["paths"], setup["batch_size"]):
+        items = (items_from_url(setup["url"]) if setup.get("url")
+                 else items_from(setup["paths"]))
+        for chunk in _batches(items, setup["batch_size"]):
             report = ImportReport()
             live = prepare(engine, chunk, report, setup["options"])
             pending.put(frame(("batch", len(chunk), [_to_wire(i) for i in live],

@@ -16,7 +16,7 @@ from typing import Any
 import orjson
 from sqlalchemy import Engine, select
 
-from jobbnav.ads.ingest import count_records, items_from, items_from_url
+from jobbnav.ads.ingest import count_records, items_from
 from jobbnav.ads.model import ImportReport, SearchResult
 from jobbnav.ads.pipeline import Item, prepare, run_batch
 from jobbnav.ads.prepare_process import PreparedBatches
@@ -266,14 +266,17 @@ def import_from_url(url: str, *, engine: Engine | None = None,
                     progress: ProgressHook | None = None, report_path: Path | None = None,
                     enrich: bool | None = None, batch_size: int | None = None) -> ImportReport:
     """Import ads from an HTTP endpoint answering JSON (a list, a JobSearch or JobStream
-    answer) or JSON lines."""
+    answer) or JSON lines. The answer is read and prepared by a child process, as a big file
+    import is (its size is not known before)."""
     engine = engine or get_engine()
     size = batch_size or get_settings().import_batch_size
     options: dict[str, Any] = {"enrich": enrich}
-    return _run(lambda report: _prepared_here(items_from_url(url), size, engine, report,
-                                              options),
-                engine=engine, total=None, progress=progress, report_path=report_path,
-                options=options)
+    child = PreparedBatches([], engine, size, options, url=url)
+    try:
+        return _run(child.batches, engine=engine, total=None, progress=progress,
+                    report_path=report_path, options=options)
+    finally:
+        child.close()
 
 
 def get_ad(ad_id: str, *, engine: Engine | None = None) -> dict[str, Any]:

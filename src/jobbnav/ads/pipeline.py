@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import Connection, Engine
@@ -25,8 +26,8 @@ from sqlalchemy import Connection, Engine
 from jobbnav.ads.model import ImportReport, Rejection
 from jobbnav.ads.search.index import IndexRow
 
-__all__ = ["LISTENERS", "PREPARE_STEPS", "STEPS", "Batch", "Item", "Records", "load",
-           "prepare", "run_batch"]
+__all__ = ["LISTENERS", "PREPARE_STEPS", "STEPS", "Batch", "Item", "Records", "batches",
+           "load", "prepare", "run_batch"]
 
 log = logging.getLogger(__name__)
 
@@ -117,6 +118,13 @@ def load(spec: str) -> Callable[..., Any]:
     module_name, attr = spec.split(":")
     found: Callable[..., Any] = getattr(importlib.import_module(module_name), attr)
     return found
+
+
+def batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    """`items` in lists of `size` (the last one shorter)."""
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
 
 
 def prepare(engine: Engine, items: list[Item], report: ImportReport,

@@ -36,7 +36,7 @@ from sqlalchemy import Engine
 from jobbnav.ads.frames import frame, read_frame, widen
 from jobbnav.ads.ingest import items_from, items_from_url
 from jobbnav.ads.model import ImportReport
-from jobbnav.ads.pipeline import Item, prepare
+from jobbnav.ads.pipeline import Item, batches, prepare
 from jobbnav.errors import InvalidInput
 
 __all__ = ["PreparedBatches", "main"]
@@ -72,17 +72,6 @@ def _merge(report: ImportReport, part: dict[str, Any]) -> None:
     for kind, count in part["unknown_kept"].items():
         report.unknown_kept[kind] = report.unknown_kept.get(kind, 0) + count
     report.notices.extend(n for n in part["notices"] if n not in report.notices)
-
-
-def _batches(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
-    chunk: list[Item] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 class PreparedBatches:
@@ -166,7 +155,7 @@ def main() -> int:
     try:
         items = (items_from_url(setup["url"]) if setup.get("url")
                  else items_from(setup["paths"]))
-        for chunk in _batches(items, setup["batch_size"]):
+        for chunk in batches(items, setup["batch_size"]):
             report = ImportReport()
             live = prepare(engine, chunk, report, setup["options"])
             pending.put(frame(("batch", len(chunk), [_to_wire(i) for i in live],

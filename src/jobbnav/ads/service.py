@@ -9,7 +9,6 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ from sqlalchemy import Engine, select
 
 from jobbnav.ads.ingest import count_records, items_from
 from jobbnav.ads.model import ImportReport, SearchResult
-from jobbnav.ads.pipeline import Item, prepare, run_batch
+from jobbnav.ads.pipeline import Item, batches, prepare, run_batch
 from jobbnav.ads.prepare_process import PreparedBatches
 from jobbnav.ads.search.index import IndexRow, index_dir_for
 from jobbnav.ads.search.indexes import AdIndexes, get_indexes
@@ -46,12 +45,6 @@ _INDEX_COMMIT_SECONDS = 2.0
 _INDEX_QUEUE = 2
 # Imports of at least this many records (or of an unknown number) index in a child process.
 _PROCESS_FROM = 5_000
-
-
-def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
 
 
 def _read_ahead(chunks: Iterator[list[Item]]) -> Iterator[list[Item]]:
@@ -193,7 +186,7 @@ Batches = Iterator[tuple[int, list[Item]]]
 def _prepared_here(items: Iterable[Item], size: int, engine: Engine, report: ImportReport,
                    options: dict[str, Any]) -> Batches:
     """(records read, live items) per batch, prepared in this process."""
-    for chunk in _read_ahead(_batches(items, size)):
+    for chunk in _read_ahead(batches(items, size)):
         yield len(chunk), prepare(engine, chunk, report, options)
 
 
@@ -208,11 +201,11 @@ def _run(batches_of: Callable[[ImportReport], Batches], *, engine: Engine, total
     indexes = get_indexes(engine)
     # A writer process of an import killed a moment ago may still be finishing its last rows.
     indexes.catch_up(engine, wait_seconds=60)
-    batches = batches_of(report)
+    prepared = batches_of(report)
     with indexes.lock, _fewer_collections(), background_checkpoints(engine) as checkpoint:
         worker = _index_writer(indexes, engine, total)
         try:
-            for count, live in batches:
+            for count, live in prepared:
                 # The database commits first; the index follows (and catches up after a crash).
                 rows = run_batch(engine, live, report, options=options, prepared=True)
                 checkpoint()

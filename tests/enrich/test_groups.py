@@ -87,6 +87,25 @@ def test_ontology_titles_joined_by_head_reach_the_title_index(real_engine: Engin
     assert codes == {"2241"}
 
 
+def test_titles_a_group_label_lists_reach_the_title_index(real_engine: Engine) -> None:
+    # the ontology's "Lastbilsförare" (term "lastbilschaufför") joins "Lastbilsförare m.fl."
+    model = group_model()
+    assert model is not None
+    assert "lastbilschaufför" in model.titles.likelihood("Lastbilschaufför C/CE").titles
+    assert _codes("Lastbilschaufför C/CE till Göteborg")[0] == "8332"
+
+
+def test_a_word_that_only_ends_compound_titles_reads_as_their_head(real_engine: Engine) -> None:
+    model = group_model()
+    assert model is not None
+    evidence = model.titles.likelihood("Testare till IT-projekt")  # "systemtestare", …
+    assert evidence.titles == ("testare",)
+    best = max(evidence.likelihood, key=evidence.likelihood.__getitem__)
+    assert index().concepts[best].codes.get("ssyk-code-2012") == "2514"
+    assert _codes("Testare till IT-projekt")[0] == "2514"
+    assert model.titles.likelihood("Inom IT").titles == ()  # short words are no heads
+
+
 def test_group_probabilities_are_a_distribution(real_engine: Engine) -> None:
     guesses = enrich("Vi söker en undersköterska till hemtjänsten.",
                      headline="Undersköterska").occupation_groups

@@ -52,3 +52,29 @@ def test_heads_join_one_name_or_one_group_and_ambiguous_heads_stay_out(tmp_path:
     assert ("o0", "barn-sjuksköterska", "ontology-name") in kinds
     assert ("o7", "it security manager", "ontology-name") in kinds
     assert not any("bygghandel" in t or "röntgen" in t for _, t, _ in kinds)
+
+
+def test_titles_a_group_label_lists_join_that_group_unless_two_groups_list_them(
+        tmp_path: Path) -> None:
+    out = ParsedTaxonomy()
+    for gid, label in {"g-truck": "Lastbilsförare m.fl.", "g-bus": "Buss- och spårvagnsförare",
+                       "g-home": "Undersköterskor, hemtjänst och äldreboende",
+                       "g-ward": "Undersköterskor, vård- och specialavdelning"}.items():
+        out.add_concept(ConceptRecord(gid, "ssyk-level-4", label))
+    out.add_concept(ConceptRecord("o-dist", "occupation-name", "Distributionsförare"))
+    out.add_relation(RelationRecord("o-dist", "g-truck", "broader"))
+    path = tmp_path / "termer_koncept_yrke.csv"
+    path.write_text(_HEADER + "\n".join([
+        "lastbilsförare;u-1;Lastbilsförare;YRKE;t1;False;v1",
+        "lastbilschaufför;u-1;Lastbilsförare;YRKE;t2;False;v1",
+        "lastbilschaufförer;u-1;Lastbilsförare;YRKE;t3;False;v1",
+        "undersköterska;u-2;Undersköterska;YRKE;t4;False;v1",
+        "undersköterskor;u-2;Undersköterska;YRKE;t5;False;v1",
+        "hemtjänstare;u-3;Hemtjänstare;YRKE;t6;False;v1",
+    ]) + "\n", encoding="utf-8")
+    report = read_ontology_file(path, out)
+    assert report["joined_by_group_label"] == 1
+    kinds = {(t.concept_id, t.term, t.kind) for t in out.terms.values()}
+    assert ("g-truck", "lastbilschaufför", "ontology-group") in kinds
+    assert ("g-truck", "lastbilschaufförer", "ontology-group") in kinds
+    assert not any(t.startswith(("underskö", "hemtjänst")) for _, t, _ in kinds)

@@ -86,11 +86,13 @@ def enrich_file(
 def evaluate(
     eval_set: Path = typer.Option(None, help="JSONL evaluation set (default: the bundled one)."),
     ads: Path = typer.Option(None, help="Real ads (JobSearch JSON) for occupation groups."),
+    headlines: Path = typer.Option(None, help="JSONL headlines with their SSYK code for "
+                                   "occupation groups (default: the bundled ones)."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
 ) -> None:
     """Precision/recall/F1 per type, context accuracy, occupation-group top-1/top-3, baselines."""
     from jobbnav.enrich.evaluate import evaluate as run
     from jobbnav.enrich.evaluate import render
 
-    report = run(eval_set=eval_set, ads=ads)
+    report = run(eval_set=eval_set, ads=ads, headlines=headlines)
     typer.echo(json.dumps(report, indent=2, ensure_ascii=False) if as_json else render(report))

@@ -8,6 +8,8 @@ of its ssyk-level-4 group. The index keeps
 - `head`: a title's closing word, or the end of a compound that is itself a title's closing
   word ("säljare" closes "innesäljare", "telefonförsäljare", "bilsäljare") → how many
   occupation names of each group it closes.
+- `bare heads`: a word that only ends titles inside compounds ("testare" closes
+  "systemtestare" and "mjukvarutestare" but is no title itself) reads as those titles' head.
 `likelihood(headline)` turns the headline's titles into P(title | group): for each group, the
 share of its occupation names the headline's words close, summed over the words found (whole
 titles count `EXACT_WEIGHT` times). English words are translated first (`english_titles`).
@@ -15,8 +17,10 @@ titles count `EXACT_WEIGHT` times). English words are translated first (`english
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from jobbnav.enrich.english_titles import (
     english_role_compounds,
@@ -33,6 +37,7 @@ EXACT_WEIGHT = 3.0
 GROUP_TITLE_KIND = "ontology-group"  # taxonomy terms of a group, ontology titles joined by head
 _MIN_HEAD = 4  # "chef", "kock", "lärare"; shorter endings are not titles
 _MIN_MODIFIER = 2  # letters before a head inside a compound
+_MIN_BARE_HEAD = 6  # "testare"; shorter endings of compounds ("are", "vare") are no words
 _MAX_PHRASE = 4
 _PLACE_TYPES = ("municipality", "region", "country")
 
@@ -91,6 +96,12 @@ class TitleIndex:
             for oid in oids:
                 groups[group_of[oid]] += 1.0 / len(oids)
             self.exact[key] = dict(groups)
+        closed_by: dict[str, set[str]] = defaultdict(set)
+        for key, oids in names_of.items():
+            closed_by[key.rsplit(" ", 1)[-1]].update(oids)
+        self._closed_by = {word: frozenset(oids) for word, oids in closed_by.items()}
+        self._reversed_closing = sorted(word[::-1] for word in closed_by)
+        self.bare_head = lru_cache(maxsize=4096)(self._bare_head)
         closing = {key.rsplit(" ", 1)[-1] for key in names_of}
         closing = {w for w in closing if len(w) >= _MIN_HEAD}
         head_names: dict[str, set[str]] = defaultdict(set)
@@ -111,6 +122,23 @@ class TitleIndex:
             if (i == 0 or i >= _MIN_MODIFIER) and word[i:] in self.head:
                 return word[i:]
         return None
+
+    def _bare_head(self, word: str) -> tuple[tuple[str, int], ...]:
+        """Occupation names per group whose closing compound ends with `word`."""
+        if len(word) < _MIN_BARE_HEAD:
+            return ()
+        backwards = word[::-1]
+        oids: set[str] = set()
+        start = bisect_left(self._reversed_closing, backwards)
+        for closing in self._reversed_closing[start:]:
+            if not closing.startswith(backwards):
+                break
+            if len(closing) - len(backwards) >= _MIN_MODIFIER:
+                oids |= self._closed_by[closing[::-1]]
+        counts: dict[str, int] = defaultdict(int)
+        for oid in oids:
+            counts[self.group_of[oid]] += 1
+        return tuple(sorted(counts.items()))
 
     def likelihood(self, headline: str) -> TitleEvidence:
         words = match_text(headline).split()
@@ -148,6 +176,11 @@ class TitleIndex:
                 continue
             head = self._longest_head(translated[i]) or self._longest_head(word)
             if head is None:
+                bare = self.bare_head(word)
+                if bare:
+                    titles.append(word)
+                for gid, count in bare:
+                    out[gid] += count / self.names_per_group[gid]
                 continue
             titles.append(head)
             for gid, count in self.head[head].items():

@@ -48,8 +48,10 @@ def import_(
         out.print(f"skill headlines: {headlines['headlines']}, skills joined by label "
                   f"{headlines['skills_joined']}, not found {headlines['skills_unjoined']}")
     for name, figures in report.details.get("ontology", {}).items():
+        by_head = figures["joined_by_head_to_name"] + figures["joined_by_head_to_group"]
         out.print(f"{name}: {figures['ontology_concepts']} ontology concepts, joined "
-                  f"{figures['joined']}, minted traits {figures['minted_traits']}, unjoined "
+                  f"{figures['joined']} (by a group's label {figures['joined_by_group_label']}, "
+                  f"by head {by_head}), minted traits {figures['minted_traits']}, unjoined "
                   f"{figures['unjoined']}; {figures['terms_added']} search terms added")
 
 

@@ -257,11 +257,11 @@ def read_ontology_file(path: Path, out: ParsedTaxonomy,
     An ontology concept joins a taxonomy concept whose label equals its own label or, failing
     that, one of its terms (case-, dash- and accent-insensitive). Soft-skill (FORMAGA) concepts
     that join nothing become local `trait` concepts, since the taxonomy files have no traits.
-    A job title (YRKE) that joins nothing by label may still join by its compound head
-    (`_HeadJoin`): its terms then get the kind "ontology-name" (one occupation name shares its
-    head and the modifier next to it) or "ontology-group" (on the ssyk-level-4 group all of the
-    two or more occupation names with that head belong to), so consumers can weigh an inferred
-    join below a label match.
+    A job title (YRKE) that joins nothing by label may join the ssyk-level-4 group whose label
+    names it ("Lastbilsförare" with its term "lastbilschaufför" → "Lastbilsförare m.fl.",
+    `_GroupTitles`), or else by its compound head (`_HeadJoin`). Its terms then get the kind
+    "ontology-group" (on a group) or "ontology-name" (one occupation name shares its head and
+    the modifier next to it), so consumers can weigh an inferred join below a label match.
     """
     by_type_label: dict[tuple[str, str], str] = {}
     for concept in out.concepts.values():
@@ -279,10 +279,18 @@ def read_ontology_file(path: Path, out: ParsedTaxonomy,
             progress(1)
     joined = minted = unjoined = terms_added = 0
     by_head: _HeadJoin | None = None
+    group_titles: _GroupTitles | None = None
     head_joins = {"ontology-name": 0, "ontology-group": 0}
+    by_group_label = 0
     for label, kind, terms in groups.values():
         target = _ontology_target(by_type_label, kind, label, terms)
         term_kind = "ontology"
+        if target is None and kind == "YRKE":
+            group_titles = group_titles or _GroupTitles(out)
+            target = group_titles.target(label, terms)
+            if target is not None:
+                term_kind = "ontology-group"
+                by_group_label += 1
         if target is None and kind == "YRKE":
             by_head = by_head or _HeadJoin(out)
             found = by_head.target(label, terms)
@@ -306,6 +314,7 @@ def read_ontology_file(path: Path, out: ParsedTaxonomy,
                 terms_added += 1
     return {"ontology_concepts": len(groups), "joined": joined, "minted_traits": minted,
             "unjoined": unjoined, "terms_added": terms_added,
+            "joined_by_group_label": by_group_label,
             "joined_by_head_to_name": head_joins["ontology-name"],
             "joined_by_head_to_group": head_joins["ontology-group"]}
 
@@ -319,6 +328,31 @@ def _ontology_target(by_type_label: dict[tuple[str, str], str], kind: str, label
             if found:
                 return found
     return None
+
+
+class _GroupTitles:
+    """ssyk-level-4 groups by the titles their labels list: "Översättare, tolkar och lingvister
+    m.fl." lists "översättare", "tolkar" and "lingvister". Group labels are plural, and the
+    ontology spells a title's inflections, so a job title joins the one group whose label lists
+    its label or any of its terms; a title listed by two groups ("undersköterskor") joins none.
+    Label parts that are not titles ("hemtjänst") cost nothing: no job title is spelled so."""
+
+    def __init__(self, out: ParsedTaxonomy) -> None:
+        self.groups_of: dict[str, set[str]] = {}
+        for concept in out.concepts.values():
+            if concept.type != "ssyk-level-4" or concept.deprecated:
+                continue
+            label = concept.preferred_label.replace("m.fl.", " ")
+            for part in re.split(r",| och ", label):
+                key = ascii_fold(part)
+                if len(key) >= _MIN_HEAD:
+                    self.groups_of.setdefault(key, set()).add(concept.id)
+
+    def target(self, label: str, terms: list[tuple[str, bool]]) -> str | None:
+        found: set[str] = set()
+        for text in [label] + [t for t, misspelled in terms if not misspelled]:
+            found |= self.groups_of.get(ascii_fold(text), set())
+        return next(iter(found)) if len(found) == 1 else None
 
 
 _MIN_HEAD = 4  # "chef", "kock"; a shorter ending is not a title word

@@ -32,6 +32,7 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
+	$(BIN)/mypy tests
 
 pytest: $(STAMP) browser
 	$(BIN)/pytest -q

@@ -60,7 +60,7 @@ def test_stored_live_ads_are_candidates_archived_ones_are_not(engine: Engine) ->
     service.import_ads([_vacancy("second", source_type="other")], engine=engine, enrich=False)
     assert service.get_ad("second", engine=engine) is not None
     with engine.connect() as conn:
-        of = dict(conn.execute(select(ad_table.c.id, ad_table.c.duplicate_of)).all())
+        of = dict(conn.execute(select(ad_table.c.id, ad_table.c.duplicate_of)).tuples().all())
     assert of == {"first": None, "second": "first"}
 
     service.import_ads([{"id": "first", "removed": True, "removed_date": "2026-11-20"},
@@ -141,5 +141,5 @@ def test_removing_a_canonical_ad_promotes_its_oldest_live_duplicate(engine: Engi
     service.import_ads([{"id": "first", "removed": True, "removed_date": "2026-11-20"}],
                        engine=engine, enrich=False)
     with engine.connect() as conn:
-        of = dict(conn.execute(select(ad_table.c.id, ad_table.c.duplicate_of)).all())
+        of = dict(conn.execute(select(ad_table.c.id, ad_table.c.duplicate_of)).tuples().all())
     assert of == {"first": None, "second": None, "third": "second"}

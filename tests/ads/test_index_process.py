@@ -16,6 +16,7 @@ from sqlalchemy import Engine, func, select
 
 from jobbnav.ads import service
 from jobbnav.ads.model import ImportReport
+from jobbnav.ads.pipeline import run_batch
 from jobbnav.ads.prepare_process import PreparedBatches
 from jobbnav.ads.search.index import IndexRow
 from jobbnav.ads.search.indexes import get_indexes
@@ -40,7 +41,7 @@ def test_import_through_the_writer_process_indexes_every_ad(
     with engine.connect() as conn:
         canonical = conn.execute(select(func.count()).where(t.duplicate_of.is_(None))).scalar()
         open_now = conn.execute(select(func.count()).where(
-            t.duplicate_of.is_(None), t.removed.is_(False))).scalar()
+            t.duplicate_of.is_(None), t.removed.is_(False))).scalar_one()
         top = conn.execute(select(func.max(t.seq))).scalar()
     assert _total(engine, historical=True) == canonical
     assert _total(engine) == open_now > 0
@@ -120,7 +121,7 @@ def test_a_failing_batch_stops_the_reading_ahead(engine: Engine, tmp_path: Path,
 
         monkeypatch.setattr(service, "PreparedBatches", started)
     calls = []
-    real = service.run_batch
+    real = run_batch
 
     def fail_second(*args: Any, **kwargs: Any) -> Any:
         calls.append(1)

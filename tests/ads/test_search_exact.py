@@ -120,9 +120,9 @@ def test_hits_carry_their_duplicates_sources_also_without_stored_sources(
                      {"of": first_id, "b": second})
         dupes = [r[0] for r in conn.execute(text(
             "SELECT id FROM ad WHERE duplicate_of = :of ORDER BY key"), {"of": first_id})]
-        urls = dict(conn.execute(text(
+        urls: dict[str, str | None] = {ad_id: url for ad_id, url in conn.execute(text(
             "SELECT id, json_extract(data, '$.webpage_url') FROM ad WHERE key = :a "
-            "OR duplicate_of = :of"), {"a": first, "of": first_id}).all())
+            "OR duplicate_of = :of"), {"a": first, "of": first_id}).all()}
     assert second_id in dupes
     [hit] = [orjson.loads(h) for h in _hits(demo_engine, [first], [2.0])]
     assert hit["id"] == first_id and hit["relevance"] == 1.0

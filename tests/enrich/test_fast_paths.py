@@ -14,6 +14,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from jobbnav.enrich import context
 from jobbnav.enrich.char_ngrams import CentroidScorer
 from jobbnav.enrich.evaluate import DEFAULT_EVAL_SET, load_eval_set
+from jobbnav.enrich.model import Context
 from jobbnav.enrich.tokenize import match_text, prepare_text, sentence_spans
 
 _EXTRA = [
@@ -26,7 +27,7 @@ _EXTRA = [
 ]
 
 
-def _own_by_full_scan(text: str, kind: str) -> list[tuple[str | None, bool]]:
+def _own_by_full_scan(text: str, kind: str) -> list[tuple[Context | None, bool]]:
     out = []
     for start, end in sentence_spans(text):
         found = {m.lastgroup for m in context._CUES_BY_KIND[kind].finditer(text, start, end)}
@@ -35,7 +36,7 @@ def _own_by_full_scan(text: str, kind: str) -> list[tuple[str | None, bool]]:
     return out
 
 
-def _own_by_triggers(text: str, kind: str) -> list[tuple[str | None, bool]]:
+def _own_by_triggers(text: str, kind: str) -> list[tuple[Context | None, bool]]:
     sentences = sentence_spans(text)
     cues = context._cues(text, match_text(text), sentences, kind,  # type: ignore[arg-type]
                          [True] * len(sentences))

@@ -20,7 +20,8 @@ def test_dask_over_parquet_gives_the_same_aggregates(engine: Engine, tmp_path: P
     seasonal_ads(engine, 202401, 202412)
     embedded = _demand(engine)
     assert export_facts(engine, tmp_path / "facts", partition_rows=100) > 300
-    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False,  # type: ignore[no-untyped-call]
+                      dashboard_address=None) as cluster, \
+            Client(cluster) as client:  # type: ignore[no-untyped-call]
         recompute_from_parquet(engine, tmp_path / "facts", client)
     assert _demand(engine) == embedded

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import time
+
 import pytest
 from market_helpers import NURSE, ad
 from sqlalchemy import Engine
@@ -19,7 +21,8 @@ def test_a_write_by_another_process_shows_once_the_cache_expires(
     with engine.begin() as conn:
         apply_ads(conn, [ad("a202505", 202505)])
     assert queries.demand(NURSE, engine=engine)["months"][-1]["month"] == "2025-03"
-    now = queries.time.monotonic()
-    monkeypatch.setattr(queries.time, "monotonic", lambda: now + queries.CACHE_SECONDS + 1)
+    now = time.monotonic()
+    monkeypatch.setattr("jobbnav.market.queries.time.monotonic",
+                        lambda: now + queries.CACHE_SECONDS + 1)
     months = queries.demand(NURSE, engine=engine)["months"]
     assert months[-1] == {"month": "2025-05", "ads": 1, "vacancies": 1}

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,6 +12,15 @@ from jobbnav.market import queries, supply
 from jobbnav.market.facts import Resolver
 from jobbnav.market.model import ALL_OCCUPATIONS, COUNTRY_ID
 from jobbnav.market.service import on_ads_stored, recompute
+
+Key = tuple[str, str, str, str]  # (occ_level, occupation_id, area_level, area_id)
+
+
+def _seekers(cell: dict[str, object]) -> int | None:
+    """A cell's published count: an int, or None where it is suppressed."""
+    seekers = cell["seekers"]
+    assert seekers is None or isinstance(seekers, int), cell
+    return seekers
 
 
 def test_small_job_seeker_cells_are_suppressed(engine: Engine,
@@ -53,7 +64,7 @@ def test_supply_cells_roll_up_and_never_show_a_small_count() -> None:
     # 11 - 9 would give M1's 2 away: M2 is suppressed as well (secondary suppression)
     assert shown[("group", "municipality", "M2")] is None
     assert shown[("name", "municipality", "M2")] is None
-    assert all(c["seekers"] is None or c["seekers"] >= 5 for c in cells)
+    assert all(n is None or n >= 5 for n in map(_seekers, cells))
 
 
 class _Geography:
@@ -66,17 +77,20 @@ class _Geography:
         return "r" + municipality[1:].split("-")[0]
 
 
-def _recovered(cells: list[dict[str, object]]) -> dict[tuple[str, str, str, str], int]:
+def _recovered(cells: list[dict[str, object]]) -> dict[Key, int]:
     """An attacker's view: solve every total = sum(parts) with one unknown, repeatedly (a
     recovered cell may unlock another grouping). Exact here: every seeker has a municipality
     in a län and an occupation-name in a group, so totals have no unpublished rest."""
-    value = {(str(c["occ_level"]), str(c["occupation_id"]), str(c["area_level"]),
-              str(c["area_id"])): c["seekers"] for c in cells}
-    parent_area = {"municipality": lambda a: ("region", "r" + a[1:].split("-")[0]),
-                   "region": lambda a: ("country", COUNTRY_ID)}
-    parent_occ = {"name": lambda o: ("group", "g" + o[1:].split("-")[0]),
-                  "group": lambda o: ("all", ALL_OCCUPATIONS)}
-    groups: dict[tuple[object, ...], list[tuple[str, str, str, str]]] = {}
+    value: dict[Key, int | None] = {
+        (str(c["occ_level"]), str(c["occupation_id"]), str(c["area_level"]),
+         str(c["area_id"])): _seekers(c) for c in cells}
+    parent_area: dict[str, Callable[[str], tuple[str, str]]] = {
+        "municipality": lambda a: ("region", "r" + a[1:].split("-")[0]),
+        "region": lambda a: ("country", COUNTRY_ID)}
+    parent_occ: dict[str, Callable[[str], tuple[str, str]]] = {
+        "name": lambda o: ("group", "g" + o[1:].split("-")[0]),
+        "group": lambda o: ("all", ALL_OCCUPATIONS)}
+    groups: dict[tuple[Key, str], list[Key]] = {}
     for key in value:
         if key[2] in parent_area:
             total = (key[0], key[1], *parent_area[key[2]](key[3]))
@@ -85,7 +99,7 @@ def _recovered(cells: list[dict[str, object]]) -> dict[tuple[str, str, str, str]
             total = (*parent_occ[key[0]](key[1]), key[2], key[3])
             groups.setdefault((total, "occ"), []).append(key)
     known = {k: v for k, v in value.items() if v is not None}
-    found: dict[tuple[str, str, str, str], int] = {}
+    found: dict[Key, int] = {}
     progress = True
     while progress:
         progress = False
@@ -94,9 +108,9 @@ def _recovered(cells: list[dict[str, object]]) -> dict[tuple[str, str, str, str]
             if len(unknown) != 1:
                 continue
             cell = unknown[0]
-            rest = sum(int(known[p]) for p in parts if p != cell)  # type: ignore[call-overload]
+            rest = sum(known[p] for p in parts if p != cell)
             known[cell] = found[cell] = (rest if cell == total
-                                         else int(known[total]) - rest)  # type: ignore[call-overload]
+                                         else known[total] - rest)
             progress = True
     return found
 
@@ -109,7 +123,7 @@ def test_no_suppressed_count_can_be_recovered_by_subtraction(
         rows: list[tuple[int, int, int, int, int]], min_cell: int) -> None:
     counts = [(f"n{g}-{j}", f"m{r}-{i}", n) for g, j, r, i, n in rows]
     cells = supply.supply_cells(counts, _Geography(), {}, min_cell)  # type: ignore[arg-type]
-    assert all(c["seekers"] is None or c["seekers"] >= min_cell for c in cells)  # type: ignore[operator]
+    assert all(n is None or n >= min_cell for n in map(_seekers, cells))
     assert _recovered(cells) == {}
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import time
+from typing import Any
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from people_world import World, key_for
@@ -13,10 +15,11 @@ from jobbnav.people import auth, consent
 from jobbnav.people.settings import people_settings
 
 
-def _problem(r: object, status: int) -> dict[str, object]:
-    assert r.status_code == status, r.text  # type: ignore[attr-defined]
-    assert r.headers["content-type"].startswith("application/problem+json")  # type: ignore[attr-defined]
-    return r.json()  # type: ignore[attr-defined,no-any-return]
+def _problem(r: httpx.Response, status: int) -> dict[str, Any]:
+    assert r.status_code == status, r.text
+    assert r.headers["content-type"].startswith("application/problem+json")
+    body: dict[str, Any] = r.json()
+    return body
 
 
 @pytest.mark.parametrize("reader,purpose", [
@@ -224,9 +227,10 @@ def test_uploads_size_type_and_malformed(world: World, client: TestClient) -> No
     anna = {"Authorization": f"Bearer {world.extra['anna_key']}"}
     limit = people_settings().max_upload_bytes
 
-    def upload(name: str, data: bytes, ctype: str) -> object:
-        return client.post("/v1/me/cv/upload", headers=anna,
-                           files={"file": (name, io.BytesIO(data), ctype)})
+    def upload(name: str, data: bytes, ctype: str) -> httpx.Response:
+        response: httpx.Response = client.post("/v1/me/cv/upload", headers=anna,
+                                               files={"file": (name, io.BytesIO(data), ctype)})
+        return response
 
     _problem(upload("cv.txt", b"a" * (limit + 70_000), "text/plain"), 413)
     _problem(upload("cv.exe", b"MZ\x90\x00", "application/octet-stream"), 415)

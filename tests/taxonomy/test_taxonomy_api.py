@@ -49,8 +49,10 @@ def _get(client: TestClient, path: str, **params: Any) -> Any:
     return response.json()
 
 
-def _problem(client: TestClient, path: str, field: str, status: int = 400,
+def _problem(client: TestClient, path: str, field: str | None, status: int = 400, /,
              **params: Any) -> dict[str, Any]:
+    """The problem answer to GET path?params: its status, and the parameter it names (None:
+    it names none). Positional-only, so that every keyword is a query parameter."""
     response = client.get(path, params=params)
     assert response.status_code == status, response.text
     assert response.headers["content-type"] == "application/problem+json"
@@ -205,7 +207,7 @@ def test_specific_bad_requests(client: TestClient) -> None:
     _problem(client, "/v1/taxonomy/specific/concepts/ssyk", "iso-639-1-2002",
              **{"iso-639-1-2002": "sv"})
     _problem(client, "/v1/taxonomy/specific/concepts/ssyk", "type", type="skill")
-    _problem(client, "/v1/taxonomy/specific/concepts/nonsense", None, status=404)
+    _problem(client, "/v1/taxonomy/specific/concepts/nonsense", None, 404)
 
 
 # --- /v1/taxonomy/suggesters/autocomplete ------------------------------------------------------
@@ -259,7 +261,7 @@ def test_concept_with_relations(client: TestClient) -> None:
     assert [(s["id"], s["percentage"]) for s in tester["substituted_by"]] == [(DEV, 75)]
     old = _get(client, f"/taxonomy/concepts/{OLD_DEV}")
     assert old["deprecated"] and old["replaced_by"]["id"] == DEV
-    _problem(client, "/taxonomy/concepts/Nope_nop_000", "id", status=404)
+    _problem(client, "/taxonomy/concepts/Nope_nop_000", "id", 404)
 
 
 def test_pages(client: TestClient) -> None:

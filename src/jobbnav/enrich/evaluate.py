@@ -132,6 +132,7 @@ def _protocols(ads: list[dict[str, Any]]) -> dict[str, list[frozenset[str]]]:
       to employers never seen; the figure reported as top-1/top-3);
     - unseen_ad: the ad itself (leave-one-out);
     - taxonomy_only: every labelled ad (the model without the ad memory).
+    (`_groups` adds text_only: unseen employer, each ad sent without its headline.)
     """
     model = service.group_model()
     remembered = frozenset(model.memory.row_of_id) if model is not None else frozenset()
@@ -147,15 +148,15 @@ def _protocols(ads: list[dict[str, Any]]) -> dict[str, list[frozenset[str]]]:
     }
 
 
-def _accuracy(ads: list[dict[str, Any]],
-              hidden: list[frozenset[str]]) -> tuple[float, float, list[float]]:
+def _accuracy(ads: list[dict[str, Any]], hidden: list[frozenset[str]],
+              with_headline: bool = True) -> tuple[float, float, list[float]]:
     top1 = top3 = 0
     confidence = []
     for ad, unseen in zip(ads, hidden, strict=True):
         gold = ad["occupation_group"]["concept_id"]
         result = service.enrich((ad.get("description") or {}).get("text") or "",
-                                headline=ad.get("headline") or None, kind="ad",
-                                unseen_ads=unseen)
+                                headline=(ad.get("headline") or None) if with_headline else None,
+                                kind="ad", unseen_ads=unseen)
         ids = [g.concept_id for g in result.occupation_groups]
         top1 += ids[:1] == [gold]
         top3 += gold in ids[:3]
@@ -172,6 +173,9 @@ def _groups(ads: list[dict[str, Any]]) -> dict[str, Any]:
     top1, top3, confidence = _accuracy(ads, protocols["unseen_employer"])
     others = {name: dict(zip(("top1", "top3"), _accuracy(ads, hidden)[:2], strict=True))
               for name, hidden in protocols.items() if name != "unseen_employer"}
+    # as a JobAd Enrichments client sending doc_text alone would get it
+    others["text_only"] = dict(zip(("top1", "top3"), _accuracy(
+        ads, protocols["unseen_employer"], with_headline=False)[:2], strict=True))
     texts = [f"{a.get('headline', '')} {(a.get('description') or {}).get('text') or ''}"
              for a in ads]
     baseline = _baseline([a["occupation_group"]["concept_id"] for a in ads], texts)

@@ -29,6 +29,7 @@ from jobbnav.enrich.model import (
 )
 from jobbnav.enrich.occupation_ranking import rank_occupations
 from jobbnav.enrich.ssyk_classifier import GroupEvidence, OccupationGroupModel, build_group_model
+from jobbnav.enrich.title_cues import title_phrases
 from jobbnav.enrich.tokenize import fold_surface, match_text, prepare_text, sentence_spans
 from jobbnav.errors import InvalidInput, PayloadTooLarge
 from jobbnav.settings import get_settings
@@ -164,20 +165,18 @@ def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",
         raise InvalidInput(f"kind must be one of {', '.join(get_args(Kind))}", field="kind")
     state = _state(engine)
     body, sentences = _hits(state, text, kind, 0)
-    head: list[Hit] = []
-    if headline:
-        head, _ = _hits(state, headline, "query", -1)
-        head = [make_hit(h.concept_id, h.concept_type, h.preferred_label, h.term, h.spans,
-                         h.confidence, "neutral", -1, h.misspelled) for h in head]
-        if is_english_title(match_text(headline).split()):
-            head = [h for h in head if _means_the_same_in_english(state.lexicon, h)]
+    head = _headline_hits(state, headline) if headline else []
     in_body = {h.concept_id for h in body}
     hits = body + [h for h in head if h.concept_id not in in_body]
-    head_found = head
     hits.sort(key=lambda h: (h.spans[0][0] if h.sentence_index >= 0 else -1, h.concept_id))
     guesses: tuple[OccupationGroupGuess, ...] = ()
     if predict_groups and state.groups is not None and kind in ("ad", "cv", "query") and (
             text.strip() or headline):
+        head_found = head
+        if not headline and kind == "ad":
+            # an ad without a headline: the title its text announces stands in for one
+            headline = title_phrases(prepare_text(text))
+            head_found = _headline_hits(state, headline) if headline else []
         occupation_types = AD_GROUPS["occupations"]
         found = GroupEvidence(
             headline_occupations=tuple((h.concept_id, h.confidence) for h in head_found
@@ -189,6 +188,15 @@ def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",
                                              exclude=unseen_ads))
     assert all(h.context in CONTEXTS for h in hits)
     return Enrichment(kind, tuple(hits), guesses, tuple(sentences))
+
+
+def _headline_hits(state: _State, headline: str) -> list[Hit]:
+    head, _ = _hits(state, headline, "query", -1)
+    head = [make_hit(h.concept_id, h.concept_type, h.preferred_label, h.term, h.spans,
+                     h.confidence, "neutral", -1, h.misspelled) for h in head]
+    if is_english_title(match_text(headline).split()):
+        head = [h for h in head if _means_the_same_in_english(state.lexicon, h)]
+    return head
 
 
 def _means_the_same_in_english(lexicon: Lexicon, hit: Hit) -> bool:

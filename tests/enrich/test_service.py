@@ -34,6 +34,31 @@ def test_java_needs_a_software_context(real_engine: Engine) -> None:
                                                       kind="query")
 
 
+def test_derivations_with_a_particle_are_not_compounds(real_engine: Engine) -> None:
+    # "förutsättning" is för + utsättning, but no kind of "Utsättning" (surveying)
+    assert "Utsättning" not in _labels("Vi skapar goda förutsättningar för utveckling.")
+    assert "Utsättning" in _labels("Du utför utsättning och inmätning på byggarbetsplatsen.")
+    assert "Akutsjuksköterska" in _labels("Vi söker en akutsjuksköterska.")
+
+
+def test_a_label_stripped_of_its_field_needs_that_field(real_engine: Engine) -> None:
+    data = ("Som systemutvecklare arbetar du med Python, SQL, statistisk modellering och "
+            "prospektering av nya kunder.")
+    found = _labels(data)
+    assert "Modellering, keramik/Modellering, porslin" not in found
+    assert "Prospektering (malmletning)" not in found
+    assert "Python, programmeringsspråk" in found
+    assert "Mobil, konstnärlig" not in _labels("Håll koll på mobilen under dagen.")
+    # "…, erfarenhet" names no other field: plain "försäljning" is that skill
+    assert "Försäljning, erfarenhet" in _labels("Du älskar försäljning.")
+
+
+def test_an_acronym_inside_a_longer_term_is_part_of_it(real_engine: Engine) -> None:
+    found = _labels("Erfarenhet av Git, Docker och CI/CD-pipelines.")
+    assert "Continuous integration/CI" in found
+    assert "Creative director/CD" not in found
+
+
 def test_contexts_in_an_ad(real_engine: Engine) -> None:
     found = _labels("Krav:\nB-körkort\nMeriterande:\nKunskaper i Excel\n"
                     "Erfarenhet av försäljning är inget krav. Vi finns i Malmö.")

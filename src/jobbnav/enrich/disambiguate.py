@@ -19,7 +19,8 @@ from jobbnav.enrich.matcher import HEAD_CONFIDENCE_FACTOR, Match
 __all__ = ["Sense", "choose_senses", "domain_of"]
 
 UNSUPPORTED_FACTOR = 0.55
-_WEAK_MAX_LEN = 8  # "java", "soap", "vi": short product names that are also ordinary words
+# "Försäljning, erfarenhet" is plain "försäljning": this qualifier names no other field
+_GENERIC_QUALIFIERS = frozenset(("", "erfarenhet"))
 
 Sense = tuple[Match, LexEntry, float]
 
@@ -30,8 +31,10 @@ def domain_of(lexicon: Lexicon, concept_ids: Iterable[str]) -> Counter[str]:
 
 
 def _is_weak(lexicon: Lexicon, entry: LexEntry, key: str) -> bool:
-    return (entry.concept_type == "skill" and entry.origin == "stripped"
-            and bool(entry.qualifier) and " " not in key and len(key) <= _WEAK_MAX_LEN)
+    """A label stripped of a qualifier that names a field ("Java, programmeringsspråk",
+    "Modellering, keramik"), or an inflection of one ("mobilen"), is an everyday word too."""
+    return (entry.concept_type == "skill" and entry.qualifier not in _GENERIC_QUALIFIERS
+            and entry.origin in ("stripped", "inflection") and " " not in key)
 
 
 def _plan(lexicon: Lexicon, key_id: int) -> tuple[str | None, tuple[SenseGroup, ...]]:

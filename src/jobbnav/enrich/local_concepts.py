@@ -61,4 +61,7 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     # "Truckkort" is the TLP 10 training certificate, as Swedish employers write it.
     ("skill", "Utbildningsbevis enligt TLP 10 för truckförare"): [
         "truckkort", "truckkörkort", "truckutbildning", "TLP10", "TLP 10"],
+    # "CI/CD" is one practice; read as two acronyms its "CD" was the Creative director.
+    ("skill", "Continuous integration/CI"): ["CI/CD", "continuous integration/continuous "
+                                             "delivery", "continuous delivery"],
 }

@@ -4,7 +4,8 @@ The text is folded to the same length (`match_text`) and padded with a space on 
 the automaton's " key " hits, and its "key " hits preceded by a space, are exactly the
 whole-word occurrences; "key " hits that start inside a word are compound heads. Overlaps are
 settled longest-first: a longer surface of the same concept type wins, and a compound part never
-survives inside a longer match; different-type whole words may nest ("Java-utvecklare").
+survives inside a longer match; different-type whole words may nest ("Java-utvecklare"), except
+acronyms, which are part of the longer term they stand in ("CD" in "CI/CD").
 """
 
 from __future__ import annotations
@@ -41,6 +42,11 @@ _RUN_BEFORE = re.compile(
     + r")(?!\w))*")
 _MIN_MODIFIER = 3  # letters before a compound head: "akut|sjuksköterska", not "a|rbetare"
 HEAD_CONFIDENCE_FACTOR = 0.8
+# A word that starts with one of these particles is a derivation, not a compound of what
+# follows: "förutsättning" is no kind of "utsättning", "medarbetare" no kind of "arbetare".
+PARTICLE_PREFIXES = frozenset((
+    "för", "upp", "till", "från", "över", "under", "fram", "mot", "med", "efter", "sam", "miss",
+    "bort", "ner", "ned", "åter", "genom", "vid"))
 _by_position = itemgetter(2, 4, 3)  # start, end, key id of a candidate tuple
 
 
@@ -68,7 +74,9 @@ def find_matches(lexicon: Lexicon, text: str, folded: str | None = None) -> list
         if head:  # a "key " entry: a compound head unless a space precedes it
             first = end - size  # padded index of the first char
             if padded[first - 1] != " ":
-                if first - padded.rfind(" ", 0, first) - 1 >= _MIN_MODIFIER:
+                word_start = padded.rfind(" ", 0, first) + 1
+                if first - word_start >= _MIN_MODIFIER and \
+                        padded[word_start:first] not in PARTICLE_PREFIXES:
                     add((True, -size, first - 1, key_id, end - 1))
                 continue
         start = end - size - 1  # index of the key's first char in text
@@ -152,12 +160,14 @@ def _resolve_overlapping(lexicon: Lexicon, found: list[tuple[bool, int, int, int
         hi = bisect.bisect_left(starts, c_end)
         if lo < hi:
             types = key_types[c_key]
+            acronym = c_key in lexicon.needs_upper
             blocked = False
             for o_compound, _, o_start, o_key, o_end in kept[lo:hi]:
                 if c_start >= o_end or o_start >= c_end:
                     continue
                 inside = o_start <= c_start and c_end <= o_end
-                if c_compound or not inside or o_compound or \
+                # an acronym inside a longer term is part of it: no "CD" in "CI/CD"
+                if c_compound or not inside or o_compound or acronym or \
                         not types.isdisjoint(key_types[o_key]):
                     blocked = True
                     break

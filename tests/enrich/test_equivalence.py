@@ -9,6 +9,7 @@ from collections import Counter
 from sqlalchemy import Engine
 
 from jobbnav.enrich import disambiguate, matcher
+from jobbnav.enrich.attributive import describes_a_thing
 from jobbnav.enrich.context import sentence_contexts
 from jobbnav.enrich.evaluate import DEFAULT_EVAL_SET, load_eval_set
 from jobbnav.enrich.lexicon import LexEntry, Lexicon
@@ -26,7 +27,9 @@ def _reference_matches(lex: Lexicon, text: str) -> list[matcher.Match]:
         size = len(lex.keys[key_id])
         first = end - size
         if head and padded[first - 1] != " ":  # "key " serves whole words and compound heads
-            if first - padded.rfind(" ", 0, first) - 1 >= 3:
+            word_start = padded.rfind(" ", 0, first) + 1
+            if first - word_start >= 3 and \
+                    padded[word_start:first] not in matcher.PARTICLE_PREFIXES:
                 found.append((first - 1, end - 1, key_id, True))
             continue
         start = end - size - 1
@@ -44,6 +47,7 @@ def _reference_matches(lex: Lexicon, text: str) -> list[matcher.Match]:
         if not any(
                 not (c_start >= o_end or o_start >= c_end) and (
                     c_compound or not (o_start <= c_start and c_end <= o_end) or o_compound
+                    or c_key in lex.needs_upper
                     or not lex.key_types[c_key].isdisjoint(lex.key_types[o_key]))
                 for o_start, o_end, o_key, o_compound in kept):
             kept.append((c_start, c_end, c_key, c_compound))
@@ -82,7 +86,8 @@ def _reference_hits(lex: Lexicon, text: str, kind: Kind) -> list[Hit]:
     starts = [s for s, _ in sentences]
     kept = [(m, e, c, bisect.bisect_right(starts, m.start) - 1)
             for m, e, c in _reference_senses(lex, _reference_matches(lex, clean), folded)
-            if c >= MIN_CONFIDENCE]
+            if c >= MIN_CONFIDENCE and not (
+                e.concept_type == "trait" and describes_a_thing(clean, m.start, m.end))]
     contexts = sentence_contexts(clean, sentences, kind, None, folded)
     merged: dict[str, Hit] = {}
     for m, e, c, i in kept:

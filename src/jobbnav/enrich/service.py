@@ -14,6 +14,7 @@ from typing import Any, get_args
 from sqlalchemy import Engine
 
 from jobbnav.db import get_engine
+from jobbnav.enrich.attributive import describes_a_thing
 from jobbnav.enrich.context import sentence_contexts
 from jobbnav.enrich.disambiguate import choose_senses
 from jobbnav.enrich.english_titles import ENGLISH_TITLE_WORDS, is_english_title
@@ -118,7 +119,8 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int
     starts = [s for s, _ in sentences]
     sentence, count = -1, len(starts)
     for match, entry, confidence in senses:
-        if confidence < MIN_CONFIDENCE:
+        if confidence < MIN_CONFIDENCE or (
+                entry.concept_type == "trait" and describes_a_thing(clean, match.start, match.end)):
             continue
         while sentence + 1 < count and starts[sentence + 1] <= match.start:
             sentence += 1

@@ -1,0 +1,59 @@
+"""Whether a trait word describes a thing rather than the candidate.
+
+Soft traits (förmågor) are adjectives and nouns about a person: "du är driven", "Positiv och
+bidrar med energi", "en engagerad säljare", "ett strukturerat arbetssätt". Ads use the same
+adjectives for everything else: "en dynamisk arbetsmiljö", "engagerade kollegor", "innovativa
+lösningar", "varmt välkommen", "snabbt testa idéer". In Swedish an adjective that describes a
+noun stands right before it, so an adjectival trait word followed on the same line by a
+lower-case word that is neither a function word ("och", "i", "med", "där" — the words that follow
+"du är noggrann") nor, within two words, a person or a person's manner ("säljare",
+"medarbetare", "arbetssätt", "framtoning") describes that word, not the candidate. Trait nouns
+("noggrannhet", "teamkänsla") are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["describes_a_thing"]
+
+_NEXT_WORDS = re.compile(r"[ \t]{1,3}([^\W\d_][\w-]*)(?:[ \t]{1,3}([^\W\d_][\w-]*))?")
+_FUNCTION_WORDS = frozenset((
+    # conjunctions, prepositions, adverbs, pronouns and verbs that follow a predicative trait
+    "och", "eller", "samt", "men", "som", "att", "i", "på", "med", "till", "för", "av", "om",
+    "inom", "vid", "hos", "från", "under", "över", "mot", "efter", "utan", "genom", "när", "då",
+    "där", "så", "både", "även", "också", "dock", "alltid", "gärna", "ofta", "samtidigt", "mer",
+    "mest", "mycket", "väldigt", "lite", "inte", "är", "var", "blir", "vara", "har", "kan",
+    "ska", "vill", "du", "dig", "vi", "man", "det", "den", "de", "sig", "sin", "sitt", "sina",
+    "din", "ditt", "dina", "en", "ett", "och/eller", "and", "or", "but", "to", "in", "with",
+    "of", "for", "at", "on", "who", "that", "is", "are", "as", "yet"))
+_PERSON_WORDS = frozenset((
+    "person", "personer", "personlighet", "medarbetare", "medarbetaren", "kandidat",
+    "kandidaten", "kandidater", "individ", "individer", "människa", "människor", "kollega",
+    "lagspelare", "ledare", "people", "individual", "team-player", "teamplayer", "player",
+    # a person's manner: "ett strukturerat arbetssätt", "en positiv framtoning"
+    "arbetssätt", "förhållningssätt", "förmåga", "framtoning", "inställning", "attityd",
+    "bemötande", "driv", "läggning", "sinne", "personality", "attitude", "mindset"))
+# agent nouns: "säljare", "undersköterska", "montör", "specialist", "student", "konsult"
+_PERSON_ENDINGS = ("are", "ör", "ist", "ent", "ant", "log", "ska", "sult", "chef", "ledare")
+# trait nouns are about the person wherever they stand: "noggrannhet", "teamkänsla"
+_NOUN_ENDINGS = ("het", "ing", "else", "skap", "förmåga", "känsla", "tion", "vilja", "driv")
+
+
+def _is_person(word: str) -> bool:
+    folded = word.casefold()
+    return folded in _PERSON_WORDS or folded.endswith(_PERSON_ENDINGS)
+
+
+def describes_a_thing(text: str, start: int, end: int) -> bool:
+    """True when the trait word `text[start:end]` stands before a thing it describes."""
+    if text[start:end].casefold().endswith(_NOUN_ENDINGS):
+        return False
+    found = _NEXT_WORDS.match(text, end)
+    if found is None:
+        return False
+    first, second = found.group(1), found.group(2)
+    if not first[0].islower() or first.casefold() in _FUNCTION_WORDS:
+        return False
+    return not (_is_person(first) or (second is not None and second[0].islower()
+                                      and _is_person(second)))

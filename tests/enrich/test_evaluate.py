@@ -26,6 +26,7 @@ FLOOR_GROUP_TOP1 = 0.58
 FLOOR_GROUP_TOP3 = 0.78
 # Own everyday headlines across the labour market (2026-11-22, fourth session): 105 headlines,
 # top-1 0.971, top-3 0.981 (TF-IDF + LinearSVC baseline 0.848 / 0.905).
+# Addresses blanked before reading (same session): top-1 0.594 (one ad moved), top-3 0.812.
 # Ads sent without a headline (the title the text announces stands in; same session):
 # top-1 0.556, top-3 0.752 (0.466 / 0.714 before).
 FLOOR_TEXT_ONLY_TOP1 = 0.52

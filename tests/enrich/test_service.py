@@ -53,6 +53,14 @@ def test_a_label_stripped_of_its_field_needs_that_field(real_engine: Engine) -> 
     assert "Försäljning, erfarenhet" in _labels("Du älskar försäljning.")
 
 
+def test_addresses_and_english_words_spelled_like_acronyms_name_nothing(
+        real_engine: Engine) -> None:
+    found = _labels("Basic proficiency in Python and SQL. Read more at https://example.com/jobs")
+    assert "BASIC, programmeringsspråk" not in found
+    assert "HTTP/HTTPS, kommunikationsprotokoll" not in found
+    assert "BASIC, programmeringsspråk" in _labels("Systemutvecklare med BASIC och COBOL.")
+
+
 def test_an_acronym_inside_a_longer_term_is_part_of_it(real_engine: Engine) -> None:
     found = _labels("Erfarenhet av Git, Docker och CI/CD-pipelines.")
     assert "Continuous integration/CI" in found

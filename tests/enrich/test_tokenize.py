@@ -43,3 +43,12 @@ def test_html_tags_and_entities_are_blanked_without_moving_text() -> None:
     clean = prepare_text(html)
     assert clean.index("B-körkort") == html.index("B-körkort")
     assert "<" not in clean and "&nbsp;" not in clean
+
+
+def test_web_and_mail_addresses_are_blanked_in_place() -> None:
+    text = ("Läs mer på https://karriar.example.se/jobb/stockholm eller www.example.se. "
+            "Frågor: rekrytering@example.se. Tack!")
+    clean = prepare_text(text)
+    assert len(clean) == len(text)
+    assert "stockholm" not in clean and "example" not in clean and "rekrytering" not in clean
+    assert clean.startswith("Läs mer på ") and clean.endswith("Tack!")

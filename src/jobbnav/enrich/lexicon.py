@@ -44,7 +44,7 @@ ORIGIN_CONFIDENCE = {"label": 0.95, "alternative": 0.92, "term": 0.88, "keyword"
                      "stripped": 0.85, "inflection": 0.85}
 _MAX_STRIPPED_SENSES = 3  # "Verksamhetsledning, <50 domains>" is too vague to match bare
 _HEAD_MIN_LEN = 6
-_ACRONYM_MAX = 4  # "CI", "COM", "MOST": matched only when written in capitals
+_ACRONYM_MAX = 5  # "CI", "COM", "BASIC": matched only when written in capitals
 # Casing check bits in an automaton value: the first letter must be a capital / all capitals.
 NEEDS_CAPITAL, NEEDS_UPPER = 1, 2
 _PAREN = re.compile(r"\s*\([^)]*\)")

@@ -103,6 +103,9 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 _TAG = re.compile(r"<(?:[a-zA-Z/!?][^<>]{0,2000})>")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,10});")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+# Web and e-mail addresses name no concept ("https://karriar.example.se/stockholm").
+_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>\"']+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+                      re.IGNORECASE)
 _BLOCK_TAG = re.compile(r"^</?(?:p|br|li|div|h\d|ul|ol|tr)\b", re.IGNORECASE)
 
 
@@ -113,9 +116,12 @@ def _blank(match: re.Match[str]) -> str:
 
 
 def prepare_text(text: str) -> str:
-    """Blank out HTML tags, entities and control characters, keeping every offset."""
+    """Blank out HTML tags, entities, web and e-mail addresses and control characters,
+    keeping every offset."""
     if "<" in text:
         text = _TAG.sub(_blank, text)
     if "&" in text:
         text = _ENTITY.sub(lambda m: " " * len(m.group(0)), text)
+    if "://" in text or "www." in text or "@" in text:
+        text = _ADDRESS.sub(lambda m: " " * len(m.group(0)), text)
     return _CONTROL.sub(" ", text)

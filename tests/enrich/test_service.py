@@ -61,6 +61,15 @@ def test_addresses_and_english_words_spelled_like_acronyms_name_nothing(
     assert "BASIC, programmeringsspråk" in _labels("Systemutvecklare med BASIC och COBOL.")
 
 
+def test_queries_typed_in_lower_case_name_their_places(real_engine: Engine) -> None:
+    assert "Göteborg" in _labels("sjuksköterska göteborg", kind="query")
+    assert "Vara" not in _labels("jobb som kan vara på distans", kind="query")  # a word
+    assert "Vara" in _labels("lärare Vara", kind="query")
+    # in running text a place still needs its capital: "mark" is ground, "boden" the shed
+    assert "Mark" not in _labels("Du arbetar med mark och betong.")
+    assert "Göteborg" not in _labels("vi har kontor i göteborg")  # an ad, not a query
+
+
 def test_an_acronym_inside_a_longer_term_is_part_of_it(real_engine: Engine) -> None:
     found = _labels("Erfarenhet av Git, Docker och CI/CD-pipelines.")
     assert "Continuous integration/CI" in found

@@ -31,7 +31,7 @@ from jobbnav.enrich.tokenize import fold_surface
 from jobbnav.taxonomy.index import TaxonomyIndex
 from jobbnav.taxonomy.model import Concept
 
-__all__ = ["MATCH_TYPES", "NEEDS_CAPITAL", "NEEDS_UPPER", "LexEntry", "Lexicon",
+__all__ = ["EVERYDAY_WORD", "MATCH_TYPES", "NEEDS_CAPITAL", "NEEDS_UPPER", "LexEntry", "Lexicon",
            "SenseGroup", "build_lexicon"]
 
 # Concept types the matcher looks for (others, like SNI or SUN, are not mentioned in ads).
@@ -46,11 +46,15 @@ _MAX_STRIPPED_SENSES = 3  # "Verksamhetsledning, <50 domains>" is too vague to m
 _HEAD_MIN_LEN = 6
 _ACRONYM_MAX = 5  # "CI", "COM", "BASIC": matched only when written in capitals
 # Casing check bits in an automaton value: the first letter must be a capital / all capitals.
-NEEDS_CAPITAL, NEEDS_UPPER = 1, 2
+NEEDS_CAPITAL, NEEDS_UPPER, EVERYDAY_WORD = 1, 2, 4
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _VENDOR = re.compile(r"^(?:ms|microsoft|adobe)\s+", re.IGNORECASE)
-# Geography names that are also everyday words: only matched written with a capital letter.
+# Geography names are matched written with a capital letter ("Vara", "Mark", "Boden" are also
+# words), except in search queries, which people type in lower case ("lärare göteborg"); there
+# only the names that are everyday words still need the capital.
 _NEEDS_CAPITAL = frozenset({"municipality", "region", "country"})
+EVERYDAY_PLACE_WORDS = frozenset({"vara", "mark", "ale", "berg", "boden", "kil", "lund", "island",
+                                  "kinda", "polen", "malta", "sala", "eda"})
 # Everyday words that some concept has as a (stripped or alternative) surface: "Vi, texteditor",
 # "Miljö (Trafikverkets kravkurs)", "Medarbetare, dagligvaror". Matching them would be noise.
 STOP_SURFACES = frozenset({
@@ -268,6 +272,8 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
         if all(e.concept_type in _NEEDS_CAPITAL for e in entries):
             capital.add(key_id)
             check |= NEEDS_CAPITAL
+            if key in EVERYDAY_PLACE_WORDS:
+                check |= EVERYDAY_WORD
         if len(key) <= _ACRONYM_MAX and key.isalnum() and all(
                 key.upper() in acronyms.get(e.concept_id, ()) for e in entries):
             upper.add(key_id)

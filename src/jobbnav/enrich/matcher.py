@@ -15,7 +15,7 @@ import re
 from operator import itemgetter
 from typing import NamedTuple
 
-from jobbnav.enrich.lexicon import NEEDS_CAPITAL, NEEDS_UPPER, Lexicon
+from jobbnav.enrich.lexicon import EVERYDAY_WORD, NEEDS_CAPITAL, NEEDS_UPPER, Lexicon
 from jobbnav.enrich.tokenize import match_text
 
 __all__ = ["Match", "find_matches"]
@@ -61,10 +61,13 @@ class Match(NamedTuple):  # a tuple: built thousands of times per text, so cheap
         return self.end - self.start
 
 
-def find_matches(lexicon: Lexicon, text: str, folded: str | None = None) -> list[Match]:
+def find_matches(lexicon: Lexicon, text: str, folded: str | None = None, *,
+                 lower_case_places: bool = False) -> list[Match]:
     """Non-overlapping (per the rules above) matches, sorted by start; deterministic.
 
-    `folded` is `match_text(text)` when the caller already has it."""
+    `folded` is `match_text(text)` when the caller already has it. `lower_case_places`: a
+    search query, where place names typed in lower case count unless they are everyday words."""
+    ignore = NEEDS_CAPITAL if lower_case_places else 0
     padded = " " + (folded if folded is not None else match_text(text)) + " "
     # (compound, start - end, start, key id, end) while sorting out overlaps: a plain sort puts
     # them longest first, whole words before compound heads; Match at the end.
@@ -80,7 +83,8 @@ def find_matches(lexicon: Lexicon, text: str, folded: str | None = None) -> list
                     add((True, -size, first - 1, key_id, end - 1))
                 continue
         start = end - size - 1  # index of the key's first char in text
-        if check and not _casing_ok(check, text, start, end - 1):
+        if check and not _casing_ok(
+                check & ~ignore if not check & EVERYDAY_WORD else check, text, start, end - 1):
             continue
         add((False, -size, start, key_id, end - 1))
     if "körkort" in padded:

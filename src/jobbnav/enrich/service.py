@@ -112,7 +112,7 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int
     clean = prepare_text(text)
     folded = match_text(clean)
     sentences = sentence_spans(clean)
-    matches = find_matches(state.lexicon, clean, folded)
+    matches = find_matches(state.lexicon, clean, folded, lower_case_places=kind == "query")
     senses = choose_senses(state.lexicon, matches, folded)
     # Senses come sorted by start: walk the sentences alongside instead of a search per hit.
     kept: list[tuple[Match, LexEntry, float, int]] = []

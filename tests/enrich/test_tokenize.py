@@ -52,3 +52,10 @@ def test_web_and_mail_addresses_are_blanked_in_place() -> None:
     assert len(clean) == len(text)
     assert "stockholm" not in clean and "example" not in clean and "rekrytering" not in clean
     assert clean.startswith("Läs mer på ") and clean.endswith("Tack!")
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab.@:/w <>()\n,")), max_size=80))
+def test_address_blanking_keeps_every_offset_and_other_text(text: str) -> None:
+    clean = prepare_text(text)
+    assert len(clean) == len(text)
+    assert all(c == d or c == " " for c, d in zip(clean, text, strict=True) if d not in "<>")

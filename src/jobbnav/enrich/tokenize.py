@@ -103,9 +103,12 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 _TAG = re.compile(r"<(?:[a-zA-Z/!?][^<>]{0,2000})>")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,10});")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
-# Web and e-mail addresses name no concept ("https://karriar.example.se/stockholm").
-_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>\"']+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
-                      re.IGNORECASE)
+# Web and e-mail addresses name no concept ("https://karriar.example.se/stockholm"): the token
+# around each "://", "www." or "@" is blanked (found with str.find; a regex over the whole
+# text cost ≈ 200 µs per ad).
+_ADDRESS_MARKERS = ("://", "www.", "@")
+_TOKEN_END = re.compile(r"[^\s<>\"'()\[\]]*")
+_TOKEN_BREAKS = frozenset(" \t\n\r<>\"'()[]")
 _BLOCK_TAG = re.compile(r"^</?(?:p|br|li|div|h\d|ul|ol|tr)\b", re.IGNORECASE)
 
 
@@ -123,5 +126,31 @@ def prepare_text(text: str) -> str:
     if "&" in text:
         text = _ENTITY.sub(lambda m: " " * len(m.group(0)), text)
     if "://" in text or "www." in text or "@" in text:
-        text = _ADDRESS.sub(lambda m: " " * len(m.group(0)), text)
+        text = _blank_addresses(text)
     return _CONTROL.sub(" ", text)
+
+
+def _blank_addresses(text: str) -> str:
+    spans: list[tuple[int, int]] = []
+    for marker in _ADDRESS_MARKERS:
+        at = text.find(marker)
+        while at >= 0:
+            start = at
+            while start > 0 and text[start - 1] not in _TOKEN_BREAKS:
+                start -= 1
+            end = _TOKEN_END.match(text, at).end()  # type: ignore[union-attr]  # always matches
+            while end > at and text[end - 1] in ".,;:!?":  # the sentence's own punctuation
+                end -= 1
+            if marker != "@" or "." in text[at:end]:  # an e-mail address has a domain
+                spans.append((start, end))
+            at = text.find(marker, max(end, at + 1))
+    if not spans:
+        return text
+    parts, last = [], 0
+    for start, end in sorted(spans):
+        start = max(start, last)
+        if end > start:
+            parts += [text[last:start], " " * (end - start)]
+            last = end
+    parts.append(text[last:])
+    return "".join(parts)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
 from sqlalchemy import Engine
 
-from jobbnav.enrich.evaluate import DEFAULT_EVAL_SET, evaluate, load_eval_set
+from jobbnav.enrich.evaluate import DEFAULT_EVAL_SET, _headline_groups, evaluate, load_eval_set
+from jobbnav.errors import InvalidInput
 
 # First measurement (2026-11-22): skill 0.830, occupation 0.973, all 0.932, context 0.942,
 # occupation group top-1 0.406 / top-3 0.571. Floors sit a little below.
@@ -66,3 +71,15 @@ def test_quality_stays_above_the_floors(real_engine: Engine) -> None:
     assert headlines["top1"] >= FLOOR_HEADLINES_TOP1, headlines["misses"]
     assert headlines["top3"] >= FLOOR_HEADLINES_TOP3
     assert headlines["top1"] > headlines["baseline_tfidf_linear"]["top1"]
+
+
+def test_headline_sets_name_their_faults_or_are_skipped_on_another_taxonomy(
+        real_engine: Engine, tmp_path: Path) -> None:
+    path = tmp_path / "headlines.jsonl"
+    path.write_text(json.dumps({"headline": "Kock", "ssyk": "0000"}) + "\n", encoding="utf-8")
+    report = _headline_groups(path)
+    assert report["headlines"] == 0 and "0000" in report["skipped"]
+    path.write_text(json.dumps({"headline": "Kock"}) + "\n", encoding="utf-8")
+    with pytest.raises(InvalidInput) as error:
+        _headline_groups(path)
+    assert error.value.field == "headlines"

@@ -44,3 +44,13 @@ def test_company_descriptions_give_no_traits(real_engine: Engine) -> None:
                   "kollegor. Du är noggrann och självständig.", kind="ad").hits
     assert {h.preferred_label for h in hits if h.concept_type == "trait"} == {
         "Noggrann", "Självständig"}
+
+
+def test_coordinated_adjectives_describe_what_follows_the_last() -> None:
+    assert _of("i ett socialt och roligt team", "socialt")
+    assert _of("en dynamisk och flexibel arbetsmiljö", "dynamisk")
+    assert not _of("Du är driven och kommunikativ.", "driven")
+    assert not _of("en driven och engagerad säljare", "driven")
+    assert not _of("Du är driven och vill lära dig mer.", "driven")
+    assert not _of("Förmåga att arbeta självständigt och driva initiativ.", "självständigt")
+    assert not _of("Du hanterar förändringar snabbt och löser problem.", "snabbt")

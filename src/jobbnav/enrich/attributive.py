@@ -32,12 +32,20 @@ _PERSON_WORDS = frozenset((
     "kandidaten", "kandidater", "individ", "individer", "människa", "människor", "kollega",
     "lagspelare", "ledare", "people", "individual", "team-player", "teamplayer", "player",
     # a person's manner: "ett strukturerat arbetssätt", "en positiv framtoning"
-    "arbetssätt", "förhållningssätt", "förmåga", "framtoning", "inställning", "attityd",
-    "bemötande", "driv", "läggning", "sinne", "personality", "attitude", "mindset"))
+    "arbetssätt", "arbetsstil", "förhållningssätt", "förmåga", "framtoning", "inställning",
+    "attityd", "bemötande", "driv", "läggning", "sinne", "personality", "attitude", "mindset"))
 # agent nouns: "säljare", "undersköterska", "montör", "specialist", "student", "konsult"
 _PERSON_ENDINGS = ("are", "ör", "ist", "ent", "ant", "log", "ska", "sult", "chef", "ledare")
 # trait nouns are about the person wherever they stand: "noggrannhet", "teamkänsla"
-_NOUN_ENDINGS = ("het", "ing", "else", "skap", "förmåga", "känsla", "tion", "vilja", "driv")
+_NOUN_ENDINGS = ("het", "itet", "ing", "else", "skap", "förmåga", "känsla", "tion", "vilja",
+                 "driv")
+
+
+_COORDINATORS = frozenset(("och", "eller", "samt"))
+# adjective endings that are not also infinitives or everyday words ("driva", "lösa", "bara")
+_ADJECTIVE_ENDINGS = ("ig", "igt", "iga", "isk", "iskt", "iska", "ad", "at", "ade", "iv", "ivt",
+                      "bar", "bart", "sam", "lös", "löst", "full", "fullt", "ande", "ende", "bel",
+                      "belt")
 
 
 def _is_person(word: str) -> bool:
@@ -53,6 +61,10 @@ def describes_a_thing(text: str, start: int, end: int) -> bool:
     if found is None:
         return False
     first, second = found.group(1), found.group(2)
+    if first.casefold() in _COORDINATORS and second is not None and \
+            second.casefold().endswith(_ADJECTIVE_ENDINGS):
+        # "ett socialt och roligt team": both adjectives describe what follows the second
+        return describes_a_thing(text, found.start(2), found.end(2))
     if not first[0].islower() or first.casefold() in _FUNCTION_WORDS:
         return False
     return not (_is_person(first) or (second is not None and second[0].islower()

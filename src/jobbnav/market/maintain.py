@@ -146,7 +146,7 @@ def apply_ads(conn: Connection, ads: Iterable[Mapping[str, Any]],
            add=["ads", "vacancies"])
     d = store.demand.c
     for change in changed:
-        if int(change["ads"]) < 0:  # type: ignore[call-overload]
+        if int(change["ads"]) < 0:
             conn.execute(delete(store.demand).where(and_(
                 d.occ_level == change["occ_level"], d.occupation_id == change["occupation_id"],
                 d.area_level == change["area_level"], d.area_id == change["area_id"],

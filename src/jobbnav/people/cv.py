@@ -204,7 +204,7 @@ def _merge(p: Profile, accepted: list[dict[str, Any]]) -> Profile:
         elif section == "driving_licences":
             cls = cid.rsplit("-", 1)[-1].upper()
             if cls not in p.driving_licences:
-                p.driving_licences.append(cls)  # type: ignore[arg-type]
+                p.driving_licences.append(cls)
     return p
 
 

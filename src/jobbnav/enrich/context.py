@@ -49,7 +49,8 @@ _REQUIRED = re.compile(
     r"\berfordra\w*|\bkvalifikation\w*|\bqualifications\b", _F)
 # Weaker cues: they describe the wanted person, but a "Meriterande" section above them wins.
 _PROFILE = re.compile(
-    r"\bvi\s+söker\s+dig\s+som\b|\bdu\s+(?:har|är)\b|\byou\s+(?:have|are)\b|"
+    r"\bvi\s+söker\s+dig\s+som\b|\bdu\s+(?:har|är|kan|talar|pratar|behärskar|besitter)\b|"
+    r"\byou\s+(?:have|are|speak|know)\b|"
     r"\bvi\s+tror\s+att\s+du\b|\bför\s+att\s+lyckas\b|\bdin\s+profil\b|\bvem\s+är\s+du\b|"
     r"\bom\s+dig\b|\bvi\s+ser\s+att\s+du\b|\bhar\s+du\b|\bär\s+du\b", _F)
 _NEUTRAL_HEADING = re.compile(

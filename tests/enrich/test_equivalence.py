@@ -14,7 +14,14 @@ from jobbnav.enrich.context import sentence_contexts
 from jobbnav.enrich.evaluate import DEFAULT_EVAL_SET, load_eval_set
 from jobbnav.enrich.lexicon import LexEntry, Lexicon
 from jobbnav.enrich.model import Hit, Kind
-from jobbnav.enrich.service import _CONTEXT_RANK, MIN_CONFIDENCE, enrich, lexicon
+from jobbnav.enrich.service import (
+    _CONTEXT_RANK,
+    MIN_CONFIDENCE,
+    PLACE_TYPES,
+    enrich,
+    lexicon,
+    names_the_role,
+)
 from jobbnav.enrich.tokenize import match_text, prepare_text, sentence_spans
 
 _Found = tuple[int, int, int, bool]
@@ -41,6 +48,7 @@ def _reference_matches(lex: Lexicon, text: str) -> list[matcher.Match]:
     if "körkort" in padded:
         found += [(s, e, k, c) for c, _, s, k, e in
                   matcher._licence_list_matches(lex, text, padded)]
+    found += [(s, e, k, c) for c, _, s, k, e in matcher._coordinated_matches(lex, text, padded)]
     found.sort(key=lambda m: (m[3], m[0] - m[1], m[0], m[2]))
     kept: list[_Found] = []
     for c_start, c_end, c_key, c_compound in found:
@@ -71,10 +79,15 @@ def _reference_senses(lex: Lexicon, matches: list[matcher.Match], folded: str
             best = max(entries, key=lambda e: disambiguate._score(lex, e, domain, folded, key))
             confidence = best.confidence * (matcher.HEAD_CONFIDENCE_FACTOR
                                             if match.compound else 1)
-            if len(entries) > 1 or disambiguate._is_weak(lex, best, key):
+            acronym = disambiguate._is_acronym_alternative(lex, best, match.key_id)
+            if len(entries) > 1 or acronym or disambiguate._is_weak(lex, best, key):
                 own = 1 if best.concept_id in firm else 0
-                if sum(domain[g] - own for g in lex.groups_of.get(best.concept_id, ())) <= 0:
-                    confidence *= disambiguate.UNSUPPORTED_FACTOR
+                groups = lex.groups_of.get(best.concept_id, ())
+                if sum(domain[g] - own for g in groups) <= 0:
+                    if acronym and disambiguate._other_field(lex, domain, groups, own):
+                        confidence *= disambiguate.CONTRADICTED_FACTOR
+                    elif len(entries) > 1 or not acronym:
+                        confidence *= disambiguate.UNSUPPORTED_FACTOR
             out.append((match, best, round(confidence, 3)))
     return out
 
@@ -91,7 +104,10 @@ def _reference_hits(lex: Lexicon, text: str, kind: Kind) -> list[Hit]:
     contexts = sentence_contexts(clean, sentences, kind, None, folded)
     merged: dict[str, Hit] = {}
     for m, e, c, i in kept:
-        context = contexts[i] if i >= 0 else "neutral"
+        context = contexts[i] if i >= 0 and e.concept_type not in PLACE_TYPES else "neutral"
+        if kind == "ad" and context != "negated" and e.concept_type in (
+                "occupation-name", "ssyk-level-4") and names_the_role(folded, m.start):
+            context = "neutral"
         span = (m.start, m.end)
         known = merged.get(e.concept_id)
         if known is None:

@@ -76,6 +76,56 @@ def test_an_acronym_inside_a_longer_term_is_part_of_it(real_engine: Engine) -> N
     assert "Creative director/CD" not in found
 
 
+def test_an_acronym_another_field_of_the_text_does_not_share_is_another_word(
+        real_engine: Engine) -> None:
+    therapy = "Dialektisk beteendeterapi/DBT"
+    assert therapy not in _labels("Vi söker en systemutvecklare med erfarenhet av DBT, "
+                                  "Snowflake och Python.")
+    assert therapy in _labels("Vi söker en psykolog med utbildning i DBT.")
+    # with no other field in the text, the acronym keeps its one sense
+    assert "Business-to-business/B2B" in _labels("Du har erfarenhet av B2B.")
+
+
+def test_abbreviations_coordinations_and_compounds_that_labels_imply(
+        real_engine: Engine) -> None:
+    assert "Yrkeskompetensbevis för förare (YKB)" in _labels("Du har C-körkort och YKB.")
+    found = _labels("Du har erfarenhet av AWS och Azure, kund- och leverantörsreskontra samt "
+                    "sjuksköterskelegitimation.")
+    assert {"Amazon Web Services (AWS), molnplattform", "Windows Azure, molnplattform",
+            "Kundreskontra", "Leverantörsreskontra", "Legitimation som sjuksköterska"} <= \
+        set(found)
+    # a two-letter code in parentheses is an everyday word too ("PT", "VT")
+    assert "Oförstörande provning: Penetrantprovning (PT)" not in _labels(
+        "Vi erbjuder träning med PT varje vecka.")
+
+
+def test_a_bare_title_shared_by_several_names_is_not_one_of_them(real_engine: Engine) -> None:
+    # "kock" used to be "Kock, fartyg", the only name with a comma after "Kock"
+    assert "Kock, fartyg" not in _labels("Vi söker en erfaren kock till vår restaurang.")
+    found = _labels("Kock à la carte till bistro. Du är en erfaren kock.")
+    assert "Kock à la carte" in found and "Kock, fartyg" not in found
+    # the job title is the occupation, not the skill "Undersköterska, utbildad"
+    found = _labels("Vi söker undersköterskor till hemtjänsten.")
+    assert "Undersköterskeutbildning/Undersköterska, utbildad" not in found
+
+
+def test_a_qualifier_the_text_speaks_of_chooses_the_sense(real_engine: Engine) -> None:
+    found = _labels("Du har lärarlegitimation med behörighet i matematik och fysik för "
+                    "grundskolans senare år.")
+    assert "Fysik, undervisning grundskolenivå" in found
+    assert "Fysik, undervisning gymnasienivå" not in found
+
+
+def test_clauses_and_places_in_requirement_sentences(real_engine: Engine) -> None:
+    found = _labels("Goda kunskaper i engelska är ett krav eftersom vi har kollegor i "
+                    "Finland. Du har lärarlegitimation; behörighet i kemi är önskvärt. "
+                    "Du talar engelska – svenska är inget krav.")
+    assert found["Finland"] == "neutral"
+    assert found["Lärarlegitimation"] == "required"
+    assert found["Engelska"] == "required"
+    assert found["Svenska"] == "negated"
+
+
 def test_contexts_in_an_ad(real_engine: Engine) -> None:
     found = _labels("Krav:\nB-körkort\nMeriterande:\nKunskaper i Excel\n"
                     "Erfarenhet av försäljning är inget krav. Vi finns i Malmö.")

@@ -39,17 +39,19 @@ _PREREQUISITE = re.compile(
     r"anta(?:s|gen)\b|\bkrav\s+för\s+antagning\b|\bsom\s+förkunskap\b|\bentry\s+requirements\b",
     _F)
 _MERITING = re.compile(
-    r"\bmerit\w*|\bett\s+(?:stort\s+)?plus\b|\bplus\s+i\s+kanten\b|\bönskvärd\w*|\bfördel\w*|"
+    r"\bmerit\w*|\bett\s+(?:stort\s+)?plus\b|\bplus\s+i\s+kanten\b|\bönskvär[dt]\w*|\bfördel\w*|"
     r"\bgärna\b|\bbonus\b|\bnice\s+to\s+have\b|\bis\s+a\s+plus\b|\bplus\s+om\b|"
     r"\bser\s+vi\s+gärna\b|\bdet\s+är\s+bra\s+om\b|\bhelst\b|\bpreferably\b|\bbeneficial\b|"
     r"\badvantage\b", _F)
 _REQUIRED = re.compile(
-    r"\bkrav\w*|\bkräv\w*|\bdu\s+(?:måste|ska|behöver|bör)\s+ha\b|\bmåste\b|\bobligatorisk\w*|"
+    r"\bkrav\w*|\bkräv\w*|\bdu\s+(?:måste|ska|behöver|bör)\s+(?:ha|kunna)\b|\bmåste\b|"
+    r"\bobligatorisk\w*|"
     r"\bförutsätt\w*|\bnödvändig\w*|\bett\s+måste\b|\bmust\b|\brequire\w*|\bskall\s+ha\b|"
     r"\berfordra\w*|\bkvalifikation\w*|\bqualifications\b", _F)
 # Weaker cues: they describe the wanted person, but a "Meriterande" section above them wins.
 _PROFILE = re.compile(
     r"\bvi\s+söker\s+dig\s+som\b|\bdu\s+(?:har|är|kan|talar|pratar|behärskar|besitter)\b|"
+    r"\bdig\s+som\s+(?:har|är|kan|talar)\b|"
     r"\byou\s+(?:have|are|speak|know)\b|"
     r"\bvi\s+tror\s+att\s+du\b|\bför\s+att\s+lyckas\b|\bdin\s+profil\b|\bvem\s+är\s+du\b|"
     r"\bom\s+dig\b|\bvi\s+ser\s+att\s+du\b|\bhar\s+du\b|\bär\s+du\b", _F)
@@ -106,11 +108,11 @@ CUE_TRIGGERS: dict[str, tuple[str, ...]] = {
                 "ska", "i"),
     "prerequisite": ("förkunskap", "behörighet", "antagningskrav", "för", "krav", "som",
                      "entry"),
-    "meriting": ("merit", "ett", "plus", "önskvärd", "fördel", "gärna", "bonus", "nice", "is",
+    "meriting": ("merit", "ett", "plus", "önskvär", "fördel", "gärna", "bonus", "nice", "is",
                  "ser", "det", "helst", "preferably", "beneficial", "advantage"),
     "required": ("krav", "kräv", "du", "måste", "obligatorisk", "förutsätt", "nödvändig", "ett",
                  "must", "require", "skall", "erfordra", "kvalifikation", "qualifications"),
-    "profile": ("vi", "du", "you", "för", "din", "vem", "om", "har", "är"),
+    "profile": ("vi", "du", "dig", "you", "för", "din", "vem", "om", "har", "är"),
 }
 _CUES_OF_KIND = {"ad": ("negated", "meriting", "required", "profile"),
                  "course": ("negated", "prerequisite", "outcome", "required"),

@@ -19,6 +19,7 @@ from jobbnav.enrich.matcher import HEAD_CONFIDENCE_FACTOR, Match
 __all__ = ["Sense", "choose_senses", "domain_of"]
 
 UNSUPPORTED_FACTOR = 0.55
+CONTRADICTED_FACTOR = 0.5
 # "Försäljning, erfarenhet" is plain "försäljning": this qualifier names no other field
 _GENERIC_QUALIFIERS = frozenset(("", "erfarenhet"))
 
@@ -37,6 +38,25 @@ def _is_weak(lexicon: Lexicon, entry: LexEntry, key: str) -> bool:
             and entry.origin in ("stripped", "inflection") and " " not in key)
 
 
+def _is_acronym_alternative(lexicon: Lexicon, entry: LexEntry, key_id: int) -> bool:
+    return (entry.concept_type == "skill" and entry.origin == "alternative"
+            and key_id in lexicon.needs_upper)
+
+
+def _field(lexicon: Lexicon, group_id: str) -> str:
+    """The ssyk sub-major group (two digits) of an ssyk-level-4 group."""
+    concept = lexicon.concepts.get(group_id)
+    return next(iter(concept.codes.values()), "")[:2] if concept else ""
+
+
+def _other_field(lexicon: Lexicon, domain: Counter[str], groups: Iterable[str], own: int) -> bool:
+    """Whether the text's other hits lie in sub-major groups that none of `groups` is in."""
+    own_groups = frozenset(groups)
+    fields = {_field(lexicon, g) for g, n in domain.items()
+              if n - (own if g in own_groups else 0) > 0}
+    return bool(fields) and not fields & {_field(lexicon, g) for g in own_groups}
+
+
 def _plan(lexicon: Lexicon, key_id: int) -> tuple[str | None, tuple[SenseGroup, ...]]:
     """A key's sense groups (one per concept type), with everything that does not depend on
     the text worked out once."""
@@ -52,7 +72,8 @@ def _plan(lexicon: Lexicon, key_id: int) -> tuple[str | None, tuple[SenseGroup, 
             base = only.confidence
             groups.append(SenseGroup((only,), only, round(base, 3),
                                      round(base * HEAD_CONFIDENCE_FACTOR, 3),
-                                     _is_weak(lexicon, only, key)))
+                                     _is_weak(lexicon, only, key)
+                                     or _is_acronym_alternative(lexicon, only, key_id)))
         else:
             groups.append(SenseGroup(tuple(entries), None, 0.0, 0.0, True))
     return (all_entries[0].concept_id if len(all_entries) == 1 else None), tuple(groups)
@@ -101,17 +122,35 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
                 confidence *= HEAD_CONFIDENCE_FACTOR
             own = 1 if best.concept_id in firm_set else 0
             domain = domain_now()
-            support = sum(domain[g] - own for g in lexicon.groups_of.get(best.concept_id, ()))
+            best_groups = lexicon.groups_of.get(best.concept_id, ())
+            support = sum(domain[g] - own for g in best_groups)
             if support <= 0:
-                confidence *= UNSUPPORTED_FACTOR
+                # an acronym that the text's other fields do not share is most likely another
+                # word: "DBT" in a data engineer's ad is dbt, not dialectical behaviour therapy
+                if not _is_acronym_alternative(lexicon, best, match.key_id):
+                    confidence *= UNSUPPORTED_FACTOR
+                elif _other_field(lexicon, domain, best_groups, own):
+                    confidence *= CONTRADICTED_FACTOR
+                elif group.only is None:
+                    confidence *= UNSUPPORTED_FACTOR
             out.append((match, best, round(confidence, 3)))
     return out
 
 
+def _qualifier_words_seen(qualifier: str, folded_text: str) -> float:
+    """The share of a sense's qualifier words the text has, a long word by its first seven
+    letters: "Fysik, undervisning grundskolenivå" in "behörighet för grundskolans senare år"."""
+    words = [w for w in qualifier.lower().replace(",", " ").split() if len(w) >= 4]
+    if not words:
+        return 0.0
+    seen = sum((w[:7] if len(w) >= 8 else w) in folded_text for w in words)
+    return seen / len(words)
+
+
 def _score(lexicon: Lexicon, entry: LexEntry, domain: Counter[str], folded_text: str,
-           key: str) -> tuple[bool, int, int, float, int, int, str]:
+           key: str) -> tuple[bool, float, int, float, int, int, str]:
     support = float(sum(domain[g] for g in lexicon.groups_of.get(entry.concept_id, ())))
-    qualifier_seen = int(bool(entry.qualifier) and entry.qualifier.lower() in folded_text)
+    qualifier_seen = _qualifier_words_seen(entry.qualifier, folded_text)
     primary = int(entry.label.lower().startswith(key))
     return (support > 0, qualifier_seen, primary, support, -ORIGIN_RANK[entry.origin],
             -len(entry.label), entry.concept_id)

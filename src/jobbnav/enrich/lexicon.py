@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import time
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from jobbnav.enrich.local_concepts import (
     LOCAL_SURFACES,
     driving_licence_concepts,
 )
-from jobbnav.enrich.tokenize import fold_surface
+from jobbnav.enrich.tokenize import fold_surface, match_text
 from jobbnav.taxonomy.index import TaxonomyIndex
 from jobbnav.taxonomy.model import Concept
 
@@ -49,6 +50,9 @@ _ACRONYM_MAX = 5  # "CI", "COM", "BASIC": matched only when written in capitals
 NEEDS_CAPITAL, NEEDS_UPPER, EVERYDAY_WORD = 1, 2, 4
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _VENDOR = re.compile(r"^(?:ms|microsoft|adobe)\s+", re.IGNORECASE)
+_IN_PARENTHESES = re.compile(r"\(([A-ZÅÄÖ][A-Za-zÅÄÖåäö0-9]{2,5})\)")
+_AFTER_COMMA = re.compile(r"^(.+), ([A-ZÅÄÖ]{2,5})$")
+_LEGITIMATION = re.compile(r"^Legitimation som ([a-zåäö]+)$")
 # Geography names are matched written with a capital letter ("Vara", "Mark", "Boden" are also
 # words), except in search queries, which people type in lower case ("lärare göteborg"); there
 # only the names that are everyday words still need the capital.
@@ -133,6 +137,37 @@ def _label_surfaces(label: str) -> Iterable[tuple[str, str, str]]:
         vendorless = _VENDOR.sub("", alt)
         if vendorless != alt and i == 0:
             yield vendorless, "stripped", ""
+        abbreviation = _abbreviation(alt)
+        if abbreviation:
+            yield abbreviation, "alternative", ""
+    legitimation = _LEGITIMATION.match(label)
+    if legitimation:  # "Legitimation som sjuksköterska" is a "sjuksköterskelegitimation"
+        yield _compound_stem(legitimation.group(1)) + "legitimation", "alternative", ""
+
+
+def _abbreviation(label: str) -> str | None:
+    """The abbreviation a label spells out: "Yrkeskompetensbevis för förare (YKB)", "Amazon
+    Web Services (AWS), molnplattform", "Local Interconnect Network, LIN". Two-letter codes in
+    parentheses ("(PT)", "(VT)") are everyday words too; a short word after a comma is
+    mostly a field ("Projektledare, IT"), so it counts only when it is the label's initials."""
+    found = _IN_PARENTHESES.search(label)
+    if found and found.group(1).isupper():
+        return found.group(1)
+    after = _AFTER_COMMA.match(label)
+    if after and after.group(2).isupper() and after.group(2) == "".join(
+            w[0] for w in after.group(1).split()).upper():
+        return after.group(2)
+    return None
+
+
+def _compound_stem(word: str) -> str:
+    """A noun's form before a compound head: "sjuksköterska" → "sjuksköterske", "läkare" →
+    "läkar", "psykolog" → "psykolog"."""
+    if word.endswith("a"):
+        return word[:-1] + "e"
+    if word.endswith("e"):
+        return word[:-1]
+    return word
 
 
 def _geo_surfaces(concept: Concept) -> list[str]:
@@ -158,6 +193,11 @@ def _variants(surface: str) -> list[str]:
         joined = fold_surface(re.sub(r"\s*-\s*", "", surface))
         if joined and joined != folded:
             out.append(joined)
+        if "- " in surface:
+            # "Barn- och fritidsprogrammet" is folded to "barn  och …" in running text: the
+            # hyphen becomes a space of its own
+            out.append(match_text(" ".join(unicodedata.normalize("NFC", surface).split()))
+                       .strip())
     return out
 
 
@@ -192,6 +232,11 @@ class _Builder:
         for key, by_concept in self.by_key.items():
             best = min(ORIGIN_RANK[e.origin] for e in by_concept.values())
             kept = [e for e in by_concept.values() if ORIGIN_RANK[e.origin] == best]
+            if any(e.concept_type == "occupation-name" for e in kept):
+                # "undersköterska" is the job, not the skill "Undersköterska, utbildad";
+                # "dansarna" are dancers, not an inflection of "Dans"
+                kept = [e for e in kept if e.concept_type != "skill"
+                        or e.origin not in ("stripped", "inflection")]
             if best >= ORIGIN_RANK["alternative"] and len(kept) > _MAX_STRIPPED_SENSES:
                 continue
             out[key] = tuple(sorted(kept, key=lambda e: e.concept_id))
@@ -213,6 +258,24 @@ def _groups(index: TaxonomyIndex, concept: Concept) -> frozenset[str]:
                     index.concepts[edge.source_id].type == "ssyk-level-4":
                 found.add(edge.source_id)
     return frozenset(found)
+
+
+def _share_stripped_heads(builder: _Builder, concepts: dict[str, Concept]) -> None:
+    """"Kock, fartyg" gives the bare "kock", but so should "Kock à la carte" and "Kock
+    storhushåll": where a comma-stripped occupation head exists, the names qualified by words
+    after it are its senses too, and the text's domain chooses (or, with too many, none)."""
+    for concept in concepts.values():
+        label = concept.preferred_label
+        if concept.type != "occupation-name" or "," in label or "/" in label:
+            continue
+        head, _, qualifier = label.partition(" ")
+        if not qualifier:
+            continue
+        stripped = builder.by_key.get(fold_surface(head), {})
+        if any(e.concept_type == "occupation-name" and e.origin == "stripped"
+               for e in stripped.values()):
+            builder.add(head, LexEntry(concept.id, concept.type, label, "stripped", False,
+                                       qualifier))
 
 
 def build_lexicon(index: TaxonomyIndex) -> Lexicon:
@@ -237,6 +300,7 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
                     continue
                 builder.add(term.term, LexEntry(cid, ctype, concept.preferred_label, "term",
                                                 term.misspelled))
+    _share_stripped_heads(builder, concepts)
     for kid in index.by_type.get("keyword", ()):
         keyword = index.concepts[kid]
         for edge in index.outgoing.get(kid, ()):

@@ -64,4 +64,12 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     # "CI/CD" is one practice; read as two acronyms its "CD" was the Creative director.
     ("skill", "Continuous integration/CI"): ["CI/CD", "continuous integration/continuous "
                                              "delivery", "continuous delivery"],
+    # Cloud platforms and tools as ads name them, without the vendor's product family (a
+    # general "drop the vendor" rule would also make "Windows Server" a "Server").
+    ("skill", "Windows Azure, molnplattform"): ["Azure", "Microsoft Azure"],
+    ("skill", "Google Cloud Platform, molnplattform"): ["Google Cloud", "GCP"],
+    ("skill", "Windows Powershell, systemutvecklingsverktyg"): ["PowerShell"],
+    ("skill", "Apache Kafka, streaming-plattform"): ["Kafka"],
+    ("skill", "Salesforce Cloud, molnplattform"): ["Salesforce"],
+    ("skill", "User experience (UX)"): ["UX"],
 }

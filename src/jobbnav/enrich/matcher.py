@@ -40,6 +40,10 @@ _RUN_AFTER = re.compile(
 _RUN_BEFORE = re.compile(
     r"(?:\s+(?:" + "|".join(sorted((w[::-1] for w in _RUN_WORDS), key=len, reverse=True))
     + r")(?!\w))*")
+# "kund- och leverantörsreskontra", "lager-, terminal- och transportarbete"
+_COORDINATED = re.compile(r"\b((?:\w+-,?\s+)+)(?:och|eller|samt)\s+(\w+)", re.IGNORECASE)
+_FIRST_PART = re.compile(r"(\w+)-")
+_MIN_COORDINATED_HEAD = 4  # "reskontra", "arbete": the shared head is a word of its own
 _MIN_MODIFIER = 3  # letters before a compound head: "akut|sjuksköterska", not "a|rbetare"
 HEAD_CONFIDENCE_FACTOR = 0.8
 # A word that starts with one of these particles is a derivation, not a compound of what
@@ -89,6 +93,8 @@ def find_matches(lexicon: Lexicon, text: str, folded: str | None = None, *,
         add((False, -size, start, key_id, end - 1))
     if "körkort" in padded:
         found += _licence_list_matches(lexicon, text, padded)
+    if "- " in text or "-," in text:
+        found += _coordinated_matches(lexicon, text, padded)
     return _resolve(lexicon, found)
 
 
@@ -110,6 +116,27 @@ def _licence_list_matches(lexicon: Lexicon, text: str, padded: str
             found = lexicon.surfaces.get(f" körkort {cls.group()} ", None)
             if found is not None:
                 out.append((False, start - end, start, found[0], end))
+    return out
+
+
+def _coordinated_matches(lexicon: Lexicon, text: str, padded: str
+                         ) -> list[tuple[bool, int, int, int, int]]:
+    """The first parts of a coordination, completed by the head of its last word: "kund- och
+    leverantörsreskontra" names "kundreskontra" too, "lager-, terminal- och transportarbete"
+    "lagerarbete" and "terminalarbete". Each is a match over its first part ("kund")."""
+    out = []
+    for listed in _COORDINATED.finditer(text):
+        last = padded[listed.start(2) + 1:listed.end(2) + 1]
+        for part in _FIRST_PART.finditer(text, listed.start(1), listed.end(1)):
+            start, end = part.start(1), part.end(1)
+            first = padded[start + 1:end + 1]
+            for cut in range(1, len(last) - _MIN_COORDINATED_HEAD + 1):
+                joined = first + last[cut:]
+                found = lexicon.surfaces.get(f" {joined} ", None) or \
+                    lexicon.surfaces.get(f"{joined} ", None)
+                if found is not None and not found[3]:  # no casing rule to check
+                    out.append((False, start - end, start, found[0], end))
+                    break
     return out
 
 

@@ -38,19 +38,22 @@ from jobbnav.taxonomy import service as taxonomy
 from jobbnav.taxonomy.index import TaxonomyIndex
 from jobbnav.taxonomy.service import index as taxonomy_index
 
-__all__ = ["AD_GROUPS", "MAX_TEXT_BYTES", "enrich", "enrich_ad", "lexicon", "warm_up"]
+__all__ = ["AD_GROUPS", "MAX_TEXT_BYTES", "OCCUPATION_TYPES", "PLACE_TYPES", "enrich", "enrich_ad",
+           "lexicon", "names_the_role", "warm_up"]
 
 MAX_TEXT_BYTES = 1_000_000
 MIN_CONFIDENCE = 0.5
 # Strongest context first: a concept named as a requirement anywhere is required.
 _CONTEXT_RANK = {c: i for i, c in enumerate(
     ("required", "prerequisite", "meriting", "outcome", "negated", "neutral"))}
+PLACE_TYPES = ("municipality", "region", "country")
+OCCUPATION_TYPES = ("occupation-name", "ssyk-level-4")
 # enrich_ad's output groups (JobAd Enrichments names) → concept types.
 AD_GROUPS: dict[str, tuple[str, ...]] = {
-    "occupations": ("occupation-name", "ssyk-level-4"),
+    "occupations": OCCUPATION_TYPES,
     "competencies": ("skill",),
     "traits": ("trait",),
-    "geos": ("municipality", "region", "country"),
+    "geos": PLACE_TYPES,
     "languages": ("language",),
     "driving_licences": ("driving-licence",),
 }
@@ -107,6 +110,13 @@ def _check(text: object, field: str) -> str:
     return text
 
 
+def names_the_role(folded: str, start: int) -> bool:
+    """Whether an occupation at `start` follows "som": "arbeta som personlig assistent",
+    "Krav: legitimation som tandhygienist" name the job, not a qualification the candidate
+    must hold (as "Du är legitimerad förskollärare" does)."""
+    return folded.endswith("som ", 0, start) and (start == 4 or folded[start - 5] == " ")
+
+
 def _hits(state: _State, text: str, kind: Kind, sentence_offset: int
           ) -> tuple[list[Hit], list[tuple[int, int]]]:
     clean = prepare_text(text)
@@ -132,7 +142,13 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int
     merged: dict[str, list[Any]] = {}
     rank = _CONTEXT_RANK
     for match, entry, confidence, sentence in kept:
-        context = contexts[sentence] if sentence >= 0 else "neutral"
+        # where a job is, or where the employer has colleagues, is no requirement on the
+        # candidate: "… är ett krav eftersom vi har kollegor i Finland"
+        context = contexts[sentence] if sentence >= 0 and \
+            entry.concept_type not in PLACE_TYPES else "neutral"
+        if kind == "ad" and context != "negated" and entry.concept_type in \
+                OCCUPATION_TYPES and names_the_role(folded, match.start):
+            context = "neutral"
         span = (match.start, match.end)
         known = merged.get(entry.concept_id)
         if known is None:

@@ -82,7 +82,7 @@ def _reference_senses(lex: Lexicon, matches: list[matcher.Match], folded: str
             acronym = disambiguate._is_acronym_alternative(lex, best, match.key_id)
             if len(entries) > 1 or acronym or disambiguate._is_weak(lex, best, key):
                 own = 1 if best.concept_id in firm else 0
-                groups = lex.groups_of.get(best.concept_id, ())
+                groups = lex.groups_of.get(best.concept_id, frozenset())
                 if sum(domain[g] - own for g in groups) <= 0:
                     if acronym and disambiguate._other_field(lex, domain, groups, own):
                         confidence *= disambiguate.CONTRADICTED_FACTOR

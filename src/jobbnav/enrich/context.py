@@ -29,6 +29,8 @@ _NEGATED = re.compile(
     r"\bnot\s+(?:a\s+)?(?:required|requirement|necessary)\b|\butan\s+krav\s+på\b", _F)
 _OUTCOME = re.compile(
     r"\befter\s+(?:avslutad\s+|genomförd\s+)?(?:kursen|utbildningen|programmet|avslutad)\b|"
+    r"\befter\s+godkän[dt]\w*\s+(?:prov|kurs|utbildning)\w*|"
+    r"\bkan\s+(?:du\s+)?(?:arbeta|jobba)\s+som\b|"
     r"\bdu\s+(?:kommer\s+att\s+|ska\s+)?lär(?:a|er)?\s+dig\b|\bdu\s+får\s+lära\s+dig\b|"
     r"\bkursen\s+(?:ger|behandlar|tar\s+upp|innehåller)\b|\butbildningen\s+(?:ger|innehåller)\b|"
     r"\blärandemål\b|\bkursens\s+mål\b|\bmålet\s+(?:med|är)\b|\bdu\s+utvecklar\b|"
@@ -51,7 +53,6 @@ _REQUIRED = re.compile(
 # Weaker cues: they describe the wanted person, but a "Meriterande" section above them wins.
 _PROFILE = re.compile(
     r"\bvi\s+söker\s+dig\s+som\b|\bdu\s+(?:har|är|kan|talar|pratar|behärskar|besitter)\b|"
-    r"\bdig\s+som\s+(?:har|är|kan|talar)\b|"
     r"\byou\s+(?:have|are|speak|know)\b|"
     r"\bvi\s+tror\s+att\s+du\b|\bför\s+att\s+lyckas\b|\bdin\s+profil\b|\bvem\s+är\s+du\b|"
     r"\bom\s+dig\b|\bvi\s+ser\s+att\s+du\b|\bhar\s+du\b|\bär\s+du\b", _F)
@@ -105,14 +106,14 @@ CUE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "negated": ("inte", "ej", "inget", "ingen", "inga", "krävs", "behövs", "erfordras",
                 "behöver", "no", "not", "utan"),
     "outcome": ("efter", "du", "kursen", "utbildningen", "lärandemål", "kursens", "målet",
-                "ska", "i"),
+                "ska", "i", "kan"),
     "prerequisite": ("förkunskap", "behörighet", "antagningskrav", "för", "krav", "som",
                      "entry"),
     "meriting": ("merit", "ett", "plus", "önskvär", "fördel", "gärna", "bonus", "nice", "is",
                  "ser", "det", "helst", "preferably", "beneficial", "advantage"),
     "required": ("krav", "kräv", "du", "måste", "obligatorisk", "förutsätt", "nödvändig", "ett",
                  "must", "require", "skall", "erfordra", "kvalifikation", "qualifications"),
-    "profile": ("vi", "du", "dig", "you", "för", "din", "vem", "om", "har", "är"),
+    "profile": ("vi", "du", "you", "för", "din", "vem", "om", "har", "är"),
 }
 _CUES_OF_KIND = {"ad": ("negated", "meriting", "required", "profile"),
                  "course": ("negated", "prerequisite", "outcome", "required"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import chain
 
 from jobbnav.enrich.lexicon import ORIGIN_RANK, LexEntry, Lexicon, SenseGroup
@@ -43,18 +44,28 @@ def _is_acronym_alternative(lexicon: Lexicon, entry: LexEntry, key_id: int) -> b
             and key_id in lexicon.needs_upper)
 
 
-def _field(lexicon: Lexicon, group_id: str) -> str:
-    """The ssyk sub-major group (two digits) of an ssyk-level-4 group."""
-    concept = lexicon.concepts.get(group_id)
-    return next(iter(concept.codes.values()), "")[:2] if concept else ""
+def _other_field(lexicon: Lexicon, domain: Counter[str], groups: frozenset[str],
+                 own: int) -> bool:
+    """Whether the text's other hits lie in ssyk sub-major groups that none of `groups` is in
+    (`own`: 1 when the concept of `groups` is itself one of the hits counted in `domain`)."""
+    field_of = lexicon.field_of
+    own_fields = {field_of.get(g, "") for g in groups}
+    others = False
+    for g, n in domain.items():
+        if n - (own if g in groups else 0) > 0:
+            if field_of.get(g, "") in own_fields:
+                return False
+            others = True
+    return others
 
 
-def _other_field(lexicon: Lexicon, domain: Counter[str], groups: Iterable[str], own: int) -> bool:
-    """Whether the text's other hits lie in sub-major groups that none of `groups` is in."""
-    own_groups = frozenset(groups)
-    fields = {_field(lexicon, g) for g, n in domain.items()
-              if n - (own if g in own_groups else 0) > 0}
-    return bool(fields) and not fields & {_field(lexicon, g) for g in own_groups}
+def _shares_a_group(lexicon: Lexicon, firm: set[str], concept_id: str,
+                    groups: frozenset[str]) -> bool:
+    """Whether another single-sense hit of the text lies in one of `groups` (what `domain_of`
+    would count as support, found without counting)."""
+    groups_of = lexicon.groups_of
+    return any(cid != concept_id and not groups.isdisjoint(groups_of.get(cid, ()))
+               for cid in firm)
 
 
 def _plan(lexicon: Lexicon, key_id: int) -> tuple[str | None, tuple[SenseGroup, ...]]:
@@ -120,14 +131,20 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
             confidence = best.confidence
             if match.compound:
                 confidence *= HEAD_CONFIDENCE_FACTOR
+            best_groups = lexicon.groups_of.get(best.concept_id, frozenset())
+            acronym = _is_acronym_alternative(lexicon, best, match.key_id)
+            if acronym and group.only is not None and _shares_a_group(
+                    lexicon, firm_set, best.concept_id, best_groups):
+                # the common case for "CRM", "AWS": supported, without building the domain
+                out.append((match, best, round(confidence, 3)))
+                continue
             own = 1 if best.concept_id in firm_set else 0
             domain = domain_now()
-            best_groups = lexicon.groups_of.get(best.concept_id, ())
             support = sum(domain[g] - own for g in best_groups)
             if support <= 0:
                 # an acronym that the text's other fields do not share is most likely another
                 # word: "DBT" in a data engineer's ad is dbt, not dialectical behaviour therapy
-                if not _is_acronym_alternative(lexicon, best, match.key_id):
+                if not acronym:
                     confidence *= UNSUPPORTED_FACTOR
                 elif _other_field(lexicon, domain, best_groups, own):
                     confidence *= CONTRADICTED_FACTOR
@@ -140,11 +157,16 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
 def _qualifier_words_seen(qualifier: str, folded_text: str) -> float:
     """The share of a sense's qualifier words the text has, a long word by its first seven
     letters: "Fysik, undervisning grundskolenivå" in "behörighet för grundskolans senare år"."""
-    words = [w for w in qualifier.lower().replace(",", " ").split() if len(w) >= 4]
-    if not words:
+    stems = _qualifier_stems(qualifier)
+    if not stems:
         return 0.0
-    seen = sum((w[:7] if len(w) >= 8 else w) in folded_text for w in words)
-    return seen / len(words)
+    return sum(stem in folded_text for stem in stems) / len(stems)
+
+
+@lru_cache(maxsize=65_536)
+def _qualifier_stems(qualifier: str) -> tuple[str, ...]:
+    words = [w for w in qualifier.lower().replace(",", " ").split() if len(w) >= 4]
+    return tuple(w[:7] if len(w) >= 8 else w for w in words)
 
 
 def _score(lexicon: Lexicon, entry: LexEntry, domain: Counter[str], folded_text: str,

@@ -104,6 +104,7 @@ class Lexicon:
     key_types: list[frozenset[str]] = field(default_factory=list)  # concept types per key
     surfaces: ahocorasick.Automaton = field(default_factory=ahocorasick.Automaton)
     groups_of: dict[str, frozenset[str]] = field(default_factory=dict)
+    field_of: dict[str, str] = field(default_factory=dict)  # group id → ssyk sub-major (2 digits)
     concepts: dict[str, Concept] = field(default_factory=dict)
     needs_capital: frozenset[int] = frozenset()
     needs_upper: frozenset[int] = frozenset()
@@ -111,6 +112,9 @@ class Lexicon:
     # key id → (its concept id when the key has one sense, its sense groups); filled on use
     sense_plans: dict[int, tuple[str | None, tuple[SenseGroup, ...]]] = field(
         default_factory=dict)
+    # (first part, last word) of a coordination → the key id they join to, or None; filled on
+    # use ("vecko- eller timlön" is in every other ad)
+    joined_keys: dict[tuple[str, str], int | None] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -353,5 +357,7 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
     lexicon.needs_capital = frozenset(capital)
     lexicon.needs_upper = frozenset(upper)
     lexicon.groups_of = {cid: _groups(index, c) for cid, c in concepts.items()}
+    lexicon.field_of = {cid: next(iter(c.codes.values()), "")[:2]
+                        for cid, c in concepts.items() if c.type == "ssyk-level-4"}
     lexicon.build_seconds = time.perf_counter() - started
     return lexicon

@@ -41,8 +41,13 @@ _RUN_BEFORE = re.compile(
     r"(?:\s+(?:" + "|".join(sorted((w[::-1] for w in _RUN_WORDS), key=len, reverse=True))
     + r")(?!\w))*")
 # "kund- och leverantörsreskontra", "lager-, terminal- och transportarbete"
-_COORDINATED = re.compile(r"\b((?:\w+-,?\s+)+)(?:och|eller|samt)\s+(\w+)", re.IGNORECASE)
+# Found from the joint ("- och transportarbete"), which opens with a plain "-" the regex engine
+# finds fast, then the first parts just before it.
+_COORDINATION_JOINT = re.compile(r"-\s+(?:och|eller|samt)\s+(\w+)", re.IGNORECASE)
+_FIRST_PARTS_BEFORE = re.compile(r"(?<!\w)(?:\w+-,?\s+)*\w+-$")
 _FIRST_PART = re.compile(r"(\w+)-")
+_COORDINATION_REACH = 80
+_JOINED_KEYS_MAX = 100_000
 _MIN_COORDINATED_HEAD = 4  # "reskontra", "arbete": the shared head is a word of its own
 _MIN_MODIFIER = 3  # letters before a compound head: "akut|sjuksköterska", not "a|rbetare"
 HEAD_CONFIDENCE_FACTOR = 0.8
@@ -93,8 +98,7 @@ def find_matches(lexicon: Lexicon, text: str, folded: str | None = None, *,
         add((False, -size, start, key_id, end - 1))
     if "körkort" in padded:
         found += _licence_list_matches(lexicon, text, padded)
-    if "- " in text or "-," in text:
-        found += _coordinated_matches(lexicon, text, padded)
+    found += _coordinated_matches(lexicon, text, padded)
     return _resolve(lexicon, found)
 
 
@@ -125,19 +129,36 @@ def _coordinated_matches(lexicon: Lexicon, text: str, padded: str
     leverantörsreskontra" names "kundreskontra" too, "lager-, terminal- och transportarbete"
     "lagerarbete" and "terminalarbete". Each is a match over its first part ("kund")."""
     out = []
-    for listed in _COORDINATED.finditer(text):
-        last = padded[listed.start(2) + 1:listed.end(2) + 1]
-        for part in _FIRST_PART.finditer(text, listed.start(1), listed.end(1)):
+    for joint in _COORDINATION_JOINT.finditer(text):
+        last = padded[joint.start(1) + 1:joint.end(1) + 1]
+        lo = max(0, joint.start() - _COORDINATION_REACH)
+        chain = _FIRST_PARTS_BEFORE.search(text, lo, joint.start() + 1)
+        if chain is None:
+            continue
+        for part in _FIRST_PART.finditer(text, chain.start(), chain.end()):
             start, end = part.start(1), part.end(1)
             first = padded[start + 1:end + 1]
-            for cut in range(1, len(last) - _MIN_COORDINATED_HEAD + 1):
-                joined = first + last[cut:]
-                found = lexicon.surfaces.get(f" {joined} ", None) or \
-                    lexicon.surfaces.get(f"{joined} ", None)
-                if found is not None and not found[3]:  # no casing rule to check
-                    out.append((False, start - end, start, found[0], end))
-                    break
+            known = lexicon.joined_keys
+            if (first, last) in known:
+                key_id = known[first, last]
+            else:
+                if len(known) >= _JOINED_KEYS_MAX:
+                    known.clear()
+                key_id = known[first, last] = _joined_key(lexicon, first, last)
+            if key_id is not None:
+                out.append((False, start - end, start, key_id, end))
     return out
+
+
+def _joined_key(lexicon: Lexicon, first: str, last: str) -> int | None:
+    """The longest key `first` + a head of `last` spells, if one needs no casing check."""
+    for cut in range(1, len(last) - _MIN_COORDINATED_HEAD + 1):
+        joined = first + last[cut:]
+        found = lexicon.surfaces.get(f" {joined} ", None) or \
+            lexicon.surfaces.get(f"{joined} ", None)
+        if found is not None:
+            return None if found[3] else int(found[0])
+    return None
 
 
 def _licence_lists(padded: str) -> list[re.Match[str]]:

@@ -35,8 +35,11 @@ FLOOR_CONTEXT = 0.90
 # 0.511 / 0.782).
 # Everyday "-säljare" forms of "-försäljare" titles in the lexicon (2026-11-22, third session):
 # top-1 0.602, top-3 0.812 (leave-one-out 0.677 / 0.820, taxonomy only 0.526 / 0.789).
-FLOOR_GROUP_TOP1 = 0.58
-FLOOR_GROUP_TOP3 = 0.78
+# Fifth session: the memory counts only similarity above 0.2 (weight 16), and a headline
+# title only a group has counts as a name of it: top-1 0.624, top-3 0.835 (leave-one-out
+# 0.684 / 0.842, taxonomy only 0.549 / 0.804).
+FLOOR_GROUP_TOP1 = 0.60
+FLOOR_GROUP_TOP3 = 0.80
 # Own everyday headlines across the labour market (2026-11-22, fourth session): 105 headlines,
 # top-1 0.971, top-3 0.981 (TF-IDF + LinearSVC baseline 0.848 / 0.905).
 # Addresses blanked before reading (same session): top-1 0.594 (one ad moved), top-3 0.812.
@@ -48,6 +51,10 @@ FLOOR_GROUP_TOP3 = 0.78
 FLOORS_BLIND_F1 = {"skill": 0.83, "occupation": 0.92, "all": 0.91}
 FLOOR_BLIND_CONTEXT = 0.93
 FLOOR_TEXT_ONLY_TOP1 = 0.52
+# Second headline set, 120 short ads written blind by another author (fifth session): top-1
+# 0.775 / top-3 0.908 as first measured, 0.842 / 0.908 with the memory's similarity floor.
+FLOOR_BLIND_HEADLINES_TOP1 = 0.78
+FLOOR_BLIND_HEADLINES_TOP3 = 0.88
 FLOOR_HEADLINES_TOP1 = 0.93
 FLOOR_HEADLINES_TOP3 = 0.95
 
@@ -88,6 +95,10 @@ def test_quality_stays_above_the_floors(real_engine: Engine) -> None:
     assert headlines["top1"] >= FLOOR_HEADLINES_TOP1, headlines["misses"]
     assert headlines["top3"] >= FLOOR_HEADLINES_TOP3
     assert headlines["top1"] > headlines["baseline_tfidf_linear"]["top1"]
+    blind = report["headline_groups_blind_set"]
+    assert blind["headlines"] >= 120
+    assert blind["top1"] >= FLOOR_BLIND_HEADLINES_TOP1, blind["misses"]
+    assert blind["top3"] >= FLOOR_BLIND_HEADLINES_TOP3
 
 
 def test_headline_sets_name_their_faults_or_are_skipped_on_another_taxonomy(

@@ -95,6 +95,19 @@ def test_titles_a_group_label_lists_reach_the_title_index(real_engine: Engine) -
     assert _codes("Lastbilschaufför C/CE till Göteborg")[0] == "8332"
 
 
+def test_a_title_only_a_group_has_counts_as_a_name_of_it(real_engine: Engine) -> None:
+    # no occupation name says "lastbilschaufför" or "ortoped"; their ontology titles joined the
+    # group (by its label; by the physician specialty "Ortopedi, specialistkompetens för läkare")
+    model = group_model()
+    assert model is not None
+    evidence = model.titles.likelihood("Ortoped till nystartad enhet i Halmstad")
+    assert [index().concepts[g].codes.get("ssyk-code-2012") for g in evidence.named_groups] == [
+        "2211"]
+    assert _codes("Ortoped till nystartad enhet i Halmstad")[0] == "2211"
+    assert _codes("Lastbilschaufför")[0] == "8332"
+    assert model.titles.likelihood("Systemutvecklare").named_groups == ()  # a name: the lexicon's
+
+
 def test_a_word_that_only_ends_compound_titles_reads_as_their_head(real_engine: Engine) -> None:
     model = group_model()
     assert model is not None

@@ -108,3 +108,15 @@ def test_vanished_concept_is_deprecated_and_still_resolves(tmp_path: Path, engin
     assert service.get_concept("AAAA_aaa_002").preferred_label == "Yrke A2"
     names = service.neighbours("AAAA_aaa_001", "narrower")
     assert [c.id for c in names] == ["AAAA_aaa_002"]
+
+
+def test_the_same_files_read_by_a_newer_reader_are_a_new_version(
+        tmp_path: Path, engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    from jobbnav.taxonomy import jobtech_format
+
+    _tiny(tmp_path / "tax")
+    first = service.import_taxonomy(tmp_path / "tax")
+    assert service.import_taxonomy(tmp_path / "tax").unchanged
+    monkeypatch.setattr(jobtech_format, "READER_REVISION", jobtech_format.READER_REVISION + 1)
+    upgraded = service.import_taxonomy(tmp_path / "tax")
+    assert not upgraded.unchanged and upgraded.version != first.version

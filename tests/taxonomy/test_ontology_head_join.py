@@ -78,3 +78,28 @@ def test_titles_a_group_label_lists_join_that_group_unless_two_groups_list_them(
     assert ("g-truck", "lastbilschaufför", "ontology-group") in kinds
     assert ("g-truck", "lastbilschaufförer", "ontology-group") in kinds
     assert not any(t.startswith(("underskö", "hemtjänst")) for _, t, _ in kinds)
+
+
+def test_physicians_join_by_their_specialty_but_not_a_clinical_one(tmp_path: Path) -> None:
+    out = ParsedTaxonomy()
+    out.add_concept(ConceptRecord("g-spec", "ssyk-level-4", "Specialistläkare"))
+    out.add_concept(ConceptRecord("g-bio", "ssyk-level-4", "Cell- och molekylärbiologer m.fl."))
+    for sid, label in {"s-ort": "Ortopedi, specialistkompetens för läkare",
+                       "s-psy": "Psykiatri, specialistkompetens för läkare",
+                       "s-mik": "Klinisk mikrobiologi, specialistkompetens för läkare",
+                       "s-fys": "Ortopedi, specialistkompetens för fysioterapeuter"}.items():
+        out.add_concept(ConceptRecord(sid, "skill", label))
+        out.add_relation(RelationRecord("g-spec", sid, "related"))
+    path = tmp_path / "termer_koncept_yrke.csv"
+    path.write_text(_HEADER + "\n".join([
+        "ortoped;u-1;Ortoped;YRKE;t1;False;v1",
+        "ortopeder;u-1;Ortoped;YRKE;t2;False;v1",
+        "psykiatriker;u-2;Psykiatriker;YRKE;t3;False;v1",
+        "mikrobiolog;u-3;Mikrobiolog;YRKE;t4;False;v1",
+    ]) + "\n", encoding="utf-8")
+    report = read_ontology_file(path, out)
+    assert report["joined_by_specialty"] == 2 and report["unjoined"] == 1
+    kinds = {(t.concept_id, t.term, t.kind) for t in out.terms.values()}
+    assert ("g-spec", "ortopeder", "ontology-group") in kinds
+    assert ("g-spec", "psykiatriker", "ontology-group") in kinds
+    assert not any(t.startswith("mikrobiolog") for _, t, _ in kinds)

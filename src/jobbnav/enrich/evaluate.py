@@ -36,6 +36,7 @@ DEFAULT_EVAL_SET = Path(__file__).resolve().parents[3] / "tests" / "enrich" / "d
 DEFAULT_HEADLINES = DEFAULT_EVAL_SET.with_name("headline_groups.jsonl")
 # Written by a second author who saw neither the code nor the first set (see docs/enrich.md).
 BLIND_EVAL_SET = DEFAULT_EVAL_SET.with_name("eval_set_blind.jsonl")
+BLIND_HEADLINES = DEFAULT_EVAL_SET.with_name("headline_groups_blind.jsonl")
 TYPE_GROUPS = {"occupation-name": "occupation", "ssyk-level-4": "occupation", "skill": "skill",
                "trait": "trait", "language": "language", "driving-licence": "driving-licence",
                "municipality": "geo", "region": "geo", "country": "geo"}
@@ -260,6 +261,8 @@ def evaluate(*, eval_set: Path | None = None, ads: Path | None = None,
         "headline_groups": _headline_groups(headlines or DEFAULT_HEADLINES)}
     if eval_set is None and BLIND_EVAL_SET.is_file():
         report["concepts_blind_set"] = _concepts(load_eval_set(BLIND_EVAL_SET), lexicon)
+    if headlines is None and BLIND_HEADLINES.is_file():
+        report["headline_groups_blind_set"] = _headline_groups(BLIND_HEADLINES)
     return report
 
 
@@ -309,4 +312,11 @@ def render(report: dict[str, Any]) -> str:
               f"  ours      top-1 {h['top1']:.3f}  top-3 {h['top3']:.3f}",
               f"  baseline  top-1 {b['top1']:.3f}  top-3 {b['top3']:.3f}",
               f"  missed: {'; '.join(h['misses']) or 'none'}"]
+    blind = report.get("headline_groups_blind_set")
+    if blind and blind["headlines"]:
+        b = blind["baseline_tfidf_linear"]
+        lines += [f"Occupation group on {blind['headlines']} short ads written blind by a second "
+                  f"author (headline + 2-4 sentences, the whole labour market):",
+                  f"  ours      top-1 {blind['top1']:.3f}  top-3 {blind['top3']:.3f}",
+                  f"  baseline  top-1 {b['top1']:.3f}  top-3 {b['top3']:.3f}"]
     return "\n".join(lines)

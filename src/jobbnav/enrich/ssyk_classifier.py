@@ -47,7 +47,8 @@ SKILL_WEIGHT = 0.75
 TEXT_WEIGHT = 30.0
 TITLE_WEIGHT = 0.5
 PRIOR_WEIGHT = 1.0
-MEMORY_WEIGHT = 8.0
+MEMORY_WEIGHT = 16.0  # on cosine above ad_memory.MIN_SIMILARITY
+GROUP_TITLE_CONFIDENCE = 0.85  # as a label stripped of its qualifier in the lexicon
 TITLE_FLOOR = 1e-3  # a group none of the headline's titles names is unlikely, not impossible
 TEMPERATURE = 2.5  # held-out log-loss optimum with the ad memory (mean top-1 p 0.57 ≈ top-1)
 MAX_TEXT_CHARS = 1_500  # the opening of an ad says what the job is; bounds the cost
@@ -104,12 +105,17 @@ class OccupationGroupModel:
         return self.scorer.cosines(self._scored_text(headline, text))
 
     def title_log_likelihood(self, headline: str) -> NDArray[np.float64]:
+        return self._title_evidence(headline)[0]
+
+    def _title_evidence(self, headline: str) -> tuple[NDArray[np.float64], tuple[str, ...]]:
+        """log P(headline titles | group), and the groups a group-only title names."""
+        found = self.titles.likelihood(headline)
         likelihood = np.zeros(len(self.group_ids))
-        for gid, value in self.titles.likelihood(headline).likelihood.items():
+        for gid, value in found.likelihood.items():
             row = self._row.get(gid)
             if row is not None:
                 likelihood[row] = value
-        return np.log(likelihood + TITLE_FLOOR)
+        return np.log(likelihood + TITLE_FLOOR), found.named_groups
 
     def evidence(self, headline: str, text: str, found: GroupEvidence,
                  exclude: Collection[str] = ()) -> NDArray[np.float64]:
@@ -117,9 +123,15 @@ class OccupationGroupModel:
         ids, weights = self.scorer.vector(self._scored_text(headline, text))
         scores = TEXT_WEIGHT * self.scorer.cosines_of(ids, weights)
         scores += MEMORY_WEIGHT * self.memory.votes(ids, weights, exclude)
-        scores += TITLE_WEIGHT * self.title_log_likelihood(headline)
+        title_log_likelihood, named_groups = self._title_evidence(headline)
+        scores += TITLE_WEIGHT * title_log_likelihood
         scores += PRIOR_WEIGHT * self._log_prior
         self._add(scores, found.headline_occupations, HEADLINE_WEIGHT)
+        if not found.headline_occupations:
+            # a headline title the lexicon has no occupation name for ("Lastbilschaufför",
+            # "Ortoped") counts as a name of its one group
+            self._add(scores, ((gid, GROUP_TITLE_CONFIDENCE) for gid in named_groups),
+                      HEADLINE_WEIGHT)
         self._add(scores, found.body_occupations, BODY_OCCUPATION_WEIGHT)
         skill_votes: dict[str, float] = {}
         for cid in set(found.skills):

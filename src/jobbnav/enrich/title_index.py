@@ -48,6 +48,9 @@ class TitleEvidence:
 
     likelihood: dict[str, float] = field(default_factory=dict)
     titles: tuple[str, ...] = ()
+    # groups named by a whole title that only a group has (an ontology title joined to it,
+    # "lastbilschaufför", "ortoped"): no occupation name the matcher could find says so
+    named_groups: tuple[str, ...] = ()
 
 
 def _title_surfaces(label: str) -> list[str]:
@@ -90,6 +93,9 @@ class TitleIndex:
         self.names_per_group: dict[str, int] = defaultdict(int)
         for gid in group_of.values():
             self.names_per_group[gid] += 1
+        self.group_only_titles = frozenset(
+            key for key, oids in names_of.items()
+            if all(oid.startswith(f"{GROUP_TITLE_KIND}:") for oid in oids))
         self.exact: dict[str, dict[str, float]] = {}
         for key, oids in names_of.items():
             groups: dict[str, float] = defaultdict(float)
@@ -162,6 +168,7 @@ class TitleIndex:
         candidates.sort(key=lambda c: -len(c[1]))
         out: dict[str, float] = defaultdict(float)
         titles: list[str] = []
+        named: list[str] = []
         covered: set[int] = set()
         for phrase, span in candidates:
             groups = self.exact.get(phrase)
@@ -169,6 +176,8 @@ class TitleIndex:
                 continue
             covered.update(span)
             titles.append(phrase)
+            if phrase in self.group_only_titles and len(groups) == 1:
+                named.append(next(iter(groups)))
             for gid, share in groups.items():
                 out[gid] += EXACT_WEIGHT * share
         for i, word in enumerate(words):
@@ -185,4 +194,4 @@ class TitleIndex:
             titles.append(head)
             for gid, count in self.head[head].items():
                 out[gid] += count / self.names_per_group[gid]
-        return TitleEvidence(dict(out), tuple(titles))
+        return TitleEvidence(dict(out), tuple(titles), tuple(dict.fromkeys(named)))

@@ -51,6 +51,7 @@ def import_(
         by_head = figures["joined_by_head_to_name"] + figures["joined_by_head_to_group"]
         out.print(f"{name}: {figures['ontology_concepts']} ontology concepts, joined "
                   f"{figures['joined']} (by a group's label {figures['joined_by_group_label']}, "
+                  f"by medical specialty {figures['joined_by_specialty']}, "
                   f"by head {by_head}), minted traits {figures['minted_traits']}, unjoined "
                   f"{figures['unjoined']}; {figures['terms_added']} search terms added")
 

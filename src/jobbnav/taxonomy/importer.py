@@ -50,7 +50,9 @@ class ImportReport:
 
 
 def _checksum(paths: Iterable[Path]) -> str:
-    digest = hashlib.sha256()
+    """The files, and the revision of the code that reads them: the same files read by a newer
+    jobbnav (which joins more ontology titles, say) are a new version, not "unchanged"."""
+    digest = hashlib.sha256(f"reader {fmt.READER_REVISION}\n".encode())
     for path in sorted(paths, key=lambda p: p.name):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())

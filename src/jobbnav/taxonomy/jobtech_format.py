@@ -42,6 +42,11 @@ _MAX_LABEL = 500
 Progress = Callable[[int], None]
 
 
+# Bump when reading the same files gives different records (a new join rule, a new field):
+# the importer's checksum includes it, so a re-import after an upgrade is a new version.
+READER_REVISION = 2
+
+
 def code_field(key: str) -> str:
     """`ssyk_code_2012` → `ssyk-code-2012`, the JobTech API's field spelling."""
     return key.replace("_", "-")
@@ -280,6 +285,8 @@ def read_ontology_file(path: Path, out: ParsedTaxonomy,
     joined = minted = unjoined = terms_added = 0
     by_head: _HeadJoin | None = None
     group_titles: _GroupTitles | None = None
+    specialists: _SpecialistTitles | None = None
+    by_specialty = 0
     head_joins = {"ontology-name": 0, "ontology-group": 0}
     by_group_label = 0
     for label, kind, terms in groups.values():
@@ -291,6 +298,12 @@ def read_ontology_file(path: Path, out: ParsedTaxonomy,
             if target is not None:
                 term_kind = "ontology-group"
                 by_group_label += 1
+        if target is None and kind == "YRKE":
+            specialists = specialists or _SpecialistTitles(out)
+            target = specialists.target(label, terms)
+            if target is not None:
+                term_kind = "ontology-group"
+                by_specialty += 1
         if target is None and kind == "YRKE":
             by_head = by_head or _HeadJoin(out)
             found = by_head.target(label, terms)
@@ -315,6 +328,7 @@ def read_ontology_file(path: Path, out: ParsedTaxonomy,
     return {"ontology_concepts": len(groups), "joined": joined, "minted_traits": minted,
             "unjoined": unjoined, "terms_added": terms_added,
             "joined_by_group_label": by_group_label,
+            "joined_by_specialty": by_specialty,
             "joined_by_head_to_name": head_joins["ontology-name"],
             "joined_by_head_to_group": head_joins["ontology-group"]}
 
@@ -347,6 +361,45 @@ class _GroupTitles:
                 key = ascii_fold(part)
                 if len(key) >= _MIN_HEAD:
                     self.groups_of.setdefault(key, set()).add(concept.id)
+
+    def target(self, label: str, terms: list[tuple[str, bool]]) -> str | None:
+        found: set[str] = set()
+        for text in [label] + [t for t, misspelled in terms if not misspelled]:
+            found |= self.groups_of.get(ascii_fold(text), set())
+        return next(iter(found)) if len(found) == 1 else None
+
+
+class _SpecialistTitles:
+    """Physicians by their specialty: "Ortopedi, specialistkompetens för läkare" makes an
+    "ortoped" a physician of that skill's group (Specialistläkare), as "kardiologi" a
+    "kardiolog", "psykiatri" a "psykiatriker", "geriatrik" a "geriatriker", "internmedicin" an
+    "internmedicinare". A "Klinisk …" specialty names no one-word title ("mikrobiolog" is as
+    often the laboratory scientist), and a title two groups claim joins neither."""
+
+    _SKILL = re.compile(r"^(?P<field>.+), specialistkompetens för läkare$")
+    _DERIVED = (("logi", "log"), ("pedi", "ped"), ("kirurgi", "kirurg"), ("iatri", "iatriker"),
+                ("iatrik", "iatriker"), ("medicin", "medicinare"))
+
+    def __init__(self, out: ParsedTaxonomy) -> None:
+        related: dict[str, set[str]] = {}
+        for r in out.relations.values():
+            if r.relation_type == "related" and getattr(
+                    out.concepts.get(r.source_id), "type", "") == "ssyk-level-4":
+                related.setdefault(r.target_id, set()).add(r.source_id)
+        self.groups_of: dict[str, set[str]] = {}
+        for concept in out.concepts.values():
+            found = self._SKILL.match(concept.preferred_label)
+            if concept.type != "skill" or concept.deprecated or not found:
+                continue
+            specialty = found.group("field").lower()
+            if specialty.startswith("klinisk "):
+                continue
+            for word in re.split(r"[\s,/-]+", specialty):
+                for ending, title_ending in self._DERIVED:
+                    if len(word) >= 6 and word.endswith(ending):
+                        title = word[:-len(ending)] + title_ending
+                        self.groups_of.setdefault(ascii_fold(title), set()).update(
+                            related.get(concept.id, ()))
 
     def target(self, label: str, terms: list[tuple[str, bool]]) -> str | None:
         found: set[str] = set()

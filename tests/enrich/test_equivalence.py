@@ -16,6 +16,7 @@ from jobbnav.enrich.lexicon import LexEntry, Lexicon
 from jobbnav.enrich.model import Hit, Kind
 from jobbnav.enrich.service import (
     _CONTEXT_RANK,
+    BENEFIT_LABELS,
     MIN_CONFIDENCE,
     PLACE_TYPES,
     enrich,
@@ -106,8 +107,10 @@ def _reference_hits(lex: Lexicon, text: str, kind: Kind) -> list[Hit]:
     for m, e, c, i in kept:
         context = contexts[i] if i >= 0 and e.concept_type not in PLACE_TYPES else "neutral"
         if kind == "ad" and context != "negated" and e.concept_type in (
-                "occupation-name", "ssyk-level-4") and names_the_role(folded, m.start):
+                "occupation-name", "ssyk-level-4") and names_the_role(clean, folded, m.start):
             context = "neutral"
+        if kind == "ad" and context == "neutral" and e.label in BENEFIT_LABELS:
+            continue
         span = (m.start, m.end)
         known = merged.get(e.concept_id)
         if known is None:

@@ -92,7 +92,7 @@ def test_folding_of_dashes_quotes_emoji_and_foreign_letters() -> None:
 
 _OLD_SENTENCE_END = re.compile(  # the ending pattern before it opened with a character class
     r"(?=[.!?;\n•▪►●–-])(?:[.!?;](\s+)(?=[A-ZÅÄÖ0-9•\-\"“(])|;(\s)(?=[^\W\d_])|(\n\s*)|"
-    r"([•▪►●]\s*)|(?<=\s)([–-]\s+)(?=[^\W\d_]))")
+    r"([•▪►●]\s*)|(?<=\s)([–-]\s+)(?=[A-ZÅÄÖ]|[^\W\d_]+[ \t]+[^\W\d_]+[ \t]+[^\W\d_]))")
 
 
 @given(st.text(alphabet=st.sampled_from(list("aB Ö1.!?;\n\t•▪–-\"“(x")), max_size=80))

@@ -126,6 +126,31 @@ def test_clauses_and_places_in_requirement_sentences(real_engine: Engine) -> Non
     assert found["Svenska"] == "negated"
 
 
+def test_sections_of_a_structured_ad(real_engine: Engine) -> None:
+    text = ("Om tjänsten\nDu arbetar med drift av Linuxservrar.\n\nBehörighetskrav\n"
+            "- Erfarenhet som systemadministratör\n- Svenska – krav\n\nMeriterande\n"
+            "- Kunskaper i SQL och Python\n\nVem är du?\nDu är noggrann och strukturerad.\n\n"
+            "Vi erbjuder\nKollektivavtal och friskvårdsbidrag.")
+    found = _labels(text)
+    assert found["Systemadministratör"] == "required"  # experience asked for, not the role
+    assert found["Svenska"] == "required"  # "Svenska – krav" is one line
+    assert found["Python, programmeringsspråk"] == "meriting"
+    assert found["Noggrann"] == "required" and found["Strukturerad"] == "required"
+    assert "Kollektivavtal" not in found  # a term of employment, not a skill asked for
+    assert _labels("Du har god kunskap om kollektivavtal.")["Kollektivavtal"] == "required"
+    assert _labels("Vill du arbeta som personlig assistent? Du har B-körkort.")[
+        "Personlig assistent"] == "neutral"
+
+
+def test_label_heads_and_qualifiers_as_ads_write_them(real_engine: Engine) -> None:
+    found = _labels("Du har yrkesbevis som träarbetare och certifikat för heta arbeten. "
+                    "Erfarenhet av CNC-fräsning, SolidWorks och CATIA är meriterande.")
+    assert {"Yrkesbevis, träarbetare", "Certifikat, heta arbeten", "Fräsning, CNC",
+            "Tillverkningsindustri-Solid Works", "Tillverkningsindustri-CATIA"} <= set(found)
+    # a tool read without its category is a product name: written with a capital
+    assert "Film/effekter-Motion" not in _labels("The team is always in motion.")
+
+
 def test_contexts_in_an_ad(real_engine: Engine) -> None:
     found = _labels("Krav:\nB-körkort\nMeriterande:\nKunskaper i Excel\n"
                     "Erfarenhet av försäljning är inget krav. Vi finns i Malmö.")

@@ -57,11 +57,15 @@ _PROFILE = re.compile(
     r"\bvi\s+tror\s+att\s+du\b|\bför\s+att\s+lyckas\b|\bdin\s+profil\b|\bvem\s+är\s+du\b|"
     r"\bom\s+dig\b|\bvi\s+ser\s+att\s+du\b|\bhar\s+du\b|\bär\s+du\b", _F)
 _NEUTRAL_HEADING = re.compile(
-    r"^\s*(?:vi\s+erbjuder|om\s+(?:oss|företaget|tjänsten|jobbet|arbetet|rollen|kursen|"
+    r"^\s*(?:vi\s+erbjuder|vad\s+(?:vi\s+)?erbjuder\s+vi|låter\s+det\s+intressant|"
+    r"om\s+(?:oss|företaget|tjänsten|jobbet|arbetet|rollen|kursen|"
     r"utbildningen)|arbetsuppgifter|dina\s+arbetsuppgifter|om\s+arbetsgivaren|ansökan|"
     r"what\s+we\s+offer|about\s+us|förmåner|benefits|anställningsform|lön|övrigt|kontakt|"
     r"arbetstider|kursinnehåll|innehåll)\b", _F)
 _HEADING_MAX = 70
+# A heading that names requirements by a compound ("Behörighetskrav", "Skallkrav", "Grundkrav")
+# has no cue word at a word start, where cues are looked for.
+_REQUIREMENT_HEADING = re.compile(r"\w(?:krav|kvalifikationer)\b", _F)
 
 
 def _is_heading(line: str) -> bool:
@@ -69,7 +73,8 @@ def _is_heading(line: str) -> bool:
     if not 0 < len(stripped) <= _HEADING_MAX:
         return False
     last = stripped[-1]
-    return last == ":" or (last not in ".!?" and len(stripped.split()) <= 4)
+    # "Vem är du?", "Vad erbjuder vi?": a short question on its own line heads a section
+    return last == ":" or (last not in ".!" and len(stripped.split()) <= 4)
 
 
 def _combined(*cues: tuple[str, re.Pattern[str]]) -> re.Pattern[str]:
@@ -159,8 +164,8 @@ def sentence_contexts(text: str, sentences: list[tuple[int, int]], kind: Kind,
     """One context per sentence span. Cues are looked for only in headings and in the
     sentences in `needed` (those with hits; default all); the others just get their section's
     context. `folded` is `match_text(text)` when the caller has it."""
-    # a span ending in . ! ? is never a heading: most sentences are told apart without a slice
-    headings = [end - start <= _HEADING_MAX and text[end - 1] not in ".!?"
+    # a span ending in . or ! is never a heading: most sentences are told apart without a slice
+    headings = [end - start <= _HEADING_MAX and text[end - 1] not in ".!"
                 and _is_heading(text[start:end]) for start, end in sentences]
     scanned = [h or needed is None or i in needed for i, h in enumerate(headings)]
     cues = _cues(text, folded if folded is not None else match_text(text), sentences, kind,
@@ -178,9 +183,11 @@ def sentence_contexts(text: str, sentences: list[tuple[int, int]], kind: Kind,
                 section = "neutral"
             elif own is not None and own != "negated":
                 section = own
+            elif found and "profile" in found:  # "Vem är du?", "Din profil": a new section
+                section = "required"
+            elif _REQUIREMENT_HEADING.search(text, start, end):
+                section = "prerequisite" if kind == "course" else "required"
         if own is None and found and "profile" in found and section == "neutral":
             own = "required"
-            if headings[i]:
-                section = "required"
         out.append(own or section)
     return out

@@ -53,6 +53,13 @@ _VENDOR = re.compile(r"^(?:ms|microsoft|adobe)\s+", re.IGNORECASE)
 _IN_PARENTHESES = re.compile(r"\(([A-ZÅÄÖ][A-Za-zÅÄÖåäö0-9]{2,5})\)")
 _AFTER_COMMA = re.compile(r"^(.+), ([A-ZÅÄÖ]{2,5})$")
 _LEGITIMATION = re.compile(r"^Legitimation som ([a-zåäö]+)$")
+_CERTIFICATES = frozenset(("Yrkesbevis", "Utbildningsbevis", "Certifikat", "Behörighet",
+                           "Behörighetsbevis", "Gesällbrev", "Mästarbrev", "Kompetensbevis",
+                           "Licens", "Intyg"))
+# "Tillverkningsindustri-Solid Works", "Allmänkonstruktion-AutoCAD": a category, a dash, the
+# tool. A prefix that opens at least this many skill labels is such a category.
+_CATEGORY_PREFIX = re.compile(r"^([A-ZÅÄÖ][\wåäöÅÄÖ./]+)-(?=[A-ZÅÄÖ0-9])")
+_CATEGORY_MIN_LABELS = 3
 # Geography names are matched written with a capital letter ("Vara", "Mark", "Boden" are also
 # words), except in search queries, which people type in lower case ("lärare göteborg"); there
 # only the names that are everyday words still need the capital.
@@ -137,16 +144,32 @@ def _label_surfaces(label: str) -> Iterable[tuple[str, str, str]]:
             yield bare, "stripped", alt[len(bare):].strip(" ()")
         if "," in alt:
             head, _, qualifier = alt.partition(",")
-            yield head.strip(), "stripped", qualifier.strip()
+            head, qualifier = head.strip(), qualifier.strip()
+            yield head, "stripped", qualifier
+            yield from ((form, "alternative", "") for form in _qualified_forms(head, qualifier))
         vendorless = _VENDOR.sub("", alt)
         if vendorless != alt and i == 0:
-            yield vendorless, "stripped", ""
+            # "Microsoft Intune, systemutvecklingsverktyg" → "Intune"
+            yield vendorless.partition(",")[0].strip(), "stripped", ""
         abbreviation = _abbreviation(alt)
         if abbreviation:
             yield abbreviation, "alternative", ""
     legitimation = _LEGITIMATION.match(label)
     if legitimation:  # "Legitimation som sjuksköterska" is a "sjuksköterskelegitimation"
         yield _compound_stem(legitimation.group(1)) + "legitimation", "alternative", ""
+
+
+def _qualified_forms(head: str, qualifier: str) -> list[str]:
+    """How running text writes a label's head and qualifier together: a field in capitals
+    first ("Fräsning, CNC" → "CNC-fräsning", "Projektledning, IT" → "IT-projektledning"); a
+    certificate of what or whom ("Yrkesbevis, träarbetare" → "yrkesbevis som träarbetare",
+    "Certifikat, heta arbeten" → "certifikat för heta arbeten", "heta arbeten-certifikat")."""
+    if qualifier.isupper() and 2 <= len(qualifier) <= 4 and " " not in head:
+        return [f"{qualifier}-{head.lower()}"]
+    if head in _CERTIFICATES and qualifier and "," not in qualifier:
+        return [f"{head} {linker} {qualifier}" for linker in ("som", "för", "i")] + [
+            f"{qualifier}-{head.lower()}"]
+    return []
 
 
 def _abbreviation(label: str) -> str | None:
@@ -282,6 +305,31 @@ def _share_stripped_heads(builder: _Builder, concepts: dict[str, Concept]) -> No
                                        qualifier))
 
 
+def _is_category_tool(entry: LexEntry) -> bool:
+    """A tool read without its category ("Motion" of "Film/effekter-Motion"): a product name,
+    written with a capital ("motion" is a word)."""
+    return entry.origin == "stripped" and bool(entry.qualifier) and \
+        entry.label.startswith(entry.qualifier + "-")
+
+
+def _tools_without_category(builder: _Builder, concepts: dict[str, Concept]) -> None:
+    """"Tillverkningsindustri-CATIA" is written "CATIA" in ads, "Tillverkningsindustri-Solid
+    Works" "Solid Works" or "SolidWorks": the tool, with its category as the qualifier."""
+    labelled: dict[str, list[Concept]] = defaultdict(list)
+    for concept in concepts.values():
+        found = _CATEGORY_PREFIX.match(concept.preferred_label)
+        if concept.type == "skill" and found:
+            labelled[found.group(1)].append(concept)
+    for prefix, members in labelled.items():
+        if len(members) < _CATEGORY_MIN_LABELS:
+            continue
+        for concept in members:
+            tool = concept.preferred_label[len(prefix) + 1:].strip()
+            for form in {tool, tool.replace(" ", "")}:  # a product name does not inflect
+                builder.add(form, LexEntry(concept.id, "skill", concept.preferred_label,
+                                           "stripped", False, prefix), inflect=False)
+
+
 def build_lexicon(index: TaxonomyIndex) -> Lexicon:
     started = time.perf_counter()
     builder = _Builder()
@@ -305,6 +353,7 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
                 builder.add(term.term, LexEntry(cid, ctype, concept.preferred_label, "term",
                                                 term.misspelled))
     _share_stripped_heads(builder, concepts)
+    _tools_without_category(builder, concepts)
     for kid in index.by_type.get("keyword", ()):
         keyword = index.concepts[kid]
         for edge in index.outgoing.get(kid, ()):
@@ -329,7 +378,7 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
     lexicon = Lexicon(version=index.version, concepts=concepts)
     capital: set[int] = set()
     upper: set[int] = set()
-    acronyms = {cid: {w for w in re.split(r"[/,()\s]+", c.preferred_label) if w.isupper()}
+    acronyms = {cid: {w for w in re.split(r"[/,()\s-]+", c.preferred_label) if w.isupper()}
                 for cid, c in concepts.items()}
     for key, entries in sorted(builder.finish().items()):
         key_id = len(lexicon.keys)
@@ -337,7 +386,7 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
         lexicon.entries.append(entries)
         lexicon.key_types.append(frozenset(e.concept_type for e in entries))
         check = 0
-        if all(e.concept_type in _NEEDS_CAPITAL for e in entries):
+        if all(e.concept_type in _NEEDS_CAPITAL or _is_category_tool(e) for e in entries):
             capital.add(key_id)
             check |= NEEDS_CAPITAL
             if key in EVERYDAY_PLACE_WORDS:

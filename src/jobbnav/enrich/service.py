@@ -38,8 +38,8 @@ from jobbnav.taxonomy import service as taxonomy
 from jobbnav.taxonomy.index import TaxonomyIndex
 from jobbnav.taxonomy.service import index as taxonomy_index
 
-__all__ = ["AD_GROUPS", "MAX_TEXT_BYTES", "OCCUPATION_TYPES", "PLACE_TYPES", "enrich", "enrich_ad",
-           "lexicon", "names_the_role", "warm_up"]
+__all__ = ["AD_GROUPS", "BENEFIT_LABELS", "MAX_TEXT_BYTES", "OCCUPATION_TYPES", "PLACE_TYPES",
+           "enrich", "enrich_ad", "lexicon", "names_the_role", "warm_up"]
 
 MAX_TEXT_BYTES = 1_000_000
 MIN_CONFIDENCE = 0.5
@@ -48,6 +48,9 @@ _CONTEXT_RANK = {c: i for i, c in enumerate(
     ("required", "prerequisite", "meriting", "outcome", "negated", "neutral"))}
 PLACE_TYPES = ("municipality", "region", "country")
 OCCUPATION_TYPES = ("occupation-name", "ssyk-level-4")
+# Skills that an ad names as terms of employment ("Vi erbjuder kollektivavtal"): a mention
+# only when a requirement asks for them ("god kunskap om kollektivavtal").
+BENEFIT_LABELS = frozenset(("Kollektivavtal",))
 # enrich_ad's output groups (JobAd Enrichments names) → concept types.
 AD_GROUPS: dict[str, tuple[str, ...]] = {
     "occupations": OCCUPATION_TYPES,
@@ -110,11 +113,22 @@ def _check(text: object, field: str) -> str:
     return text
 
 
-def names_the_role(folded: str, start: int) -> bool:
-    """Whether an occupation at `start` follows "som": "arbeta som personlig assistent",
-    "Krav: legitimation som tandhygienist" name the job, not a qualification the candidate
-    must hold (as "Du är legitimerad förskollärare" does)."""
-    return folded.endswith("som ", 0, start) and (start == 4 or folded[start - 5] == " ")
+# Words before "som" that make the occupation after it the job on offer, not experience
+# asked for: "arbeta som personlig assistent" (but "erfarenhet som systemadministratör").
+_ROLE_WORDS = frozenset(("arbeta", "arbetar", "jobba", "jobbar", "tjänstgöra", "anställd",
+                         "anställning", "tjänst", "tjänsten", "roll", "rollen", "extrajobb",
+                         "sommarjobb", "börja", "bli"))
+
+
+def names_the_role(text: str, folded: str, start: int) -> bool:
+    """Whether an occupation at `start` names the job itself: "Som lärare hos oss …",
+    "arbeta som personlig assistent", "i rollen som projektledare"."""
+    if not folded.endswith("som ", 0, start) or (start > 4 and folded[start - 5] != " "):
+        return False
+    if text[start - 4] == "S":  # "Som X …" opening a sentence
+        return True
+    before = folded[max(0, start - 20):start - 4].split()
+    return bool(before) and before[-1] in _ROLE_WORDS
 
 
 def _hits(state: _State, text: str, kind: Kind, sentence_offset: int
@@ -147,8 +161,10 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int
         context = contexts[sentence] if sentence >= 0 and \
             entry.concept_type not in PLACE_TYPES else "neutral"
         if kind == "ad" and context != "negated" and entry.concept_type in \
-                OCCUPATION_TYPES and names_the_role(folded, match.start):
+                OCCUPATION_TYPES and names_the_role(clean, folded, match.start):
             context = "neutral"
+        if kind == "ad" and context == "neutral" and entry.label in BENEFIT_LABELS:
+            continue
         span = (match.start, match.end)
         known = merged.get(entry.concept_id)
         if known is None:

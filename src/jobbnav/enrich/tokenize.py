@@ -16,14 +16,15 @@ __all__ = ["fold_surface", "match_text", "prepare_text", "sentence_spans", "word
 _NON_WORD = re.compile(r"[^\w+#]|_")
 # A sentence ends at: white space after . ! ? before a capital/digit/bullet; after ; before
 # any letter too (a clause with its own cue: "…senare år; behörighet i fysik är meriterande");
-# a newline; a bullet; a dash between spaces before a letter ("på engelska – svenska är inget
-# krav"; also a dash opening a list line). The pattern
+# a newline; a bullet; a dash between spaces before a capital, or before a clause of three
+# words or more ("på engelska – svenska är inget krav", but "Svenska – krav" is one line; also
+# a dash opening a list line). The pattern
 # opens with the one character every ending starts with, which lets the engine skip ordinary
 # text in C, then looks back at it to tell the endings apart. The separator is group 1 after
 # . ! ? ; and the whole match otherwise.
 _SENTENCE_END = re.compile(
     r"[.!?;\n•▪►●–-](?:(?<=[.!?;])(\s+)(?=[A-ZÅÄÖ0-9•\-\"“(]|(?<=;\s)[^\W\d_])|(?<=\n)\s*|"
-    r"(?<=[•▪►●])\s*|(?<=\s[–-])\s+(?=[^\W\d_]))")
+    r"(?<=[•▪►●])\s*|(?<=\s[–-])\s+(?=[A-ZÅÄÖ]|[^\W\d_]+[ \t]+[^\W\d_]+[ \t]+[^\W\d_]))")
 _WORD = re.compile(r"[^\W_]+(?:[+#]+)?")
 
 

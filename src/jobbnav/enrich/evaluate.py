@@ -34,8 +34,10 @@ __all__ = ["DEFAULT_EVAL_SET", "evaluate", "render"]
 DEFAULT_EVAL_SET = Path(__file__).resolve().parents[3] / "tests" / "enrich" / "data" / \
     "eval_set.jsonl"
 DEFAULT_HEADLINES = DEFAULT_EVAL_SET.with_name("headline_groups.jsonl")
-# Written by a second author who saw neither the code nor the first set (see docs/enrich.md).
-BLIND_EVAL_SET = DEFAULT_EVAL_SET.with_name("eval_set_blind.jsonl")
+# Written by other authors who saw neither the code nor the first set (see docs/enrich.md):
+# short texts, and full structured ads, CVs and course texts.
+BLIND_EVAL_SETS = (DEFAULT_EVAL_SET.with_name("eval_set_blind.jsonl"),
+                   DEFAULT_EVAL_SET.with_name("eval_set_blind_full_ads.jsonl"))
 BLIND_HEADLINES = DEFAULT_EVAL_SET.with_name("headline_groups_blind.jsonl")
 TYPE_GROUPS = {"occupation-name": "occupation", "ssyk-level-4": "occupation", "skill": "skill",
                "trait": "trait", "language": "language", "driving-licence": "driving-licence",
@@ -259,8 +261,9 @@ def evaluate(*, eval_set: Path | None = None, ads: Path | None = None,
     report = {"concepts": _concepts(items, lexicon), "occupation_groups": _groups(_load_ads(
         ads_path)), "ads_file": str(ads_path),
         "headline_groups": _headline_groups(headlines or DEFAULT_HEADLINES)}
-    if eval_set is None and BLIND_EVAL_SET.is_file():
-        report["concepts_blind_set"] = _concepts(load_eval_set(BLIND_EVAL_SET), lexicon)
+    if eval_set is None:
+        report["concepts_blind_sets"] = {path.stem: _concepts(load_eval_set(path), lexicon)
+                                         for path in BLIND_EVAL_SETS if path.is_file()}
     if headlines is None and BLIND_HEADLINES.is_file():
         report["headline_groups_blind_set"] = _headline_groups(BLIND_HEADLINES)
     return report
@@ -278,13 +281,12 @@ def render(report: dict[str, Any]) -> str:
     lines.append(f"context accuracy: {ours['context_accuracy']:.3f} over "
                  f"{ours['context_pairs']} correct hits (baseline, all neutral: "
                  f"{base['context_accuracy']:.3f})")
-    blind = report.get("concepts_blind_set")
-    if blind:
+    for name, blind in report.get("concepts_blind_sets", {}).items():
         o, per_type = blind["ours"], blind["ours"]["per_type"]
         base_f1 = blind["baseline_exact_label"]["all"]["f1"]
         per_type_f1 = ", ".join(f"{t} {m['f1']:.3f}" for t, m in per_type.items())
         lines.append(
-            f"Second set, written blind ({blind['texts']} texts, {blind['labels']} labels): "
+            f"{name}, written blind ({blind['texts']} texts, {blind['labels']} labels): "
             f"all F1 {o['all']['f1']:.3f} (baseline {base_f1:.3f}), {per_type_f1}; "
             f"context accuracy {o['context_accuracy']:.3f}")
     g = report["occupation_groups"]

@@ -144,9 +144,7 @@ def _label_surfaces(label: str) -> Iterable[tuple[str, str, str]]:
             yield bare, "stripped", alt[len(bare):].strip(" ()")
         if "," in alt:
             head, _, qualifier = alt.partition(",")
-            head, qualifier = head.strip(), qualifier.strip()
-            yield head, "stripped", qualifier
-            yield from ((form, "alternative", "") for form in _qualified_forms(head, qualifier))
+            yield head.strip(), "stripped", qualifier.strip()
         vendorless = _VENDOR.sub("", alt)
         if vendorless != alt and i == 0:
             # "Microsoft Intune, systemutvecklingsverktyg" → "Intune"
@@ -157,6 +155,16 @@ def _label_surfaces(label: str) -> Iterable[tuple[str, str, str]]:
     legitimation = _LEGITIMATION.match(label)
     if legitimation:  # "Legitimation som sjuksköterska" is a "sjuksköterskelegitimation"
         yield _compound_stem(legitimation.group(1)) + "legitimation", "alternative", ""
+
+
+def _written_forms(label: str) -> list[str]:
+    """`_qualified_forms` of each "/"-alternative with a ", qualifier"."""
+    out: list[str] = []
+    for alt in label.split("/"):
+        head, comma, qualifier = alt.partition(",")
+        if comma:
+            out += _qualified_forms(head.strip(), qualifier.strip())
+    return out
 
 
 def _qualified_forms(head: str, qualifier: str) -> list[str]:
@@ -344,6 +352,11 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
                 for surface, origin, qualifier in _label_surfaces(concept.preferred_label):
                     builder.add(surface, LexEntry(cid, ctype, concept.preferred_label, origin,
                                                   False, qualifier))
+                for form in _written_forms(concept.preferred_label):
+                    # phrases as ads write them: their last word is not inflected ("yrkesbevis
+                    # som träarbetare"), which keeps the automaton from growing by thousands
+                    builder.add(form, LexEntry(cid, ctype, concept.preferred_label,
+                                               "alternative"), inflect=False)
             for surface in _geo_surfaces(concept):
                 builder.add(surface, LexEntry(cid, ctype, concept.preferred_label, "alternative"),
                             inflect=False)

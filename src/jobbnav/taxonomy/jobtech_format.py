@@ -284,26 +284,21 @@ def read_ontology_file(path: Path, out: ParsedTaxonomy,
             progress(1)
     joined = minted = unjoined = terms_added = 0
     by_head: _HeadJoin | None = None
-    group_titles: _GroupTitles | None = None
-    specialists: _SpecialistTitles | None = None
-    by_specialty = 0
+    group_joiners: list[tuple[str, _TitlesToGroups]] = []  # built on first need
+    group_joins = {"joined_by_group_label": 0, "joined_by_specialty": 0}
     head_joins = {"ontology-name": 0, "ontology-group": 0}
-    by_group_label = 0
     for label, kind, terms in groups.values():
         target = _ontology_target(by_type_label, kind, label, terms)
         term_kind = "ontology"
         if target is None and kind == "YRKE":
-            group_titles = group_titles or _GroupTitles(out)
-            target = group_titles.target(label, terms)
-            if target is not None:
-                term_kind = "ontology-group"
-                by_group_label += 1
-        if target is None and kind == "YRKE":
-            specialists = specialists or _SpecialistTitles(out)
-            target = specialists.target(label, terms)
-            if target is not None:
-                term_kind = "ontology-group"
-                by_specialty += 1
+            group_joiners = group_joiners or [("joined_by_group_label", _GroupTitles(out)),
+                                              ("joined_by_specialty", _SpecialistTitles(out))]
+            for report_key, joiner in group_joiners:
+                target = joiner.target(label, terms)
+                if target is not None:
+                    term_kind = "ontology-group"
+                    group_joins[report_key] += 1
+                    break
         if target is None and kind == "YRKE":
             by_head = by_head or _HeadJoin(out)
             found = by_head.target(label, terms)
@@ -327,8 +322,7 @@ def read_ontology_file(path: Path, out: ParsedTaxonomy,
                 terms_added += 1
     return {"ontology_concepts": len(groups), "joined": joined, "minted_traits": minted,
             "unjoined": unjoined, "terms_added": terms_added,
-            "joined_by_group_label": by_group_label,
-            "joined_by_specialty": by_specialty,
+            **group_joins,
             "joined_by_head_to_name": head_joins["ontology-name"],
             "joined_by_head_to_group": head_joins["ontology-group"]}
 
@@ -344,7 +338,20 @@ def _ontology_target(by_type_label: dict[tuple[str, str], str], kind: str, label
     return None
 
 
-class _GroupTitles:
+class _TitlesToGroups:
+    """Folded job titles → the ssyk-level-4 groups they name; a title naming one joins it."""
+
+    def __init__(self) -> None:
+        self.groups_of: dict[str, set[str]] = {}
+
+    def target(self, label: str, terms: list[tuple[str, bool]]) -> str | None:
+        found: set[str] = set()
+        for text in [label] + [t for t, misspelled in terms if not misspelled]:
+            found |= self.groups_of.get(ascii_fold(text), set())
+        return next(iter(found)) if len(found) == 1 else None
+
+
+class _GroupTitles(_TitlesToGroups):
     """ssyk-level-4 groups by the titles their labels list: "Översättare, tolkar och lingvister
     m.fl." lists "översättare", "tolkar" and "lingvister". Group labels are plural, and the
     ontology spells a title's inflections, so a job title joins the one group whose label lists
@@ -352,7 +359,7 @@ class _GroupTitles:
     Label parts that are not titles ("hemtjänst") cost nothing: no job title is spelled so."""
 
     def __init__(self, out: ParsedTaxonomy) -> None:
-        self.groups_of: dict[str, set[str]] = {}
+        super().__init__()
         for concept in out.concepts.values():
             if concept.type != "ssyk-level-4" or concept.deprecated:
                 continue
@@ -362,14 +369,8 @@ class _GroupTitles:
                 if len(key) >= _MIN_HEAD:
                     self.groups_of.setdefault(key, set()).add(concept.id)
 
-    def target(self, label: str, terms: list[tuple[str, bool]]) -> str | None:
-        found: set[str] = set()
-        for text in [label] + [t for t, misspelled in terms if not misspelled]:
-            found |= self.groups_of.get(ascii_fold(text), set())
-        return next(iter(found)) if len(found) == 1 else None
 
-
-class _SpecialistTitles:
+class _SpecialistTitles(_TitlesToGroups):
     """Physicians by their specialty: "Ortopedi, specialistkompetens för läkare" makes an
     "ortoped" a physician of that skill's group (Specialistläkare), as "kardiologi" a
     "kardiolog", "psykiatri" a "psykiatriker", "geriatrik" a "geriatriker", "internmedicin" an
@@ -386,7 +387,7 @@ class _SpecialistTitles:
             if r.relation_type == "related" and getattr(
                     out.concepts.get(r.source_id), "type", "") == "ssyk-level-4":
                 related.setdefault(r.target_id, set()).add(r.source_id)
-        self.groups_of: dict[str, set[str]] = {}
+        super().__init__()
         for concept in out.concepts.values():
             found = self._SKILL.match(concept.preferred_label)
             if concept.type != "skill" or concept.deprecated or not found:
@@ -400,12 +401,6 @@ class _SpecialistTitles:
                         title = word[:-len(ending)] + title_ending
                         self.groups_of.setdefault(ascii_fold(title), set()).update(
                             related.get(concept.id, ()))
-
-    def target(self, label: str, terms: list[tuple[str, bool]]) -> str | None:
-        found: set[str] = set()
-        for text in [label] + [t for t, misspelled in terms if not misspelled]:
-            found |= self.groups_of.get(ascii_fold(text), set())
-        return next(iter(found)) if len(found) == 1 else None
 
 
 _MIN_HEAD = 4  # "chef", "kock"; a shorter ending is not a title word

@@ -165,7 +165,9 @@ def _qualifier_words_seen(qualifier: str, folded_text: str) -> float:
 
 @lru_cache(maxsize=65_536)
 def _qualifier_stems(qualifier: str) -> tuple[str, ...]:
-    words = [w for w in qualifier.lower().replace(",", " ").split() if len(w) >= 4]
+    """Words of four letters or more, and abbreviations ("Fräsning, CNC")."""
+    words = [w.lower() for w in qualifier.replace(",", " ").split()
+             if len(w) >= 4 or (len(w) >= 2 and w.isupper())]
     return tuple(w[:7] if len(w) >= 8 else w for w in words)
 
 

@@ -67,9 +67,10 @@ _NEEDS_CAPITAL = frozenset({"municipality", "region", "country"})
 EVERYDAY_PLACE_WORDS = frozenset({"vara", "mark", "ale", "berg", "boden", "kil", "lund", "island",
                                   "kinda", "polen", "malta", "sala", "eda"})
 # Everyday words that some concept has as a (stripped or alternative) surface: "Vi, texteditor",
-# "Miljö (Trafikverkets kravkurs)", "Medarbetare, dagligvaror". Matching them would be noise.
+# "El, kontaktledningssystem", "Miljö (Trafikverkets kravkurs)", "Medarbetare, dagligvaror".
+# Matching them would be noise.
 STOP_SURFACES = frozenset({
-    "vi", "man", "miljö", "miljöer", "verktyg", "data", "kommunikation", "mission",
+    "vi", "el", "man", "miljö", "miljöer", "verktyg", "data", "kommunikation", "mission",
     "performance", "modell", "modeller", "medarbetare", "engineer", "applikation",
     "applikationer", "nätverk", "management", "projects", "project", "clients", "client", "chef",
     "manager", "analytics", "arbete", "service", "design", "mode", "utbildning", "certifikat",

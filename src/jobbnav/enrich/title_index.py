@@ -66,6 +66,19 @@ def _title_surfaces(label: str) -> list[str]:
     return out
 
 
+_QUALIFYING = frozenset(("inom", "i", "på", "för", "till", "med", "vid", "av", "mot", "hos"))
+
+
+def _closing_word(title: str) -> str:
+    """The word a title closes on, before any qualifying phrase: "maskinsäljare" in
+    "maskinsäljare inom entreprenad" (whose last word, "entreprenad", is no title)."""
+    words = title.split()
+    for i, word in enumerate(words[1:], 1):
+        if word in _QUALIFYING:
+            return words[i - 1]
+    return words[-1]
+
+
 class TitleIndex:
     def __init__(self, index: TaxonomyIndex, group_of: dict[str, str]) -> None:
         names_of: dict[str, set[str]] = defaultdict(set)  # folded title → occupation ids
@@ -104,15 +117,15 @@ class TitleIndex:
             self.exact[key] = dict(groups)
         closed_by: dict[str, set[str]] = defaultdict(set)
         for key, oids in names_of.items():
-            closed_by[key.rsplit(" ", 1)[-1]].update(oids)
+            closed_by[_closing_word(key)].update(oids)
         self._closed_by = {word: frozenset(oids) for word, oids in closed_by.items()}
         self._reversed_closing = sorted(word[::-1] for word in closed_by)
         self.bare_head = lru_cache(maxsize=4096)(self._bare_head)
-        closing = {key.rsplit(" ", 1)[-1] for key in names_of}
+        closing = {_closing_word(key) for key in names_of}
         closing = {w for w in closing if len(w) >= _MIN_HEAD}
         head_names: dict[str, set[str]] = defaultdict(set)
         for key, oids in names_of.items():
-            last = key.rsplit(" ", 1)[-1]
+            last = _closing_word(key)
             for i in range(len(last) - _MIN_HEAD + 1):
                 if (i == 0 or i >= _MIN_MODIFIER) and last[i:] in closing:
                     head_names[last[i:]].update(oids)

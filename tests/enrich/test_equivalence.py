@@ -16,9 +16,9 @@ from jobbnav.enrich.lexicon import LexEntry, Lexicon
 from jobbnav.enrich.model import Hit, Kind
 from jobbnav.enrich.service import (
     _CONTEXT_RANK,
-    BENEFIT_LABELS,
     MIN_CONFIDENCE,
     PLACE_TYPES,
+    SKILLS_ONLY_WHEN_ASKED,
     enrich,
     lexicon,
     names_the_role,
@@ -109,7 +109,7 @@ def _reference_hits(lex: Lexicon, text: str, kind: Kind) -> list[Hit]:
         if kind == "ad" and context != "negated" and e.concept_type in (
                 "occupation-name", "ssyk-level-4") and names_the_role(clean, folded, m.start):
             context = "neutral"
-        if kind == "ad" and context == "neutral" and e.label in BENEFIT_LABELS:
+        if kind == "ad" and context == "neutral" and e.label in SKILLS_ONLY_WHEN_ASKED:
             continue
         span = (m.start, m.end)
         known = merged.get(e.concept_id)

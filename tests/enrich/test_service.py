@@ -137,6 +137,7 @@ def test_sections_of_a_structured_ad(real_engine: Engine) -> None:
     assert found["Python, programmeringsspråk"] == "meriting"
     assert found["Noggrann"] == "required" and found["Strukturerad"] == "required"
     assert "Kollektivavtal" not in found  # a term of employment, not a skill asked for
+    assert "Kläder/Mode" not in _labels("Vi erbjuder arbetskläder och friskvårdsbidrag.")
     assert _labels("Du har god kunskap om kollektivavtal.")["Kollektivavtal"] == "required"
     assert _labels("Vill du arbeta som personlig assistent? Du har B-körkort.")[
         "Personlig assistent"] == "neutral"

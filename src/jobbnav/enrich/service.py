@@ -38,8 +38,9 @@ from jobbnav.taxonomy import service as taxonomy
 from jobbnav.taxonomy.index import TaxonomyIndex
 from jobbnav.taxonomy.service import index as taxonomy_index
 
-__all__ = ["AD_GROUPS", "BENEFIT_LABELS", "MAX_TEXT_BYTES", "OCCUPATION_TYPES", "PLACE_TYPES",
-           "enrich", "enrich_ad", "lexicon", "names_the_role", "warm_up"]
+__all__ = ["AD_GROUPS", "MAX_TEXT_BYTES", "OCCUPATION_TYPES", "PLACE_TYPES",
+           "SKILLS_ONLY_WHEN_ASKED", "enrich", "enrich_ad", "lexicon", "names_the_role",
+           "warm_up"]
 
 MAX_TEXT_BYTES = 1_000_000
 MIN_CONFIDENCE = 0.5
@@ -48,9 +49,10 @@ _CONTEXT_RANK = {c: i for i, c in enumerate(
     ("required", "prerequisite", "meriting", "outcome", "negated", "neutral"))}
 PLACE_TYPES = ("municipality", "region", "country")
 OCCUPATION_TYPES = ("occupation-name", "ssyk-level-4")
-# Skills that an ad names as terms of employment ("Vi erbjuder kollektivavtal"): a mention
-# only when a requirement asks for them ("god kunskap om kollektivavtal").
-BENEFIT_LABELS = frozenset(("Kollektivavtal",))
+# Skills that an ad mostly names as terms of employment or as goods ("Vi erbjuder
+# kollektivavtal och arbetskläder", "vi packar kläder"): a mention only when a requirement or
+# a merit asks for them ("god kunskap om kollektivavtal").
+SKILLS_ONLY_WHEN_ASKED = frozenset(("Kollektivavtal", "Kläder/Mode"))
 # enrich_ad's output groups (JobAd Enrichments names) → concept types.
 AD_GROUPS: dict[str, tuple[str, ...]] = {
     "occupations": OCCUPATION_TYPES,
@@ -163,7 +165,7 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int
         if kind == "ad" and context != "negated" and entry.concept_type in \
                 OCCUPATION_TYPES and names_the_role(clean, folded, match.start):
             context = "neutral"
-        if kind == "ad" and context == "neutral" and entry.label in BENEFIT_LABELS:
+        if kind == "ad" and context == "neutral" and entry.label in SKILLS_ONLY_WHEN_ASKED:
             continue
         span = (match.start, match.end)
         known = merged.get(entry.concept_id)

@@ -152,6 +152,15 @@ def test_label_heads_and_qualifiers_as_ads_write_them(real_engine: Engine) -> No
     assert "Film/effekter-Motion" not in _labels("The team is always in motion.")
 
 
+def test_an_english_ad_s_sections_and_soft_skills(real_engine: Engine) -> None:
+    found = _labels("About the role\nYou build our platform.\n\nNice to have\n- Swedish\n\n"
+                    "Who are you?\nYou are analytical, proactive and a strong team player. We "
+                    "build reliable systems.")
+    assert found["Svenska"] == "meriting"
+    assert {found["Analytisk"], found["Proaktiv"], found["Lagspelare"]} == {"required"}
+    assert "Pålitlig" not in found  # "reliable systems": a thing, not the candidate
+
+
 def test_contexts_in_an_ad(real_engine: Engine) -> None:
     found = _labels("Krav:\nB-körkort\nMeriterande:\nKunskaper i Excel\n"
                     "Erfarenhet av försäljning är inget krav. Vi finns i Malmö.")

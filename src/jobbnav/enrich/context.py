@@ -53,14 +53,16 @@ _REQUIRED = re.compile(
 # Weaker cues: they describe the wanted person, but a "Meriterande" section above them wins.
 _PROFILE = re.compile(
     r"\bvi\s+söker\s+dig\s+som\b|\bdu\s+(?:har|är|kan|talar|pratar|behärskar|besitter)\b|"
-    r"\byou\s+(?:have|are|speak|know)\b|"
+    r"\byou\s+(?:have|are|speak|know)\b|\bwho\s+(?:are\s+you|you\s+are)\b|"
+    r"\babout\s+you\b|\byour\s+profile\b|"
     r"\bvi\s+tror\s+att\s+du\b|\bför\s+att\s+lyckas\b|\bdin\s+profil\b|\bvem\s+är\s+du\b|"
     r"\bom\s+dig\b|\bvi\s+ser\s+att\s+du\b|\bhar\s+du\b|\bär\s+du\b", _F)
 _NEUTRAL_HEADING = re.compile(
     r"^\s*(?:vi\s+erbjuder|vad\s+(?:vi\s+)?erbjuder\s+vi|låter\s+det\s+intressant|"
     r"om\s+(?:oss|företaget|tjänsten|jobbet|arbetet|rollen|kursen|"
     r"utbildningen)|arbetsuppgifter|dina\s+arbetsuppgifter|om\s+arbetsgivaren|ansökan|"
-    r"what\s+we\s+offer|about\s+us|förmåner|benefits|anställningsform|lön|övrigt|kontakt|"
+    r"what\s+we\s+offer|about\s+us|about\s+the\s+(?:role|job|company)|förmåner|benefits|"
+    r"anställningsform|lön|övrigt|kontakt|"
     r"arbetstider|kursinnehåll|innehåll)\b", _F)
 _HEADING_MAX = 70
 # A heading that names requirements by a compound ("Behörighetskrav", "Skallkrav", "Grundkrav")
@@ -118,7 +120,8 @@ CUE_TRIGGERS: dict[str, tuple[str, ...]] = {
                  "ser", "det", "helst", "preferably", "beneficial", "advantage"),
     "required": ("krav", "kräv", "du", "måste", "obligatorisk", "förutsätt", "nödvändig", "ett",
                  "must", "require", "skall", "erfordra", "kvalifikation", "qualifications"),
-    "profile": ("vi", "du", "you", "för", "din", "vem", "om", "har", "är"),
+    "profile": ("vi", "du", "you", "för", "din", "vem", "om", "har", "är", "who", "about",
+                "your"),
 }
 _CUES_OF_KIND = {"ad": ("negated", "meriting", "required", "profile"),
                  "course": ("negated", "prerequisite", "outcome", "required"),

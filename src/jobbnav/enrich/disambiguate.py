@@ -123,14 +123,25 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
                 out.append((match, best,
                             group.head_confidence if match.compound else group.confidence))
                 continue
+            undecided = False
             if best is None:
                 domain = domain_now()
                 key = lexicon.keys[match.key_id]
-                best = max(group.entries,
-                           key=lambda e: _score(lexicon, e, domain, folded_text, key))
+                ranked = sorted(((_score(lexicon, e, domain, folded_text, key), e)
+                                 for e in group.entries), key=lambda se: se[0], reverse=True)
+                best = ranked[0][1]
+                # nothing in the text tells the two best senses apart, not even their field
+                # ("kock": "Kock, fartyg", "Kock à la carte", "Kock storhushåll", all in one
+                # group): naming one is a guess
+                second = ranked[1][1]
+                undecided = ranked[0][0][:4] == ranked[1][0][:4] and lexicon.groups_of.get(
+                    best.concept_id) == lexicon.groups_of.get(second.concept_id)
             confidence = best.confidence
             if match.compound:
                 confidence *= HEAD_CONFIDENCE_FACTOR
+            if undecided:
+                out.append((match, best, round(confidence * UNSUPPORTED_FACTOR, 3)))
+                continue
             best_groups = lexicon.groups_of.get(best.concept_id, frozenset())
             acronym = _is_acronym_alternative(lexicon, best, match.key_id)
             if acronym and group.only is not None and _shares_a_group(

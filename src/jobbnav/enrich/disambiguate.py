@@ -130,12 +130,13 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
                 ranked = sorted(((_score(lexicon, e, domain, folded_text, key), e)
                                  for e in group.entries), key=lambda se: se[0], reverse=True)
                 best = ranked[0][1]
-                # nothing in the text tells the two best senses apart, not even their field
-                # ("kock": "Kock, fartyg", "Kock à la carte", "Kock storhushåll", all in one
-                # group): naming one is a guess
+                # nothing in the text tells the two best occupations apart, not even their
+                # field ("kock": "Kock, fartyg", "Kock à la carte", "Kock storhushåll", all in
+                # one group): naming one is a guess
                 second = ranked[1][1]
-                undecided = ranked[0][0][:4] == ranked[1][0][:4] and lexicon.groups_of.get(
-                    best.concept_id) == lexicon.groups_of.get(second.concept_id)
+                undecided = best.concept_type == "occupation-name" and \
+                    ranked[0][0][:4] == ranked[1][0][:4] and lexicon.groups_of.get(
+                        best.concept_id) == lexicon.groups_of.get(second.concept_id)
             confidence = best.confidence
             if match.compound:
                 confidence *= HEAD_CONFIDENCE_FACTOR

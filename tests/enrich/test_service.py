@@ -121,6 +121,7 @@ def test_clauses_and_places_in_requirement_sentences(real_engine: Engine) -> Non
                     "Finland. Du har lärarlegitimation; behörighet i kemi är önskvärt. "
                     "Du talar engelska – svenska är inget krav.")
     assert found["Finland"] == "neutral"
+    assert _labels("Vi är Sveriges största bemanningsföretag.") == {"Sverige": "neutral"}
     assert found["Lärarlegitimation"] == "required"
     assert found["Engelska"] == "required"
     assert found["Svenska"] == "negated"

@@ -207,7 +207,8 @@ def _compound_stem(word: str) -> str:
 
 
 def _geo_surfaces(concept: Concept) -> list[str]:
-    """"Skåne län" → "Skåne", "Region Skåne"; "Kiruna" → "Kiruna kommun", "Kirunas kommun"."""
+    """"Skåne län" → "Skåne", "Region Skåne"; "Kiruna" → "Kiruna kommun", "Kirunas kommun";
+    "Sverige" → "Sveriges"."""
     label = concept.preferred_label
     if concept.type == "municipality":
         genitive = label if label.endswith(("s", "x", "z")) else label + "s"
@@ -216,6 +217,8 @@ def _geo_surfaces(concept: Concept) -> list[str]:
         base = label[:-4]
         plain = base[:-1] if base.endswith("s") else base
         return [f"Region {plain}", plain, f"{plain}s län"]
+    if concept.type == "country" and " " not in label and not label.endswith(("s", "x", "z")):
+        return [label + "s"]  # "Sveriges största", "Norges"
     return []
 
 

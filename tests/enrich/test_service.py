@@ -149,8 +149,11 @@ def test_label_heads_and_qualifiers_as_ads_write_them(real_engine: Engine) -> No
                     "Erfarenhet av CNC-fräsning, SolidWorks och CATIA är meriterande.")
     assert {"Yrkesbevis, träarbetare", "Certifikat, heta arbeten", "Fräsning, CNC",
             "Tillverkningsindustri-Solid Works", "Tillverkningsindustri-CATIA"} <= set(found)
-    # a tool read without its category is a product name: written with a capital
+    # a tool read without its category or vendor is a product name: written with a capital
     assert "Film/effekter-Motion" not in _labels("The team is always in motion.")
+    assert not {"MS Office", "MS Works"} & set(_labels("Our office works well together."))
+    assert "MS Office" in _labels("Du kan Office och Excel.")
+    assert "B - Begränsad auktorisation" in _labels("Du har begränsad auktorisation.")
 
 
 def test_an_english_ad_s_sections_and_soft_skills(real_engine: Engine) -> None:

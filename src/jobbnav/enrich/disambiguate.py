@@ -36,7 +36,9 @@ def _is_weak(lexicon: Lexicon, entry: LexEntry, key: str) -> bool:
     """A label stripped of a qualifier that names a field ("Java, programmeringsspråk",
     "Modellering, keramik"), or an inflection of one ("mobilen"), is an everyday word too."""
     return (entry.concept_type == "skill" and entry.qualifier not in _GENERIC_QUALIFIERS
-            and entry.origin in ("stripped", "inflection") and " " not in key)
+            and entry.origin in ("stripped", "inflection") and " " not in key
+            # a vendor ("MS Office" → "Office") names no field
+            and not entry.label.startswith(entry.qualifier + " "))
 
 
 def _is_acronym_alternative(lexicon: Lexicon, entry: LexEntry, key_id: int) -> bool:

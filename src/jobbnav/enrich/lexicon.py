@@ -53,6 +53,7 @@ _VENDOR = re.compile(r"^(?:ms|microsoft|adobe)\s+", re.IGNORECASE)
 _IN_PARENTHESES = re.compile(r"\(([A-ZÅÄÖ][A-Za-zÅÄÖåäö0-9]{2,5})\)")
 _AFTER_COMMA = re.compile(r"^(.+), ([A-ZÅÄÖ]{2,5})$")
 _LEGITIMATION = re.compile(r"^Legitimation som ([a-zåäö]+)$")
+_CODED = re.compile(r"^[A-ZÅÄÖ]{1,3} - (.{6,})$")  # "B - Begränsad auktorisation"
 _CERTIFICATES = frozenset(("Yrkesbevis", "Utbildningsbevis", "Certifikat", "Behörighet",
                            "Behörighetsbevis", "Gesällbrev", "Mästarbrev", "Kompetensbevis",
                            "Licens", "Intyg"))
@@ -148,8 +149,14 @@ def _label_surfaces(label: str) -> Iterable[tuple[str, str, str]]:
             yield head.strip(), "stripped", qualifier.strip()
         vendorless = _VENDOR.sub("", alt)
         if vendorless != alt and i == 0:
-            # "Microsoft Intune, systemutvecklingsverktyg" → "Intune"
-            yield vendorless.partition(",")[0].strip(), "stripped", ""
+            # "Microsoft Intune, systemutvecklingsverktyg" → "Intune"; the vendor stays as the
+            # qualifier: the product name needs its capital ("MS Office" → "Office", not the
+            # "office" of "our office in Stockholm")
+            yield (vendorless.partition(",")[0].strip(), "stripped",
+                   alt[:len(alt) - len(vendorless)].strip())
+        coded = _CODED.match(alt)
+        if coded:  # "AL - Auktorisation lågspänning" → "auktorisation lågspänning"
+            yield coded.group(1), "alternative", ""
         abbreviation = _abbreviation(alt)
         if abbreviation:
             yield abbreviation, "alternative", ""
@@ -318,10 +325,11 @@ def _share_stripped_heads(builder: _Builder, concepts: dict[str, Concept]) -> No
 
 
 def _is_category_tool(entry: LexEntry) -> bool:
-    """A tool read without its category ("Motion" of "Film/effekter-Motion"): a product name,
-    written with a capital ("motion" is a word)."""
+    """A tool read without its category or vendor ("Motion" of "Film/effekter-Motion",
+    "Works" of "MS Works"): a product name, written with a capital ("motion", "works" are
+    words)."""
     return entry.origin == "stripped" and bool(entry.qualifier) and \
-        entry.label.startswith(entry.qualifier + "-")
+        entry.label.startswith((entry.qualifier + "-", entry.qualifier + " "))
 
 
 def _tools_without_category(builder: _Builder, concepts: dict[str, Concept]) -> None:

@@ -48,6 +48,7 @@ _FIRST_PARTS_BEFORE = re.compile(r"(?<!\w)(?:\w+-,?\s+)*\w+-$")
 _FIRST_PART = re.compile(r"(\w+)-")
 _COORDINATION_REACH = 80
 _JOINED_KEYS_MAX = 100_000
+_UNKNOWN = -1  # not a key id: a pair not looked up yet
 _MIN_COORDINATED_HEAD = 4  # "reskontra", "arbete": the shared head is a word of its own
 _MIN_MODIFIER = 3  # letters before a compound head: "akut|sjuksköterska", not "a|rbetare"
 HEAD_CONFIDENCE_FACTOR = 0.8
@@ -138,10 +139,9 @@ def _coordinated_matches(lexicon: Lexicon, text: str, padded: str
         for part in _FIRST_PART.finditer(text, chain.start(), chain.end()):
             start, end = part.start(1), part.end(1)
             first = padded[start + 1:end + 1]
-            known = lexicon.joined_keys
-            if (first, last) in known:
-                key_id = known[first, last]
-            else:
+            known = lexicon.joined_keys  # shared by request threads: one get, no check-then-read
+            key_id = known.get((first, last), _UNKNOWN)
+            if key_id is _UNKNOWN:
                 if len(known) >= _JOINED_KEYS_MAX:
                     known.clear()
                 key_id = known[first, last] = _joined_key(lexicon, first, last)

@@ -119,6 +119,37 @@ def test_a_word_that_only_ends_compound_titles_reads_as_their_head(real_engine: 
     assert model.titles.likelihood("Inom IT").titles == ()  # short words are no heads
 
 
+def test_a_title_a_label_qualifies_with_a_field_is_a_title_of_that_label(
+        real_engine: Engine) -> None:
+    # "Driftledare växtodling" and "Driftledare lantbruk med blandad drift" are driftledare
+    # too, not only "Driftledare, skogsbruk"; "Drifttekniker IT / elkraft / värmeverk" share
+    # "drifttekniker"
+    model = group_model()
+    assert model is not None
+
+    def codes_named_by(headline: str) -> set[str | None]:
+        return {index().concepts[g].codes.get("ssyk-code-2012")
+                for g in model.titles.likelihood(headline).likelihood}
+
+    assert {"1380", "6111", "6130"} <= codes_named_by("Driftledare")
+    assert {"3511", "8191"} <= codes_named_by("Drifttekniker")
+    # neither a word that only qualifies ("Data scientist") nor one before a preposition
+    assert "data" not in model.titles.exact
+    assert "lärare" not in model.titles.exact
+
+
+def test_a_headline_without_a_known_title_still_decides_the_group(real_engine: Engine) -> None:
+    # no name or term says "tvätteriarbetare"; its n-grams are the laundry group's
+    body = ("Vi levererar till hotell, restauranger och vårdgivare i hela regionen, och våra "
+            "kunder ska få rätt leverans i tid. Du arbetar skift, dag och kväll, i ett team "
+            "med god service som ledstjärna. Vi erbjuder introduktion och kollektivavtal. Vi "
+            "ser gärna att du har erfarenhet från liknande arbete och att du är noggrann.")
+    model = group_model()
+    assert model is not None
+    assert model.titles.likelihood("Tvätteriarbetare med packansvar").likelihood == {}
+    assert _codes("Tvätteriarbetare med packansvar sökes", body)[0] == "8151"
+
+
 def test_group_probabilities_are_a_distribution(real_engine: Engine) -> None:
     guesses = enrich("Vi söker en undersköterska till hemtjänsten.",
                      headline="Undersköterska").occupation_groups

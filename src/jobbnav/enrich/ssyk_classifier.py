@@ -3,7 +3,8 @@
 A log-linear combination of evidence per group, turned into probabilities with a softmax:
 1. the headline's titles (`title_index`): log P(headline titles | group), from the share of a
    group's occupation names that the headline's words name or close ("säljare", "lärare",
-   "Data Engineer" → "dataingenjör");
+   "Data Engineer" → "dataingenjör"); a headline with no title the index knows
+   ("Tvätteriarbetare sökes") is compared on its own with the groups' texts (as in 3.);
 2. the prior: log P(group) from how many ads each group had in 2024 (`group_prior`);
 3. a linear text model: TF-IDF (character 3–5-grams inside words, which copes with Swedish
    compounds) cosine to each group's centroid over the non-ad training texts (`ssyk_training`);
@@ -35,7 +36,7 @@ from jobbnav.enrich.char_ngrams import CentroidScorer
 from jobbnav.enrich.group_prior import GroupPrior, load_group_prior
 from jobbnav.enrich.model import OccupationGroupGuess
 from jobbnav.enrich.ssyk_training import group_of_occupation, training_documents
-from jobbnav.enrich.title_index import TitleIndex
+from jobbnav.enrich.title_index import TitleEvidence, TitleIndex
 from jobbnav.enrich.tokenize import prepare_text
 from jobbnav.taxonomy.index import TaxonomyIndex
 
@@ -45,6 +46,7 @@ HEADLINE_WEIGHT = 9.0
 BODY_OCCUPATION_WEIGHT = 1.8
 SKILL_WEIGHT = 0.75
 TEXT_WEIGHT = 30.0
+UNKNOWN_TITLE_WEIGHT = 20.0  # the headline alone, when it has no title the index knows
 TITLE_WEIGHT = 0.5
 PRIOR_WEIGHT = 1.0
 MEMORY_WEIGHT = 16.0  # on cosine above ad_memory.MIN_SIMILARITY
@@ -107,15 +109,15 @@ class OccupationGroupModel:
     def title_log_likelihood(self, headline: str) -> NDArray[np.float64]:
         return self._title_evidence(headline)[0]
 
-    def _title_evidence(self, headline: str) -> tuple[NDArray[np.float64], tuple[str, ...]]:
-        """log P(headline titles | group), and the groups a group-only title names."""
+    def _title_evidence(self, headline: str) -> tuple[NDArray[np.float64], TitleEvidence]:
+        """log P(headline titles | group), and what the title index found."""
         found = self.titles.likelihood(headline)
         likelihood = np.zeros(len(self.group_ids))
         for gid, value in found.likelihood.items():
             row = self._row.get(gid)
             if row is not None:
                 likelihood[row] = value
-        return np.log(likelihood + TITLE_FLOOR), found.named_groups
+        return np.log(likelihood + TITLE_FLOOR), found
 
     def evidence(self, headline: str, text: str, found: GroupEvidence,
                  exclude: Collection[str] = ()) -> NDArray[np.float64]:
@@ -123,14 +125,18 @@ class OccupationGroupModel:
         ids, weights = self.scorer.vector(self._scored_text(headline, text))
         scores = TEXT_WEIGHT * self.scorer.cosines_of(ids, weights)
         scores += MEMORY_WEIGHT * self.memory.votes(ids, weights, exclude)
-        title_log_likelihood, named_groups = self._title_evidence(headline)
+        title_log_likelihood, titles = self._title_evidence(headline)
         scores += TITLE_WEIGHT * title_log_likelihood
+        if headline.strip() and not titles.likelihood and not found.headline_occupations:
+            # "Tvätteriarbetare med packansvar", "Blästring av gjutgods": a title no name or
+            # term has still says more about the job than the body, whose n-grams outweigh it
+            scores += UNKNOWN_TITLE_WEIGHT * self.scorer.cosines(headline)
         scores += PRIOR_WEIGHT * self._log_prior
         self._add(scores, found.headline_occupations, HEADLINE_WEIGHT)
         if not found.headline_occupations:
             # a headline title the lexicon has no occupation name for ("Lastbilschaufför",
             # "Ortoped") counts as a name of its one group
-            self._add(scores, ((gid, GROUP_TITLE_CONFIDENCE) for gid in named_groups),
+            self._add(scores, ((gid, GROUP_TITLE_CONFIDENCE) for gid in titles.named_groups),
                       HEADLINE_WEIGHT)
         self._add(scores, found.body_occupations, BODY_OCCUPATION_WEIGHT)
         skill_votes: dict[str, float] = {}

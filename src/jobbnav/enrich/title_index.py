@@ -79,6 +79,30 @@ def _closing_word(title: str) -> str:
     return words[-1]
 
 
+def _share_leading_titles(index: TaxonomyIndex, group_of: dict[str, str],
+                          names_of: dict[str, set[str]]) -> None:
+    """A label that qualifies a one-word title with a field after a space ("Driftledare
+    växtodling", "Drifttekniker värmeverk", "Servicetekniker hyrmaskiner") is also a name that
+    bare title has: a headline "Driftledare" may be for any of them, not only for the one whose
+    comma-qualified label ("Driftledare, skogsbruk") lost its qualifier. ("Lärare i
+    förskoleklass" closes on "lärare" already; "Data scientist" does not start with a title.)"""
+    closing = {_closing_word(key) for key in names_of}
+    leading: dict[str, set[str]] = defaultdict(set)
+    for oid in group_of:
+        label = index.concepts[oid].preferred_label
+        if any(mark in label for mark in ",/("):
+            continue
+        words = fold_surface(label).split()
+        if len(words) > 1 and words[1] not in _QUALIFYING and "-" not in label.split()[0]:
+            leading[words[0]].add(oid)
+    for key, oids in leading.items():
+        # a title elsewhere, or a compound on a title's word that several labels share
+        # ("Drifttekniker IT", "Drifttekniker elkraft", "Drifttekniker värmeverk")
+        if key in names_of or (len(oids) > 1 and any(
+                key[i:] in closing for i in range(_MIN_MODIFIER, len(key) - _MIN_HEAD + 1))):
+            names_of[key].update(oids)
+
+
 class TitleIndex:
     def __init__(self, index: TaxonomyIndex, group_of: dict[str, str]) -> None:
         names_of: dict[str, set[str]] = defaultdict(set)  # folded title → occupation ids
@@ -90,6 +114,7 @@ class TitleIndex:
                 key = fold_surface(surface)
                 for form in (key, *spoken_title_forms(key)) if key else ():
                     names_of[form].add(oid)
+        occupation_ids = group_of
         group_of = dict(group_of)
         for gid in set(group_of.values()):  # ontology titles joined to the group by their head
             for term in index.terms.get(gid, ()):
@@ -97,6 +122,7 @@ class TitleIndex:
                 if term.kind == GROUP_TITLE_KIND and key and not term.misspelled:
                     names_of[key].add(f"{GROUP_TITLE_KIND}:{gid}")
                     group_of[f"{GROUP_TITLE_KIND}:{gid}"] = gid
+        _share_leading_titles(index, occupation_ids, names_of)
         self.group_of = group_of
         # "Botkyrka" must not read as a title ending in "kyrka", nor "Karlstad" in "stad"
         self.place_words = frozenset(

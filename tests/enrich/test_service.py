@@ -180,6 +180,39 @@ def test_contexts_in_a_course(real_engine: Engine) -> None:
     assert found["Python, programmeringsspråk"] == "outcome"
 
 
+def test_contexts_in_course_texts_as_schools_write_them(real_engine: Engine) -> None:
+    found = _labels("Vem kan söka?\nDu ska ha grundläggande kunskaper i svenska.\n\n"
+                    "Utbildningens innehåll\nKurserna ger en grund i svetsning. Vi varvar "
+                    "teori och praktik med TIG-svetsning och ritningsläsning.\n\n"
+                    "Om skolan\nVi ligger i Borlänge.\n\nUnder utbildningen lär du dig "
+                    "MIG/MAG-svetsning. Du får också kunskaper i mätteknik. Efter utbildningen "
+                    "kan du söka arbete som svetsare. Du behöver kunna läsa engelska.",
+                    kind="course")
+    assert found["Svenska"] == "prerequisite"  # under "Vem kan söka?"
+    assert found["TIG-svetsning"] == "outcome"  # under "Utbildningens innehåll"
+    assert found["Borlänge"] == "neutral"
+    assert found["MAG/MIG-svetsning"] == "outcome"  # "lär du dig"
+    assert found["Mätteknik"] == "outcome"  # "du får kunskaper i"
+    assert found["Engelska"] == "prerequisite"  # "du behöver kunna"
+
+
+def test_what_a_cv_says_its_writer_lacks_is_negated(real_engine: Engine) -> None:
+    assert _labels("Jag har inte körkort men bor nära pendeln.", kind="cv") == {
+        "Körkort B": "negated"}
+    assert _labels("Körkort har jag inte.", kind="cv") == {"Körkort B": "negated"}
+    assert _labels("Jag har körkort B.", kind="cv") == {"Körkort B": "neutral"}
+
+
+def test_traits_said_as_idioms_and_countries_in_english(real_engine: Engine) -> None:
+    found = _labels("Du har lätt för att samarbeta, tar egna initiativ och kan hålla många "
+                    "bollar i luften. You have worked in Sweden or Norway.")
+    assert {"Samarbetsförmåga", "Initiativrik", "Simultanförmåga", "Sverige",
+            "Norge"} <= set(found)
+    # a fast pace of the workplace is no trait of the candidate; thriving in it is
+    assert "Tempostark" not in _labels("Vi har ett högt tempo på lagret.")
+    assert "Tempostark" in _labels("Du trivs i ett högt tempo.")
+
+
 def test_enrich_ad_groups_and_occupation_groups(real_engine: Engine) -> None:
     out = enrich_ad({"headline": "Undersköterska till hemtjänsten",
                      "description": {"text": "Du har B-körkort och talar svenska. Du är "

@@ -25,8 +25,9 @@ _FUNCTION_WORDS = frozenset((
     "där", "så", "både", "även", "också", "dock", "alltid", "gärna", "ofta", "samtidigt", "mer",
     "mest", "mycket", "väldigt", "lite", "inte", "är", "var", "blir", "vara", "har", "kan",
     "ska", "vill", "du", "dig", "vi", "man", "det", "den", "de", "sig", "sin", "sitt", "sina",
-    "din", "ditt", "dina", "en", "ett", "och/eller", "and", "or", "but", "to", "in", "with",
-    "of", "for", "at", "on", "who", "that", "is", "are", "as", "yet"))
+    "din", "ditt", "dina", "en", "ett", "och/eller", "utifrån", "enligt", "kring", "bland",
+    "mellan", "tillsammans", "ihop", "oavsett", "trots", "inför", "and", "or", "but", "to",
+    "in", "with", "of", "for", "at", "on", "who", "that", "is", "are", "as", "yet"))
 _PERSON_WORDS = frozenset((
     "person", "personer", "personlighet", "medarbetare", "medarbetaren", "kandidat",
     "kandidaten", "kandidater", "individ", "individer", "människa", "människor", "kollega",
@@ -47,6 +48,9 @@ _ADJECTIVE_ENDINGS = ("ig", "igt", "iga", "isk", "iskt", "iska", "ad", "at", "ad
                       "bar", "bart", "sam", "lös", "löst", "full", "fullt", "ande", "ende", "bel",
                       "belt")
 
+# present tenses that end like adjectives: "hjälpsam och jobbar hårt" ("jobbar" is no "-bar")
+_VERB_ENDINGS = ("bbar",)
+
 
 def _is_person(word: str) -> bool:
     folded = word.casefold()
@@ -62,7 +66,8 @@ def describes_a_thing(text: str, start: int, end: int) -> bool:
         return False
     first, second = found.group(1), found.group(2)
     if first.casefold() in _COORDINATORS and second is not None and \
-            second.casefold().endswith(_ADJECTIVE_ENDINGS):
+            second.casefold().endswith(_ADJECTIVE_ENDINGS) and \
+            not second.casefold().endswith(_VERB_ENDINGS):
         # "ett socialt och roligt team": both adjectives describe what follows the second
         return describes_a_thing(text, found.start(2), found.end(2))
     if not first[0].islower() or first.casefold() in _FUNCTION_WORDS:

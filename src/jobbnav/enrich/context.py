@@ -30,12 +30,17 @@ _NEGATED = re.compile(
 _OUTCOME = re.compile(
     r"\befter\s+(?:avslutad\s+|genomförd\s+)?(?:kursen|utbildningen|programmet|avslutad)\b|"
     r"\befter\s+godkän[dt]\w*\s+(?:prov|kurs|utbildning)\w*|"
-    r"\bkan\s+(?:du\s+)?(?:arbeta|jobba)\s+som\b|"
-    r"\bdu\s+(?:kommer\s+att\s+|ska\s+)?lär(?:a|er)?\s+dig\b|\bdu\s+får\s+lära\s+dig\b|"
-    r"\bkursen\s+(?:ger|behandlar|tar\s+upp|innehåller)\b|\butbildningen\s+(?:ger|innehåller)\b|"
+    r"\bkan\s+(?:du\s+)?(?:söka\s+)?(?:arbete|jobb|arbeta|jobba)\s+som\b|"
+    r"\bleder\s+(?:\w+\s+)?till\s+(?:arbete|jobb|anställning|yrken?)\b|"
+    r"\bdu\s+(?:kommer\s+att\s+|ska\s+)?lär(?:a|er)?\s+dig\b|\blär\s+du\s+dig\b|"
+    r"\bdu\s+(?:kommer\s+att\s+)?får?\s+(?:också\s+|även\s+)?(?:kunskap\w*|färdigheter|lära|"
+    r"läsa|träna|öva)\b|\bfår\s+du\s+(?:också\s+|även\s+)?(?:kunskap\w*|färdigheter|lära|"
+    r"läsa|träna|öva)\b|\b(?:du|vi)\s+(?:läser|tränar|övar)\b|\b(?:läser|tränar|övar)\s+du\b|"
+    r"\b(?:kursen|utbildningen|programmet|grundkursen|delkursen)\s+(?:\w+\s+)?(?:ger|"
+    r"behandlar|tar\s+(?:också\s+|även\s+)?upp|innehåller|omfattar)\b|"
+    r"\btar\s+(?:\w+\s+)?(?:certifikat\w*|körkort\w*|truckkort\w*|\w*bevis\w*)|"
     r"\blärandemål\b|\bkursens\s+mål\b|\bmålet\s+(?:med|är)\b|\bdu\s+utvecklar\b|"
-    r"\bska\s+(?:den\s+studerande|studenten|du)\s+kunna\b|\bi\s+utbildningen\s+ingår\b|"
-    r"\bdu\s+(?:kommer\s+att\s+)?få\s+(?:kunskap|kunskaper|färdigheter)\b", _F)
+    r"\bska\s+(?:den\s+studerande|studenten|du)\s+kunna\b|\bi\s+utbildningen\s+ingår\b", _F)
 _PREREQUISITE = re.compile(
     r"\bförkunskap\w*|\bbehörighet(?:skrav)?\b|\bantagningskrav\b|\bför\s+att\s+(?:bli\s+)?"
     r"anta(?:s|gen)\b|\bkrav\s+för\s+antagning\b|\bsom\s+förkunskap\b|\bentry\s+requirements\b",
@@ -63,7 +68,17 @@ _NEUTRAL_HEADING = re.compile(
     r"utbildningen)|arbetsuppgifter|dina\s+arbetsuppgifter|om\s+arbetsgivaren|ansökan|"
     r"what\s+we\s+offer|about\s+us|about\s+the\s+(?:role|job|company)|förmåner|benefits|"
     r"anställningsform|lön|övrigt|kontakt|"
-    r"arbetstider|kursinnehåll|innehåll)\b", _F)
+    r"arbetstider|kursinnehåll|innehåll|lärande\s+i\s+arbete|lia|apl|praktik|pris|kostnad|"
+    r"studietakt|omfattning)\b", _F)
+# In a course text what it contains is what you learn; who may apply, a prerequisite.
+_COURSE_OUTCOME_HEADING = re.compile(
+    r"^\s*(?:(?:kurs|utbildnings)?innehåll|(?:utbildningens|kursens|programmets)\s+innehåll|"
+    r"vad\s+(?:innehåller|lär\s+du\s+dig)|det\s+här\s+lär\s+du\s+dig|(?:ingående\s+)?kurser\b|"
+    r"efter\s+(?:utbildningen|kursen|programmet)|yrkesroller|framtida\s+yrken|"
+    r"jobbmöjligheter)", _F)
+_COURSE_PREREQUISITE_HEADING = re.compile(
+    r"^\s*(?:vem\s+kan\s+(?:söka|gå|läsa)|för\s+att\s+(?:söka|antas|gå)|antagning|"
+    r"särskild\s+behörighet)", _F)
 _HEADING_MAX = 70
 # A heading that names requirements by a compound ("Behörighetskrav", "Skallkrav", "Grundkrav")
 # has no cue word at a word start, where cues are looked for.
@@ -86,14 +101,20 @@ def _combined(*cues: tuple[str, re.Pattern[str]]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?=\w)(?:{alternatives})", _F)
 
 
-_COURSE_REQUIRED = re.compile(r"\bkrav\w*|\bkräv\w*|\bmåste\b", _F)
+_COURSE_REQUIRED = re.compile(
+    r"\bkrav\w*|\bkräv\w*|\bmåste\b|\bdu\s+(?:ska|behöver|bör)\s+(?:\w+\s+)?(?:ha|kunna|vara)\b|"
+    r"\b(?:ska|behöver|bör)\s+du\s+(?:\w+\s+)?(?:ha|kunna)\b|\bvi\s+söker\s+dig\s+som\b", _F)
+# What a job seeker says they lack: "Jag har inte körkort", "Körkort har jag inte", "saknar".
+_CV_NEGATED = re.compile(
+    r"\b(?:har|kan|pratar|talar|äger)\s+(?:jag\s+)?(?:inte|ej|inget|ingen|inga)\b|\bsaknar\b|"
+    r"\bi\s+(?:do\s+not|don't|have\s+no)\b|\bno\s+experience\b|\butan\s+körkort\b", _F)
 # One pass per text finds every cue; each is mapped to its sentence by position.
 _CUES_BY_KIND: dict[str, re.Pattern[str]] = {
     "ad": _combined(("negated", _NEGATED), ("meriting", _MERITING), ("required", _REQUIRED),
                     ("profile", _PROFILE)),
     "course": _combined(("negated", _NEGATED), ("prerequisite", _PREREQUISITE),
                         ("outcome", _OUTCOME), ("required", _COURSE_REQUIRED)),
-    "cv": _combined(("negated", _NEGATED)),
+    "cv": _combined(("negated", _NEGATED), ("lacking", _CV_NEGATED)),
     "query": _combined(("negated", _NEGATED)),
 }
 # A sentence's own context, strongest cue first (course "required" means a prerequisite).
@@ -101,7 +122,7 @@ _PRECEDENCE: dict[str, tuple[tuple[str, Context], ...]] = {
     "ad": (("negated", "negated"), ("meriting", "meriting"), ("required", "required")),
     "course": (("negated", "negated"), ("prerequisite", "prerequisite"),
                ("outcome", "outcome"), ("required", "prerequisite")),
-    "cv": (("negated", "negated"),),
+    "cv": (("negated", "negated"), ("lacking", "negated")),
     "query": (("negated", "negated"),),
 }
 
@@ -113,19 +134,22 @@ CUE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "negated": ("inte", "ej", "inget", "ingen", "inga", "krävs", "behövs", "erfordras",
                 "behöver", "no", "not", "utan"),
     "outcome": ("efter", "du", "kursen", "utbildningen", "lärandemål", "kursens", "målet",
-                "ska", "i", "kan"),
+                "ska", "i", "kan", "leder", "lär", "får", "vi", "läser", "tränar", "övar",
+                "programmet", "grundkursen", "delkursen", "tar"),
     "prerequisite": ("förkunskap", "behörighet", "antagningskrav", "för", "krav", "som",
                      "entry"),
     "meriting": ("merit", "ett", "plus", "önskvär", "fördel", "gärna", "bonus", "nice", "is",
                  "ser", "det", "helst", "preferably", "beneficial", "advantage"),
     "required": ("krav", "kräv", "du", "måste", "obligatorisk", "förutsätt", "nödvändig", "ett",
-                 "must", "require", "skall", "erfordra", "kvalifikation", "qualifications"),
+                 "must", "require", "skall", "erfordra", "kvalifikation", "qualifications",
+                 "ska", "behöver", "bör", "vi"),
+    "lacking": ("har", "kan", "pratar", "talar", "äger", "saknar", "i", "no", "utan"),
     "profile": ("vi", "du", "you", "för", "din", "vem", "om", "har", "är", "who", "about",
                 "your"),
 }
 _CUES_OF_KIND = {"ad": ("negated", "meriting", "required", "profile"),
                  "course": ("negated", "prerequisite", "outcome", "required"),
-                 "cv": ("negated",), "query": ("negated",)}
+                 "cv": ("negated", "lacking"), "query": ("negated",)}
 
 
 def _trigger_automaton(cues: tuple[str, ...]) -> ahocorasick.Automaton:
@@ -182,7 +206,11 @@ def sentence_contexts(text: str, sentences: list[tuple[int, int]], kind: Kind,
         if found:
             own = next((ctx for cue, ctx in precedence if cue in found), None)
         if headings[i]:
-            if _NEUTRAL_HEADING.search(text[start:end]):
+            if kind == "course" and _COURSE_OUTCOME_HEADING.search(text[start:end]):
+                section = "outcome"
+            elif kind == "course" and _COURSE_PREREQUISITE_HEADING.search(text[start:end]):
+                section = "prerequisite"
+            elif _NEUTRAL_HEADING.search(text[start:end]):
                 section = "neutral"
             elif own is not None and own != "negated":
                 section = own

@@ -213,6 +213,21 @@ def test_traits_said_as_idioms_and_countries_in_english(real_engine: Engine) -> 
     assert "Tempostark" in _labels("Du trivs i ett högt tempo.")
 
 
+def test_certificates_by_their_subject_titles_by_their_head_places_in_genitive(
+        real_engine: Engine) -> None:
+    found = _labels("Certifikat: Heta arbeten, fallskydd och Säker vatten. Som djurskötare "
+                    "hos oss sköter du mjölkkor och kalvar i lösdrift.")
+    assert {"Certifikat, heta arbeten", "Utbildningsbevis, fallskydd",
+            "Utbildningsbevis, säker vatten", "Djurskötare lantbruk"} <= set(found)
+    # a trade's certificate is not what the trade's name means ("Gesällbrev, målare")
+    assert not any(label.startswith("Gesällbrev") for label in _labels("Vi söker en målare."))
+    found = _labels("Du studerar vid Lunds universitet i Stockholms läns norra del.")
+    assert {"Lund", "Stockholms län"} <= set(found) and "Stockholm" not in found
+    # a place's genitive before a capital names a company
+    assert not {"Värmlands län", "Vänersborg"} & set(_labels(
+        "Värmlands Stålkonstruktioner AB och Vänersborgs Teknikpartner AB söker svetsare."))
+
+
 def test_enrich_ad_groups_and_occupation_groups(real_engine: Engine) -> None:
     out = enrich_ad({"headline": "Undersköterska till hemtjänsten",
                      "description": {"text": "Du har B-körkort och talar svenska. Du är "

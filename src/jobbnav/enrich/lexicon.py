@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import time
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -32,8 +32,8 @@ from jobbnav.enrich.tokenize import fold_surface, match_text
 from jobbnav.taxonomy.index import TaxonomyIndex
 from jobbnav.taxonomy.model import Concept
 
-__all__ = ["EVERYDAY_WORD", "MATCH_TYPES", "NEEDS_CAPITAL", "NEEDS_UPPER", "LexEntry", "Lexicon",
-           "SenseGroup", "build_lexicon"]
+__all__ = ["EVERYDAY_WORD", "GENITIVE_PLACE", "MATCH_TYPES", "NEEDS_CAPITAL", "NEEDS_UPPER",
+           "LexEntry", "Lexicon", "SenseGroup", "build_lexicon"]
 
 # Concept types the matcher looks for (others, like SNI or SUN, are not mentioned in ads).
 MATCH_TYPES = ("occupation-name", "skill", "trait", "language", "driving-licence",
@@ -47,7 +47,7 @@ _MAX_STRIPPED_SENSES = 3  # "Verksamhetsledning, <50 domains>" is too vague to m
 _HEAD_MIN_LEN = 6
 _ACRONYM_MAX = 5  # "CI", "COM", "BASIC": matched only when written in capitals
 # Casing check bits in an automaton value: the first letter must be a capital / all capitals.
-NEEDS_CAPITAL, NEEDS_UPPER, EVERYDAY_WORD = 1, 2, 4
+NEEDS_CAPITAL, NEEDS_UPPER, EVERYDAY_WORD, GENITIVE_PLACE = 1, 2, 4, 8
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _VENDOR = re.compile(r"^(?:ms|microsoft|adobe)\s+", re.IGNORECASE)
 _IN_PARENTHESES = re.compile(r"\(([A-ZÅÄÖ][A-Za-zÅÄÖåäö0-9]{2,5})\)")
@@ -213,17 +213,25 @@ def _compound_stem(word: str) -> str:
     return word
 
 
+# genitives that are (English or Swedish) words or surnames with a capital: "Marks", "Islands"
+_NAMES_AS_WORDS = frozenset({"mark", "berg", "island", "vara"})
+
+
 def _geo_surfaces(concept: Concept) -> list[str]:
-    """"Skåne län" → "Skåne", "Region Skåne"; "Kiruna" → "Kiruna kommun", "Kirunas kommun";
-    "Sverige" → "Sveriges"."""
+    """"Skåne län" → "Skåne", "Region Skåne", "Skånes"; "Kiruna" → "Kiruna kommun",
+    "Kirunas kommun", "Kirunas"; "Sverige" → "Sveriges"."""
     label = concept.preferred_label
     if concept.type == "municipality":
-        genitive = label if label.endswith(("s", "x", "z")) else label + "s"
-        return [f"{label} kommun", f"{genitive} kommun"]
+        if label.endswith(("s", "x", "z")):
+            return [f"{label} kommun"]
+        # "Lunds universitet", "Göteborgs stad"; not the genitive of a name that is a word
+        own = [] if label.lower() in _NAMES_AS_WORDS else [label + "s"]
+        return [f"{label} kommun", f"{label}s kommun", *own]
     if concept.type == "region" and label.endswith(" län"):
         base = label[:-4]
         plain = base[:-1] if base.endswith("s") else base
-        return [f"Region {plain}", plain, f"{plain}s län"]
+        own = [] if plain.endswith(("s", "x", "z")) else [f"{plain}s"]  # "Hallands skärgård"
+        return [f"Region {plain}", plain, f"{plain}s län", f"{plain}s läns", *own]
     if concept.type == "country" and " " not in label and not label.endswith(("s", "x", "z")):
         return [label + "s"]  # "Sveriges största", "Norges"
     return []
@@ -306,22 +314,54 @@ def _groups(index: TaxonomyIndex, concept: Concept) -> frozenset[str]:
     return frozenset(found)
 
 
+_PREPOSITIONS = frozenset(("i", "inom", "på", "för", "till", "med", "vid", "av", "mot", "hos",
+                           "och"))
+_AGENT_ENDINGS = ("are", "ör", "iker", "ist", "chef", "man", "ledare", "ska", "log", "ant")
+
+
 def _share_stripped_heads(builder: _Builder, concepts: dict[str, Concept]) -> None:
     """"Kock, fartyg" gives the bare "kock", but so should "Kock à la carte" and "Kock
     storhushåll": where a comma-stripped occupation head exists, the names qualified by words
-    after it are its senses too, and the text's domain chooses (or, with too many, none)."""
-    for concept in concepts.values():
+    after it are its senses too, and the text's domain chooses (or, with too many, none).
+    A head no label has bare ("Supporttekniker IT", "Djurskötare lantbruk") is such a sense
+    too when it is a title word that few names contain ("projektledare", "montör" and
+    "drifttekniker" stand in too many to say which one is meant)."""
+    occupations = [c for c in concepts.values() if c.type == "occupation-name"]
+    names_with_word = Counter(word for c in occupations
+                              for word in set(fold_surface(c.preferred_label).split()))
+    for concept in occupations:
         label = concept.preferred_label
-        if concept.type != "occupation-name" or "," in label or "/" in label:
+        if "," in label or "/" in label:
             continue
         head, _, qualifier = label.partition(" ")
         if not qualifier:
             continue
-        stripped = builder.by_key.get(fold_surface(head), {})
+        key = fold_surface(head)
+        stripped = builder.by_key.get(key, {})
         if any(e.concept_type == "occupation-name" and e.origin == "stripped"
-               for e in stripped.values()):
+               for e in stripped.values()) or (
+                not stripped and key == head.lower() and key.endswith(_AGENT_ENDINGS)
+                and qualifier[0].islower() and qualifier.split()[0] not in _PREPOSITIONS
+                and names_with_word[key] <= _MAX_STRIPPED_SENSES):
             builder.add(head, LexEntry(concept.id, concept.type, label, "stripped", False,
                                        qualifier))
+
+
+# A certificate's subject names it on its own ("Heta arbeten" in a list of certificates is
+# "Certifikat, heta arbeten"); certificates of a trade ("Gesällbrev, målare") are not meant by
+# the trade's name.
+_SUBJECT_CERTIFICATES = ("Certifikat", "Utbildningsbevis", "Kompetensbevis", "Behörighetsbevis")
+
+
+def _certificate_subjects(builder: _Builder, concepts: dict[str, Concept]) -> None:
+    for concept in concepts.values():
+        head, comma, subject = concept.preferred_label.partition(", ")
+        if concept.type != "skill" or not comma or head not in _SUBJECT_CERTIFICATES or \
+                any(mark in subject for mark in "/()") or not subject[:1].islower():
+            continue
+        if not builder.by_key.get(fold_surface(subject)):  # not another concept's name
+            builder.add(subject, LexEntry(concept.id, "skill", concept.preferred_label,
+                                          "alternative"))
 
 
 def _is_category_tool(entry: LexEntry) -> bool:
@@ -379,6 +419,7 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
                                                 term.misspelled))
     _share_stripped_heads(builder, concepts)
     _tools_without_category(builder, concepts)
+    _certificate_subjects(builder, concepts)
     for kid in index.by_type.get("keyword", ()):
         keyword = index.concepts[kid]
         for edge in index.outgoing.get(kid, ()):
@@ -416,6 +457,9 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
             check |= NEEDS_CAPITAL
             if key in EVERYDAY_PLACE_WORDS:
                 check |= EVERYDAY_WORD
+            if key.endswith("s") and not any(
+                    fold_surface(e.label).endswith("s") for e in entries):
+                check |= GENITIVE_PLACE  # "Lunds", "Sveriges": maybe a company's name
         if len(key) <= _ACRONYM_MAX and key.isalnum() and all(
                 key.upper() in acronyms.get(e.concept_id, ()) for e in entries):
             upper.add(key_id)

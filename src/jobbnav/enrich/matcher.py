@@ -15,7 +15,13 @@ import re
 from operator import itemgetter
 from typing import NamedTuple
 
-from jobbnav.enrich.lexicon import EVERYDAY_WORD, NEEDS_CAPITAL, NEEDS_UPPER, Lexicon
+from jobbnav.enrich.lexicon import (
+    EVERYDAY_WORD,
+    GENITIVE_PLACE,
+    NEEDS_CAPITAL,
+    NEEDS_UPPER,
+    Lexicon,
+)
 from jobbnav.enrich.tokenize import match_text
 
 __all__ = ["Match", "find_matches"]
@@ -103,8 +109,15 @@ def find_matches(lexicon: Lexicon, text: str, folded: str | None = None, *,
     return _resolve(lexicon, found)
 
 
+# "Värmlands Stålkonstruktioner AB", "Sveriges Radio": a place's genitive before a capital
+# names an organisation; the places' own organisations are still the places
+_NAME_AFTER_GENITIVE = re.compile(r"\s+(?!(?:Stad|Kommun|Universitet|Län|Region)\b)[A-ZÅÄÖ]")
+
+
 def _casing_ok(check: int, text: str, start: int, end: int) -> bool:
     if check & NEEDS_CAPITAL and not text[start].isupper():
+        return False
+    if check & GENITIVE_PLACE and _NAME_AFTER_GENITIVE.match(text, end):
         return False
     return not (check & NEEDS_UPPER and not text[start:end].isupper())
 

@@ -23,20 +23,29 @@ _EXTRA = [
            "friskvård.\nDu måste ha körkort; svenska är ett plus. Engelska krävs inte."),
     ("course", "Förkunskapskrav: Matematik 2.\nEfter kursen ska du kunna svetsa. Du lär dig "
                "CAD. Krav för antagning är gymnasieexamen, i utbildningen ingår praktik."),
-    ("cv", "Jag har inget körkort. No experience required of Java."),
+    ("cv", "Jag har inget körkort. No experience required of Java. Körkort har jag inte. "
+           "Jag saknar truckkort, I do not have a C licence."),
+    ("course", "Vem kan söka?\nDu ska ha fyllt 18 år. Under utbildningen lär du dig svetsa. "
+               "Du får också kunskaper i CAD och tar certifikaten för heta arbeten. Grundkursen "
+               "ger dig ADR. Utbildningen leder till arbete som svetsare; vi tränar på truck."),
+    ("ad", "Meriterande:\n- Kafka\n\nVi söker dig som är noggrann. Personliga egenskaper\n"
+           "We believe you are curious. What we are looking for\nSom person är du lugn."),
 ]
 
 
-def _own_by_full_scan(text: str, kind: str) -> list[tuple[Context | None, bool]]:
+_DESCRIBES = ("profile", "person")
+
+
+def _own_by_full_scan(text: str, kind: str) -> list[tuple[Context | None, set[str]]]:
     out = []
     for start, end in sentence_spans(text):
         found = {m.lastgroup for m in context._CUES_BY_KIND[kind].finditer(text, start, end)}
         own = next((c for cue, c in context._PRECEDENCE[kind] if cue in found), None)
-        out.append((own, "profile" in found))
+        out.append((own, {cue for cue in _DESCRIBES if cue in found}))
     return out
 
 
-def _own_by_triggers(text: str, kind: str) -> list[tuple[Context | None, bool]]:
+def _own_by_triggers(text: str, kind: str) -> list[tuple[Context | None, set[str]]]:
     sentences = sentence_spans(text)
     cues = context._cues(text, match_text(text), sentences, kind,  # type: ignore[arg-type]
                          [True] * len(sentences))
@@ -44,7 +53,7 @@ def _own_by_triggers(text: str, kind: str) -> list[tuple[Context | None, bool]]:
     for i in range(len(sentences)):
         found = cues.get(i, set())
         own = next((c for cue, c in context._PRECEDENCE[kind] if cue in found), None)
-        out.append((own, "profile" in found))
+        out.append((own, {cue for cue in _DESCRIBES if cue in found}))
     return out
 
 

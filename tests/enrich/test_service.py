@@ -180,6 +180,17 @@ def test_contexts_in_a_course(real_engine: Engine) -> None:
     assert found["Python, programmeringsspråk"] == "outcome"
 
 
+def test_sections_of_merits_end_where_the_person_is_described(real_engine: Engine) -> None:
+    found = _labels("Kvalifikationer\n- Erfarenhet av CNC-fräsning, gärna i Mazatrol\n\n"
+                    "Meriterande\n- Truckkort\n\nVi söker dig som är noggrann.\n\n"
+                    "Meriterande\n- Excel\n\nPersonliga egenskaper\nDu är lugn.")
+    assert found["Fräsning, CNC"] == "required"  # before "gärna"
+    assert found["Utbildningsbevis enligt TLP 10 för truckförare"] == "meriting"
+    assert found["Noggrann"] == "required"  # a paragraph about the person after the list
+    assert found["MS Excel"] == "meriting"
+    assert found["Lugn"] == "required"  # under "Personliga egenskaper"
+
+
 def test_contexts_in_course_texts_as_schools_write_them(real_engine: Engine) -> None:
     found = _labels("Vem kan söka?\nDu ska ha grundläggande kunskaper i svenska.\n\n"
                     "Utbildningens innehåll\nKurserna ger en grund i svetsning. Vi varvar "

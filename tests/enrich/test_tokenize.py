@@ -59,3 +59,10 @@ def test_address_blanking_keeps_every_offset_and_other_text(text: str) -> None:
     clean = prepare_text(text)
     assert len(clean) == len(text)
     assert all(c == d or c == " " for c, d in zip(clean, text, strict=True) if d not in "<>")
+
+
+def test_what_gärna_softens_is_a_clause_of_its_own() -> None:
+    text = "Krav:\n- Erfarenhet av CNC-fräsning, gärna i Mazatrol, helst Fanuc.\nPython, SQL."
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "Krav:", "Erfarenhet av CNC-fräsning", "gärna i Mazatrol", "helst Fanuc.",
+        "Python, SQL."]

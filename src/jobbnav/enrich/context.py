@@ -61,13 +61,21 @@ _PROFILE = re.compile(
     r"\byou\s+(?:have|are|speak|know)\b|\bwho\s+(?:are\s+you|you\s+are)\b|"
     r"\babout\s+you\b|\byour\s+profile\b|"
     r"\bvi\s+tror\s+att\s+du\b|\bför\s+att\s+lyckas\b|\bdin\s+profil\b|\bvem\s+är\s+du\b|"
-    r"\bom\s+dig\b|\bvi\s+ser\s+att\s+du\b|\bhar\s+du\b|\bär\s+du\b", _F)
+    r"\bom\s+dig\b|\bvi\s+ser\s+att\s+du\b|\bhar\s+du\b|\bär\s+du\b|"
+    r"\bwhat\s+(?:we\s+are|we're)\s+looking\s+for\b|\bwhat\s+you\s+bring\b", _F)
+# The strongest of those: a description of the person asked for, which ends a list of merits.
+_PERSON = re.compile(
+    r"\bvi\s+söker\s+dig\s+som\b|\bdu\s+är\b|\byou\s+are\b|\bvi\s+tror\s+att\s+du\b|"
+    r"\bwe\s+(?:believe|think)\s+(?:that\s+)?you\b|\bsom\s+person\b|"
+    r"\bpersonliga\s+egenskaper\b|\begenskaper\b", _F)
 _NEUTRAL_HEADING = re.compile(
-    r"^\s*(?:vi\s+erbjuder|vad\s+(?:vi\s+)?erbjuder\s+vi|låter\s+det\s+intressant|"
+    r"^\s*(?:vi\s+erbjuder|vad\s+(?:vi\s+)?erbjuder(?:\s+vi)?|ansökningsprocess\w*|låter\s+det\s+intressant|"
     r"om\s+(?:oss|företaget|tjänsten|jobbet|arbetet|rollen|kursen|"
     r"utbildningen)|arbetsuppgifter|dina\s+arbetsuppgifter|om\s+arbetsgivaren|ansökan|"
     r"what\s+we\s+offer|about\s+us|about\s+the\s+(?:role|job|company)|förmåner|benefits|"
     r"anställningsform|lön|övrigt|kontakt|"
+    r"what\s+you(?:\s+will|'ll)\s+do|your\s+(?:role|responsibilities|tasks)|responsibilities|"
+    r"how\s+to\s+apply|the\s+role|"
     r"arbetstider|kursinnehåll|innehåll|lärande\s+i\s+arbete|lia|apl|praktik|pris|kostnad|"
     r"studietakt|omfattning)\b", _F)
 # In a course text what it contains is what you learn; who may apply, a prerequisite.
@@ -91,7 +99,9 @@ def _is_heading(line: str) -> bool:
         return False
     last = stripped[-1]
     # "Vem är du?", "Vad erbjuder vi?": a short question on its own line heads a section
-    return last == ":" or (last not in ".!" and len(stripped.split()) <= 4)
+    # (a short line in lower case is a list item or a clause: "gärna PyTorch")
+    return last == ":" or (last not in ".!" and not stripped[0].islower()
+                           and len(stripped.split()) <= 4)
 
 
 def _combined(*cues: tuple[str, re.Pattern[str]]) -> re.Pattern[str]:
@@ -111,7 +121,7 @@ _CV_NEGATED = re.compile(
 # One pass per text finds every cue; each is mapped to its sentence by position.
 _CUES_BY_KIND: dict[str, re.Pattern[str]] = {
     "ad": _combined(("negated", _NEGATED), ("meriting", _MERITING), ("required", _REQUIRED),
-                    ("profile", _PROFILE)),
+                    ("person", _PERSON), ("profile", _PROFILE)),
     "course": _combined(("negated", _NEGATED), ("prerequisite", _PREREQUISITE),
                         ("outcome", _OUTCOME), ("required", _COURSE_REQUIRED)),
     "cv": _combined(("negated", _NEGATED), ("lacking", _CV_NEGATED)),
@@ -145,9 +155,10 @@ CUE_TRIGGERS: dict[str, tuple[str, ...]] = {
                  "ska", "behöver", "bör", "vi"),
     "lacking": ("har", "kan", "pratar", "talar", "äger", "saknar", "i", "no", "utan"),
     "profile": ("vi", "du", "you", "för", "din", "vem", "om", "har", "är", "who", "about",
-                "your"),
+                "your", "what"),
+    "person": ("vi", "du", "you", "we", "som", "personliga", "egenskaper"),
 }
-_CUES_OF_KIND = {"ad": ("negated", "meriting", "required", "profile"),
+_CUES_OF_KIND = {"ad": ("negated", "meriting", "required", "person", "profile"),
                  "course": ("negated", "prerequisite", "outcome", "required"),
                  "cv": ("negated", "lacking"), "query": ("negated",)}
 
@@ -199,26 +210,37 @@ def sentence_contexts(text: str, sentences: list[tuple[int, int]], kind: Kind,
                  scanned)
     precedence = _PRECEDENCE[kind]
     section: Context = "neutral"
+    lines_in_section = 0
     out: list[Context] = []
     for i, (start, end) in enumerate(sentences):
         found = cues.get(i)
         own: Context | None = None
         if found:
             own = next((ctx for cue, ctx in precedence if cue in found), None)
+        if own is None and found and "person" in found and section == "meriting" and \
+                lines_in_section and i and "\n\n" in text[sentences[i - 1][1]:start]:
+            # "Meriterande: - Kafka - AWS" and then a paragraph "Vi söker dig som är …": the
+            # list has ended, the paragraph describes the person asked for
+            own = "required"
+        lines_in_section += 1
         if headings[i]:
+            heads: Context | None = None
             if kind == "course" and _COURSE_OUTCOME_HEADING.search(text[start:end]):
-                section = "outcome"
+                heads = "outcome"
             elif kind == "course" and _COURSE_PREREQUISITE_HEADING.search(text[start:end]):
-                section = "prerequisite"
+                heads = "prerequisite"
             elif _NEUTRAL_HEADING.search(text[start:end]):
-                section = "neutral"
+                heads = "neutral"
             elif own is not None and own != "negated":
-                section = own
-            elif found and "profile" in found:  # "Vem är du?", "Din profil": a new section
-                section = "required"
+                heads = own
+            elif found and ("profile" in found or "person" in found):  # "Vem är du?"
+                heads = "required"
             elif _REQUIREMENT_HEADING.search(text, start, end):
-                section = "prerequisite" if kind == "course" else "required"
-        if own is None and found and "profile" in found and section == "neutral":
+                heads = "prerequisite" if kind == "course" else "required"
+            if heads is not None:  # a short list line ("- Truckkort") heads nothing
+                section, lines_in_section = heads, 0
+        if own is None and found and ("profile" in found or "person" in found) and \
+                section == "neutral":
             own = "required"
         out.append(own or section)
     return out

@@ -96,7 +96,30 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if stripped:
         lead = start + len(piece) - len(piece.lstrip())
         spans.append((lead, lead + len(stripped)))
-    return spans
+    return _split_soft_clauses(text, spans)
+
+
+# "Erfarenhet av CNC-fräsning, gärna i Mazatrol": what "gärna" softens follows it; what comes
+# before is the line's own requirement, so the clause after the comma is a sentence of its own.
+_SOFT_CLAUSE = re.compile(r",[ \t]+(?=(?:gärna|helst|preferably|ideally)\b)", re.IGNORECASE)
+
+
+def _split_soft_clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    cuts = [m.span() for m in _SOFT_CLAUSE.finditer(text)]
+    if not cuts:
+        return spans
+    out: list[tuple[int, int]] = []
+    i = 0
+    for start, end in spans:
+        while i < len(cuts) and cuts[i][0] < start:
+            i += 1
+        while i < len(cuts) and cuts[i][1] < end:
+            comma, after = cuts[i]
+            out.append((start, comma))
+            start = after
+            i += 1
+        out.append((start, end))
+    return out
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:

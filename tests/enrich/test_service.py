@@ -239,6 +239,20 @@ def test_certificates_by_their_subject_titles_by_their_head_places_in_genitive(
         "Värmlands Stålkonstruktioner AB och Vänersborgs Teknikpartner AB söker svetsare."))
 
 
+def test_skills_as_ads_write_them_and_titles_in_english(real_engine: Engine) -> None:
+    found = _labels("Du kan läsa ritningar och har kört motviktstruck. Du programmerar i "
+                    "Heidenhain. We are looking for a Data Engineer to join our frontend "
+                    "developers.")
+    assert {"Ritningsläsning", "B-truckar", "CNC-programmering, Heidenhain", "Dataingenjör",
+            "Frontend-utvecklare"} <= set(found)
+    # practice in an activity, named by the activity
+    assert {"Bokföringsvana", "Faktureringsvana"} <= set(_labels(
+        "Du har erfarenhet av löpande bokföring och fakturering."))
+    # a vendor's name alone is its CNC system only where the text is about CNC
+    assert "CNC-programmering, Siemens" not in _labels("Du programmerar Siemens PLC.")
+    assert "CNC-programmering, Siemens" in _labels("CNC-operatör: du kör Mazatrol och Siemens.")
+
+
 def test_enrich_ad_groups_and_occupation_groups(real_engine: Engine) -> None:
     out = enrich_ad({"headline": "Undersköterska till hemtjänsten",
                      "description": {"text": "Du har B-körkort och talar svenska. Du är "

@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
+from jobbnav.enrich.english_titles import ENGLISH_TITLE_WORDS
 from jobbnav.enrich.inflect import inflected_forms, spoken_title_forms
 from jobbnav.enrich.local_concepts import (
     EXTRA_SURFACES,
@@ -61,6 +62,8 @@ _CERTIFICATES = frozenset(("Yrkesbevis", "Utbildningsbevis", "Certifikat", "Beh�
 # tool. A prefix that opens at least this many skill labels is such a category.
 _CATEGORY_PREFIX = re.compile(r"^([A-ZÅÄÖ][\wåäöÅÄÖ./]+)-(?=[A-ZÅÄÖ0-9])")
 _CATEGORY_MIN_LABELS = 3
+# "CNC-programmering, Heidenhain": a category, then the vendor's system by its name
+_CATEGORY_THEN_VENDOR = re.compile(r"^([^,]+), ([A-ZÅÄÖ][a-zåäö]+)$")
 # Geography names are matched written with a capital letter ("Vara", "Mark", "Boden" are also
 # words), except in search queries, which people type in lower case ("lärare göteborg"); there
 # only the names that are everyday words still need the capital.
@@ -114,6 +117,7 @@ class Lexicon:
     surfaces: ahocorasick.Automaton = field(default_factory=ahocorasick.Automaton)
     groups_of: dict[str, frozenset[str]] = field(default_factory=dict)
     field_of: dict[str, str] = field(default_factory=dict)  # group id → ssyk sub-major (2 digits)
+    english_names: frozenset[str] = frozenset()  # keys that are English occupation names
     concepts: dict[str, Concept] = field(default_factory=dict)
     needs_capital: frozenset[int] = frozenset()
     needs_upper: frozenset[int] = frozenset()
@@ -364,22 +368,81 @@ def _certificate_subjects(builder: _Builder, concepts: dict[str, Concept]) -> No
                                           "alternative"))
 
 
+def _practised_activities(builder: _Builder, concepts: dict[str, Concept]) -> None:
+    """"Bokföringsvana", "Faktureringsvana", "Förhandlingsvana": practice in an activity, which
+    ads name by the activity ("löpande bokföring", "fakturering"). Only activities in -ing
+    ("Processvana", "Cykelvana" would make "process", "cykel" skills) that no concept has."""
+    for concept in concepts.values():
+        label = concept.preferred_label
+        if concept.type != "skill" or not label.endswith("svana") or " " in label or \
+                "," in label or "/" in label:
+            continue
+        activity = label[:-5]
+        if activity.endswith("ing") and not builder.by_key.get(fold_surface(activity)):
+            builder.add(activity, LexEntry(concept.id, "skill", label, "stripped", False,
+                                           "vana"))
+
+
+# English heads whose "<field> <head>" is an occupation's plain English name ("data engineer",
+# "frontend developer"); "sales", "lead", "officer" name roles too loosely to stand for one
+_ENGLISH_HEADS = frozenset((
+    "developer", "engineer", "analyst", "architect", "technician", "designer", "tester",
+    "administrator", "consultant", "manager", "mechanic", "driver", "teacher", "assistant",
+    "coordinator", "advisor", "controller", "scientist", "auditor", "worker", "programmer"))
+
+
+def _english_names(builder: _Builder, concepts: dict[str, Concept]) -> frozenset[str]:
+    """Swedish compound titles as English-language ads write them: "Dataingenjör" is a "data
+    engineer", "Frontend-utvecklare" a "frontend developer", "Systemadministratör" a "systems
+    administrator" (the words from `english_titles`, read backwards)."""
+    swedish_to_english: dict[str, str] = {}
+    added: set[str] = set()
+    for english, swedish in ENGLISH_TITLE_WORDS.items():
+        if " " not in english:
+            swedish_to_english.setdefault(swedish, english)
+    for concept in concepts.values():
+        if concept.type != "occupation-name":
+            continue
+        for alt in concept.preferred_label.split("/"):
+            key = fold_surface(alt.partition(",")[0])
+            if len(key.split()) > 2:
+                continue
+            word = key.replace(" ", "")
+            for i in range(2, len(word) - 2):
+                field, head = swedish_to_english.get(word[:i]), swedish_to_english.get(word[i:])
+                if field and head in _ENGLISH_HEADS and field not in _ENGLISH_HEADS:
+                    for form in (f"{field} {head}", f"{field} {head}s"):
+                        if builder.by_key.get(form) and form not in added:
+                            continue  # already a name ("data scientist", "web designer")
+                        builder.add(form, LexEntry(concept.id, concept.type,
+                                                   concept.preferred_label, "alternative"),
+                                    inflect=False)
+                        added.add(form)
+    return frozenset(added)
+
+
 def _is_category_tool(entry: LexEntry) -> bool:
     """A tool read without its category or vendor ("Motion" of "Film/effekter-Motion",
     "Works" of "MS Works"): a product name, written with a capital ("motion", "works" are
     words)."""
     return entry.origin == "stripped" and bool(entry.qualifier) and \
-        entry.label.startswith((entry.qualifier + "-", entry.qualifier + " "))
+        entry.label.startswith((entry.qualifier + "-", entry.qualifier + " ",
+                                entry.qualifier + ", "))
 
 
 def _tools_without_category(builder: _Builder, concepts: dict[str, Concept]) -> None:
     """"Tillverkningsindustri-CATIA" is written "CATIA" in ads, "Tillverkningsindustri-Solid
     Works" "Solid Works" or "SolidWorks": the tool, with its category as the qualifier."""
     labelled: dict[str, list[Concept]] = defaultdict(list)
+    by_vendor: dict[str, list[Concept]] = defaultdict(list)
     for concept in concepts.values():
         found = _CATEGORY_PREFIX.match(concept.preferred_label)
         if concept.type == "skill" and found:
             labelled[found.group(1)].append(concept)
+        vendor = _CATEGORY_THEN_VENDOR.match(concept.preferred_label)
+        if concept.type == "skill" and vendor and \
+                not builder.by_key.get(fold_surface(vendor.group(2))):  # "Regi, Film": a word
+            by_vendor[vendor.group(1)].append(concept)
     for prefix, members in labelled.items():
         if len(members) < _CATEGORY_MIN_LABELS:
             continue
@@ -388,6 +451,12 @@ def _tools_without_category(builder: _Builder, concepts: dict[str, Concept]) -> 
             for form in {tool, tool.replace(" ", "")}:  # a product name does not inflect
                 builder.add(form, LexEntry(concept.id, "skill", concept.preferred_label,
                                            "stripped", False, prefix), inflect=False)
+    for category, members in by_vendor.items():  # "CNC-programmering, Heidenhain"
+        if len(members) >= _CATEGORY_MIN_LABELS:
+            for concept in members:
+                builder.add(concept.preferred_label.rpartition(", ")[2], LexEntry(
+                    concept.id, "skill", concept.preferred_label, "stripped", False, category),
+                    inflect=False)
 
 
 def build_lexicon(index: TaxonomyIndex) -> Lexicon:
@@ -420,6 +489,8 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
     _share_stripped_heads(builder, concepts)
     _tools_without_category(builder, concepts)
     _certificate_subjects(builder, concepts)
+    _practised_activities(builder, concepts)
+    english_names = _english_names(builder, concepts)
     for kid in index.by_type.get("keyword", ()):
         keyword = index.concepts[kid]
         for edge in index.outgoing.get(kid, ()):
@@ -441,7 +512,7 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
             continue
         for surface in surfaces:
             builder.add(surface, LexEntry(target.id, ctype, label, "alternative"))
-    lexicon = Lexicon(version=index.version, concepts=concepts)
+    lexicon = Lexicon(version=index.version, concepts=concepts, english_names=english_names)
     capital: set[int] = set()
     upper: set[int] = set()
     acronyms = {cid: {w for w in re.split(r"[/,()\s-]+", c.preferred_label) if w.isupper()}

@@ -64,6 +64,15 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     # "CI/CD" is one practice; read as two acronyms its "CD" was the Creative director.
     ("skill", "Continuous integration/CI"): ["CI/CD", "continuous integration/continuous "
                                              "delivery", "continuous delivery"],
+    # Skills as ads write them: a verb with its object ("kunna läsa ritningar"), a truck class by
+    # its kind ("motviktstruck" is a B-truck), an activity by its short noun ("orderplock").
+    ("skill", "Ritningsläsning"): ["läsa ritningar", "läsa och tolka ritningar", "tolka ritningar",
+                                   "läsa in ritningar", "ritningsförståelse"],
+    ("skill", "B-truckar"): ["motviktstruck", "motviktstruckar", "B-truck"],
+    ("skill", "A-truckar"): ["ledstaplare", "plocktruck", "plocktruckar", "A-truck"],
+    ("skill", "Orderplockning"): ["orderplock"],
+    ("skill", "Truckvana"): ["köra truck", "kört truck", "truckkörning"],
+    ("skill", "Kassavana"): ["kassaarbete", "jobbat i kassa", "arbetat i kassa"],
     # Cloud platforms and tools as ads name them, without the vendor's product family (a
     # general "drop the vendor" rule would also make "Windows Server" a "Server").
     ("skill", "Windows Azure, molnplattform"): ["Azure", "Microsoft Azure"],

@@ -214,11 +214,16 @@ def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",
             headline = title_phrases(prepare_text(text))
             head_found = _headline_hits(state, headline) if headline else []
         occupation_types = AD_GROUPS["occupations"]
+        english = state.lexicon.english_names
+        # an English title ("Data Engineer") reaches the group model through the title index,
+        # as the Swedish titles it translates to: a translation does not name one occupation
         found = GroupEvidence(
             headline_occupations=tuple((h.concept_id, h.confidence) for h in head_found
-                                       if h.concept_type in occupation_types),
+                                       if h.concept_type in occupation_types
+                                       and fold_surface(h.term) not in english),
             body_occupations=tuple((h.concept_id, h.confidence) for h in body
-                                   if h.concept_type in occupation_types),
+                                   if h.concept_type in occupation_types
+                                   and fold_surface(h.term) not in english),
             skills=tuple(h.concept_id for h in body if h.concept_type == "skill"))
         guesses = tuple(state.groups.predict(headline or "", prepare_text(text), found,
                                              exclude=unseen_ads))

@@ -32,6 +32,8 @@ def test_traits_of_the_candidate_stay() -> None:
     assert not _of("Är en ödmjuk och prestigelös Team-player.", "prestigelös")
     assert not _of("Noggrannhet genomsyrar arbetet.", "Noggrannhet")  # a trait noun
     assert not _of("Jag är hjälpsam och jobbar hårt.", "hjälpsam")  # "jobbar" is a verb
+    assert not _of("Jag är noggrann och praktiskt lagd.", "noggrann")  # a person's bent
+    assert not _of("Du är en trygg och engagerad pedagog.", "engagerad")
     assert not _of("Du kan arbeta självständigt utifrån ritningar.", "självständigt")
 
 

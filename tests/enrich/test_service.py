@@ -245,6 +245,8 @@ def test_skills_as_ads_write_them_and_titles_in_english(real_engine: Engine) -> 
                     "developers.")
     assert {"Ritningsläsning", "B-truckar", "CNC-programmering, Heidenhain", "Dataingenjör",
             "Frontend-utvecklare"} <= set(found)
+    # an acronym takes no Swedish endings; "bilen" is the car, not the language Bilen
+    assert not {"REST", "Bilen"} & set(_labels("Resten av tiden kör du bilen."))
     # practice in an activity, named by the activity
     assert {"Bokföringsvana", "Faktureringsvana"} <= set(_labels(
         "Du har erfarenhet av löpande bokföring och fakturering."))

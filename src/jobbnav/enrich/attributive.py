@@ -32,6 +32,9 @@ _PERSON_WORDS = frozenset((
     "person", "personer", "personlighet", "medarbetare", "medarbetaren", "kandidat",
     "kandidaten", "kandidater", "individ", "individer", "människa", "människor", "kollega",
     "lagspelare", "ledare", "people", "individual", "team-player", "teamplayer", "player",
+    "pedagog", "pedagoger", "förebild",
+    # "noggrann och praktiskt lagd": a person's bent
+    "lagd", "lagda",
     # a person's manner: "ett strukturerat arbetssätt", "en positiv framtoning"
     "arbetssätt", "arbetsstil", "förhållningssätt", "förmåga", "framtoning", "inställning",
     "attityd", "bemötande", "driv", "läggning", "sinne", "personality", "attitude", "mindset"))

@@ -80,6 +80,7 @@ STOP_SURFACES = frozenset({
     "manager", "analytics", "arbete", "service", "design", "mode", "utbildning", "certifikat",
     "team", "kunder", "kund", "ledning", "support", "system", "drift", "produkt", "produkter",
     "program", "teknik", "the", "and", "for", "with", "e post",
+    "bilen",  # the language Bilen; "bilen" is "the car"
 })
 
 
@@ -269,7 +270,9 @@ class _Builder:
                     key in STOP_SURFACES and entry.origin != "keyword"):
                 continue
             self._put(key, entry)
-            if inflect and not entry.misspelled and entry.concept_type != "language":
+            # an acronym takes no Swedish endings ("REST" is not "resten")
+            if inflect and not entry.misspelled and entry.concept_type != "language" and \
+                    not surface.isupper():
                 infl = LexEntry(entry.concept_id, entry.concept_type, entry.label, "inflection",
                                 False, entry.qualifier)
                 spoken = (spoken_title_forms(key) if entry.concept_type == "occupation-name"

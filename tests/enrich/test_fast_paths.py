@@ -36,16 +36,22 @@ _EXTRA = [
 _DESCRIBES = ("profile", "person")
 
 
-def _own_by_full_scan(text: str, kind: str) -> list[tuple[Context | None, set[str]]]:
+def _describes(found: set[str | None]) -> tuple[bool, bool]:
+    """Whether a sentence describes the person asked for, and strongly ("Som person är du"
+    also holds the weaker "är du", which only the trigger search sees inside the longer cue)."""
+    return "person" in found, bool(found & set(_DESCRIBES))
+
+
+def _own_by_full_scan(text: str, kind: str) -> list[tuple[Context | None, tuple[bool, bool]]]:
     out = []
     for start, end in sentence_spans(text):
         found = {m.lastgroup for m in context._CUES_BY_KIND[kind].finditer(text, start, end)}
         own = next((c for cue, c in context._PRECEDENCE[kind] if cue in found), None)
-        out.append((own, {cue for cue in _DESCRIBES if cue in found}))
+        out.append((own, _describes(set(found))))
     return out
 
 
-def _own_by_triggers(text: str, kind: str) -> list[tuple[Context | None, set[str]]]:
+def _own_by_triggers(text: str, kind: str) -> list[tuple[Context | None, tuple[bool, bool]]]:
     sentences = sentence_spans(text)
     cues = context._cues(text, match_text(text), sentences, kind,  # type: ignore[arg-type]
                          [True] * len(sentences))
@@ -53,7 +59,7 @@ def _own_by_triggers(text: str, kind: str) -> list[tuple[Context | None, set[str
     for i in range(len(sentences)):
         found = cues.get(i, set())
         own = next((c for cue, c in context._PRECEDENCE[kind] if cue in found), None)
-        out.append((own, {cue for cue in _DESCRIBES if cue in found}))
+        out.append((own, _describes(set(found))))
     return out
 
 

@@ -66,7 +66,7 @@ _PROFILE = re.compile(
 # The strongest of those: a description of the person asked for, which ends a list of merits.
 _PERSON = re.compile(
     r"\bvi\s+söker\s+dig\s+som\b|\bdu\s+är\b|\byou\s+are\b|\bvi\s+tror\s+att\s+du\b|"
-    r"\bwe\s+(?:believe|think)\s+(?:that\s+)?you\b|\bsom\s+person\b|"
+    r"\bwe\s+(?:believe|think)\s+(?:that\s+)?you\b|\bperson\s+är\s+du\b|"
     r"\bpersonliga\s+egenskaper\b|\begenskaper\b", _F)
 _NEUTRAL_HEADING = re.compile(
     r"^\s*(?:vi\s+erbjuder|vad\s+(?:vi\s+)?erbjuder(?:\s+vi)?|ansökningsprocess\w*|låter\s+det\s+intressant|"
@@ -156,7 +156,7 @@ CUE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "lacking": ("har", "kan", "pratar", "talar", "äger", "saknar", "i", "no", "utan"),
     "profile": ("vi", "du", "you", "för", "din", "vem", "om", "har", "är", "who", "about",
                 "your", "what"),
-    "person": ("vi", "du", "you", "we", "som", "personliga", "egenskaper"),
+    "person": ("vi", "du", "you", "we", "person", "personliga", "egenskaper"),
 }
 _CUES_OF_KIND = {"ad": ("negated", "meriting", "required", "person", "profile"),
                  "course": ("negated", "prerequisite", "outcome", "required"),

@@ -123,15 +123,15 @@ _CUES_BY_KIND: dict[str, re.Pattern[str]] = {
     "ad": _combined(("negated", _NEGATED), ("meriting", _MERITING), ("required", _REQUIRED),
                     ("person", _PERSON), ("profile", _PROFILE)),
     "course": _combined(("negated", _NEGATED), ("prerequisite", _PREREQUISITE),
-                        ("outcome", _OUTCOME), ("required", _COURSE_REQUIRED)),
+                        ("outcome", _OUTCOME), ("entry", _COURSE_REQUIRED)),
     "cv": _combined(("negated", _NEGATED), ("lacking", _CV_NEGATED)),
     "query": _combined(("negated", _NEGATED)),
 }
-# A sentence's own context, strongest cue first (course "required" means a prerequisite).
+# A sentence's own context, strongest cue first (a course's "entry" cue is a prerequisite).
 _PRECEDENCE: dict[str, tuple[tuple[str, Context], ...]] = {
     "ad": (("negated", "negated"), ("meriting", "meriting"), ("required", "required")),
     "course": (("negated", "negated"), ("prerequisite", "prerequisite"),
-               ("outcome", "outcome"), ("required", "prerequisite")),
+               ("outcome", "outcome"), ("entry", "prerequisite")),
     "cv": (("negated", "negated"), ("lacking", "negated")),
     "query": (("negated", "negated"),),
 }
@@ -151,15 +151,15 @@ CUE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "meriting": ("merit", "ett", "plus", "önskvär", "fördel", "gärna", "bonus", "nice", "is",
                  "ser", "det", "helst", "preferably", "beneficial", "advantage"),
     "required": ("krav", "kräv", "du", "måste", "obligatorisk", "förutsätt", "nödvändig", "ett",
-                 "must", "require", "skall", "erfordra", "kvalifikation", "qualifications",
-                 "ska", "behöver", "bör", "vi"),
+                 "must", "require", "skall", "erfordra", "kvalifikation", "qualifications"),
+    "entry": ("krav", "kräv", "måste", "du", "ska", "behöver", "bör", "vi"),
     "lacking": ("har", "kan", "pratar", "talar", "äger", "saknar", "i", "no", "utan"),
     "profile": ("vi", "du", "you", "för", "din", "vem", "om", "har", "är", "who", "about",
                 "your", "what"),
     "person": ("vi", "du", "you", "we", "person", "personliga", "egenskaper"),
 }
 _CUES_OF_KIND = {"ad": ("negated", "meriting", "required", "person", "profile"),
-                 "course": ("negated", "prerequisite", "outcome", "required"),
+                 "course": ("negated", "prerequisite", "outcome", "entry"),
                  "cv": ("negated", "lacking"), "query": ("negated",)}
 
 

@@ -101,10 +101,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 # "Erfarenhet av CNC-fräsning, gärna i Mazatrol": what "gärna" softens follows it; what comes
 # before is the line's own requirement, so the clause after the comma is a sentence of its own.
-_SOFT_CLAUSE = re.compile(r",[ \t]+(?=(?:gärna|helst|preferably|ideally)\b)", re.IGNORECASE)
+_SOFT_CLAUSE = re.compile(r",[ \t]+(?=(?:gärna|helst|preferably|ideally)\b)")
 
 
 def _split_soft_clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    if "gärna" not in text and "helst" not in text and "prefera" not in text and \
+            "ideally" not in text:  # most texts: no regex pass at all
+        return spans
     cuts = [m.span() for m in _SOFT_CLAUSE.finditer(text)]
     if not cuts:
         return spans

@@ -247,6 +247,9 @@ def test_skills_as_ads_write_them_and_titles_in_english(real_engine: Engine) -> 
             "Frontend-utvecklare"} <= set(found)
     # an acronym takes no Swedish endings; "bilen" is the car, not the language Bilen
     assert not {"REST", "Bilen"} & set(_labels("Resten av tiden kör du bilen."))
+    # the ad's own hiring and workplace are no skills asked for
+    assert not {"Rekryteringsvana", "Arbetsmiljö (OHSAS 18001)"} & set(_labels(
+        "I denna rekrytering samarbetar vi med Aliby. Vi erbjuder en dynamisk arbetsmiljö."))
     # practice in an activity, named by the activity
     assert {"Bokföringsvana", "Faktureringsvana"} <= set(_labels(
         "Du har erfarenhet av löpande bokföring och fakturering."))

@@ -371,6 +371,10 @@ def _certificate_subjects(builder: _Builder, concepts: dict[str, Concept]) -> No
                                           "alternative"))
 
 
+# "I denna rekrytering samarbetar vi med …": the ad's own hiring, not a skill asked for
+_ACTIVITIES_ADS_DO_THEMSELVES = frozenset({"Rekrytering"})
+
+
 def _practised_activities(builder: _Builder, concepts: dict[str, Concept]) -> None:
     """"Bokföringsvana", "Faktureringsvana", "Förhandlingsvana": practice in an activity, which
     ads name by the activity ("löpande bokföring", "fakturering"). Only activities in -ing
@@ -381,7 +385,8 @@ def _practised_activities(builder: _Builder, concepts: dict[str, Concept]) -> No
                 "," in label or "/" in label:
             continue
         activity = label[:-5]
-        if activity.endswith("ing") and not builder.by_key.get(fold_surface(activity)):
+        if activity.endswith("ing") and activity not in _ACTIVITIES_ADS_DO_THEMSELVES and \
+                not builder.by_key.get(fold_surface(activity)):
             builder.add(activity, LexEntry(concept.id, "skill", label, "stripped", False,
                                            "vana"))
 
@@ -407,7 +412,9 @@ def _english_names(builder: _Builder, concepts: dict[str, Concept]) -> frozenset
         if concept.type != "occupation-name":
             continue
         for alt in concept.preferred_label.split("/"):
-            key = fold_surface(alt.partition(",")[0])
+            if "," in alt:  # "Produktchef, marknadsföring": a product manager is not only that
+                continue
+            key = fold_surface(alt)
             if len(key.split()) > 2:
                 continue
             word = key.replace(" ", "")

@@ -52,7 +52,9 @@ OCCUPATION_TYPES = ("occupation-name", "ssyk-level-4")
 # Skills that an ad mostly names as terms of employment or as goods ("Vi erbjuder
 # kollektivavtal och arbetskläder", "vi packar kläder"): a mention only when a requirement or
 # a merit asks for them ("god kunskap om kollektivavtal").
-SKILLS_ONLY_WHEN_ASKED = frozenset(("Kollektivavtal", "Kläder/Mode"))
+SKILLS_ONLY_WHEN_ASKED = frozenset(("Kollektivavtal", "Kläder/Mode",
+                                    # "en dynamisk och flexibel arbetsmiljö": the workplace
+                                    "Arbetsmiljö (OHSAS 18001)"))
 # enrich_ad's output groups (JobAd Enrichments names) → concept types.
 AD_GROUPS: dict[str, tuple[str, ...]] = {
     "occupations": OCCUPATION_TYPES,

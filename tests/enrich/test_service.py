@@ -258,6 +258,14 @@ def test_skills_as_ads_write_them_and_titles_in_english(real_engine: Engine) -> 
     assert "CNC-programmering, Siemens" in _labels("CNC-operatör: du kör Mazatrol och Siemens.")
 
 
+def test_teaching_a_subject_needs_a_text_about_teaching(real_engine: Engine) -> None:
+    taught = _labels("Vi söker en lärare i svenska som andraspråk och matematik.")
+    assert {"Svenska som andraspråk, undervisning grundskola",
+            "Matematik, undervisning grundskolenivå"} <= set(taught)
+    studied = _labels("Jag har läst svenska som andraspråk och matematik på komvux.", kind="cv")
+    assert not any("undervisning" in label for label in studied)
+
+
 def test_enrich_ad_groups_and_occupation_groups(real_engine: Engine) -> None:
     out = enrich_ad({"headline": "Undersköterska till hemtjänsten",
                      "description": {"text": "Du har B-körkort och talar svenska. Du är "

@@ -135,6 +135,17 @@ def names_the_role(text: str, folded: str, start: int) -> bool:
     return bool(before) and before[-1] in _ROLE_WORDS
 
 
+def _about_teaching(lexicon: Lexicon, folded: str,
+                    senses: list[tuple[Match, LexEntry, float]]) -> bool:
+    """A teacher is named ("lärare", "lärarlegitimation", "matematiklärare") or an occupation
+    of the teaching professions (SSYK 23) is found."""
+    if "lärar" in folded:
+        return True
+    return any(lexicon.field_of.get(group) == "23" for _, entry, _ in senses
+               if entry.concept_type == "occupation-name"
+               for group in lexicon.groups_of.get(entry.concept_id, ()))
+
+
 def _hits(state: _State, text: str, kind: Kind, sentence_offset: int
           ) -> tuple[list[Hit], list[tuple[int, int]]]:
     clean = prepare_text(text)
@@ -146,10 +157,18 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int
     kept: list[tuple[Match, LexEntry, float, int]] = []
     starts = [s for s, _ in sentences]
     sentence, count = -1, len(starts)
+    teaching: list[bool] = []  # whether the text is about teaching, found on first need
     for match, entry, confidence in senses:
         if confidence < MIN_CONFIDENCE or (
                 entry.concept_type == "trait" and describes_a_thing(clean, match.start, match.end)):
             continue
+        if entry.origin in ("stripped", "inflection") and "undervisning" in entry.qualifier:
+            # "svenska som andraspråk" in a course or a CV is the subject, not "Svenska som
+            # andraspråk, undervisning grundskola": teaching it needs a text about teaching
+            if not teaching:
+                teaching.append(_about_teaching(state.lexicon, folded, senses))
+            if not teaching[0]:
+                continue
         while sentence + 1 < count and starts[sentence + 1] <= match.start:
             sentence += 1
         kept.append((match, entry, confidence, sentence))

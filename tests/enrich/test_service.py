@@ -191,6 +191,29 @@ def test_sections_of_merits_end_where_the_person_is_described(real_engine: Engin
     assert found["Lugn"] == "required"  # under "Personliga egenskaper"
 
 
+def test_a_lead_in_sentence_governs_its_list_only(real_engine: Engine) -> None:
+    found = _labels("Krav:\n- Erfarenhet av försäljning\n"
+                    "Kunskaper i följande program är meriterande:\nExcel\nWordPress\n\n"
+                    "Språk:\nGod förmåga i persiska och engelska\n\nOm Lindqvist Logistik AB\n"
+                    "Vi söker dig som är noggrann. Vi har kontor i Mora.")
+    assert found["MS Excel"] == "meriting"
+    assert found["Persiska/Farsi"] == "required"  # "Språk:" returns to the requirements
+    assert found["Mora"] == "neutral"  # under "Om Lindqvist Logistik AB"
+    # a short heading heads a whole section, topical subheadings included
+    assert _labels("Meriterande:\n- Excel\nSpråk:\n- tyska")["Tyska"] == "meriting"
+    # a prose paragraph after the list of merits is outside it
+    found = _labels("För denna roll behöver du:\n- Truckkort\nDet är meriterande om du:\n"
+                    "- Har erfarenhet av Excel\n\nVi behöver dig som är noggrann och har "
+                    "lätt för att samarbeta med andra.")
+    assert found["Utbildningsbevis enligt TLP 10 för truckförare"] == "required"
+    assert found["MS Excel"] == "meriting"
+    assert found["Noggrann"] == "required"
+    found = _labels("Vi ser det som positivt om du även har erfarenhet av:\n- Excel\n\n"
+                    "Meriterande (men inget krav):\n- Erfarenhet av försäljning")
+    assert found["MS Excel"] == "meriting"
+    assert found["Försäljning, erfarenhet"] == "meriting"
+
+
 def test_contexts_in_course_texts_as_schools_write_them(real_engine: Engine) -> None:
     found = _labels("Vem kan söka?\nDu ska ha grundläggande kunskaper i svenska.\n\n"
                     "Utbildningens innehåll\nKurserna ger en grund i svetsning. Vi varvar "

@@ -48,16 +48,21 @@ _PREREQUISITE = re.compile(
 _MERITING = re.compile(
     r"\bmerit\w*|\bett\s+(?:stort\s+)?plus\b|\bplus\s+i\s+kanten\b|\bönskvär[dt]\w*|\bfördel\w*|"
     r"\bgärna\b|\bbonus\b|\bnice\s+to\s+have\b|\bis\s+a\s+plus\b|\bplus\s+om\b|"
-    r"\bser\s+vi\s+gärna\b|\bdet\s+är\s+bra\s+om\b|\bhelst\b|\bpreferably\b|\bbeneficial\b|"
+    r"\bser\s+vi\s+gärna\b|\bdet\s+är\s+(?:bra|positivt)\s+om\b|"
+    r"\bser\s+(?:vi\s+)?(?:det\s+)?som\s+(?:positivt|ett\s+plus)\b|"
+    r"\bhelst\b|\bpreferably\b|\bbeneficial\b|"
     r"\badvantage\b", _F)
 _REQUIRED = re.compile(
     r"\bkrav\w*|\bkräv\w*|\bdu\s+(?:måste|ska|behöver|bör)\s+(?:ha|kunna)\b|\bmåste\b|"
+    r"\b(?:behöver|ska|bör)\s+du\s+(?:ha|kunna|vara)\b|\bbehöver\s+du\s*:|"
     r"\bobligatorisk\w*|"
     r"\bförutsätt\w*|\bnödvändig\w*|\bett\s+måste\b|\bmust\b|\brequire\w*|\bskall\s+ha\b|"
     r"\berfordra\w*|\bkvalifikation\w*|\bqualifications\b", _F)
 # Weaker cues: they describe the wanted person, but a "Meriterande" section above them wins.
 _PROFILE = re.compile(
-    r"\bvi\s+söker\s+dig\s+som\b|\bdu\s+(?:har|är|kan|talar|pratar|behärskar|besitter)\b|"
+    r"\bvi\s+söker\s+(?:nu\s+|därför\s+|också\s+|även\s+)?dig\s+som\b|"
+    r"\bdig\s+som\s+(?:är|har|kan)\b|"
+    r"\bdu\s+(?:har|är|kan|talar|pratar|behärskar|besitter)\b|"
     r"\byou\s+(?:have|are|speak|know)\b|\bwho\s+(?:are\s+you|you\s+are)\b|"
     r"\babout\s+you\b|\byour\s+profile\b|"
     r"\bvi\s+tror\s+att\s+du\b|\bför\s+att\s+lyckas\b|\bdin\s+profil\b|\bvem\s+är\s+du\b|"
@@ -65,13 +70,17 @@ _PROFILE = re.compile(
     r"\bwhat\s+(?:we\s+are|we're)\s+looking\s+for\b|\bwhat\s+you\s+bring\b", _F)
 # The strongest of those: a description of the person asked for, which ends a list of merits.
 _PERSON = re.compile(
-    r"\bvi\s+söker\s+dig\s+som\b|\bdu\s+är\b|\byou\s+are\b|\bvi\s+tror\s+att\s+du\b|"
+    r"\bvi\s+söker\s+(?:nu\s+|därför\s+|också\s+|även\s+)?dig\s+som\b|\bdu\s+är\b|"
+    r"\bdig\s+som\s+(?:är|har|kan)\b|\byou\s+are\b|\bvi\s+tror\s+att\s+du\b|"
     r"\bwe\s+(?:believe|think)\s+(?:that\s+)?you\b|\bperson\s+är\s+du\b|"
     r"\bpersonliga\s+egenskaper\b|\begenskaper\b", _F)
 _NEUTRAL_HEADING = re.compile(
-    r"^\s*(?:vi\s+erbjuder|vad\s+(?:vi\s+)?erbjuder(?:\s+vi)?|ansökningsprocess\w*|låter\s+det\s+intressant|"
-    r"om\s+(?:oss|företaget|tjänsten|jobbet|arbetet|rollen|kursen|"
-    r"utbildningen)|arbetsuppgifter|dina\s+arbetsuppgifter|om\s+arbetsgivaren|ansökan|"
+    r"^\s*(?:vi\s+erbjuder|vad\s+(?:vi\s+)?erbjuder(?:\s+vi)?|du\s+erbjuds|"
+    r"vi\s+(?:kan\s+)?erbjuda|(?:här|hos\s+oss)\s+får\s+du|vad\s+du\s+får|what\s+you\s+get|"
+    r"ansökningsprocess\w*|låter\s+det\s+intressant|har\s+du\s+frågor|"
+    r"om\s+(?:oss|företaget|bolaget|verksamheten|arbetsplatsen|tjänsten|jobbet|arbetet|"
+    r"rollen|kursen|utbildningen|\w*processen)|arbetsuppgifter|dina\s+arbetsuppgifter|"
+    r"om\s+arbetsgivaren|ansökan|"
     r"what\s+we\s+offer|about\s+us|about\s+the\s+(?:role|job|company)|förmåner|benefits|"
     r"anställningsform|lön|övrigt|kontakt|"
     r"what\s+you(?:\s+will|'ll)\s+do|your\s+(?:role|responsibilities|tasks)|responsibilities|"
@@ -79,6 +88,9 @@ _NEUTRAL_HEADING = re.compile(
     r"arbetstider|kursinnehåll|innehåll|lärande\s+i\s+arbete|lia|apl|praktik|pris|kostnad|"
     r"studietakt|omfattning)\b", _F)
 # In a course text what it contains is what you learn; who may apply, a prerequisite.
+# "Om ShortLink", "About Acme": the employer by name (case matters: "Om dig" is the person)
+_ABOUT_EMPLOYER = re.compile(
+    r"\s*(?:Om|OM|About|ABOUT)\s+(?!(?:[Dd]ig|[Dd]u|[Yy]ou|DIG|DU|YOU)\b)[A-ZÅÄÖ0-9]")
 _COURSE_OUTCOME_HEADING = re.compile(
     r"^\s*(?:(?:kurs|utbildnings)?innehåll|(?:utbildningens|kursens|programmets)\s+innehåll|"
     r"vad\s+(?:innehåller|lär\s+du\s+dig)|det\s+här\s+lär\s+du\s+dig|(?:ingående\s+)?kurser\b|"
@@ -88,6 +100,8 @@ _COURSE_PREREQUISITE_HEADING = re.compile(
     r"^\s*(?:vem\s+kan\s+(?:söka|gå|läsa)|för\s+att\s+(?:söka|antas|gå)|antagning|"
     r"särskild\s+behörighet)", _F)
 _HEADING_MAX = 70
+_PROSE_WORDS = 8  # a line this long ending in "." after a blank line is a paragraph
+_SECTION_WORDS = 3  # "Meriterande:", "Det är meriterande:" head a section; longer lines lead in
 # A heading that names requirements by a compound ("Behörighetskrav", "Skallkrav", "Grundkrav")
 # has no cue word at a word start, where cues are looked for.
 _REQUIREMENT_HEADING = re.compile(r"\w(?:krav|kvalifikationer)\b", _F)
@@ -151,12 +165,13 @@ CUE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "meriting": ("merit", "ett", "plus", "önskvär", "fördel", "gärna", "bonus", "nice", "is",
                  "ser", "det", "helst", "preferably", "beneficial", "advantage"),
     "required": ("krav", "kräv", "du", "måste", "obligatorisk", "förutsätt", "nödvändig", "ett",
-                 "must", "require", "skall", "erfordra", "kvalifikation", "qualifications"),
+                 "must", "require", "skall", "erfordra", "kvalifikation", "qualifications",
+                 "behöver", "ska", "bör"),
     "entry": ("krav", "kräv", "måste", "du", "ska", "behöver", "bör", "vi"),
     "lacking": ("har", "kan", "pratar", "talar", "äger", "saknar", "i", "no", "utan"),
     "profile": ("vi", "du", "you", "för", "din", "vem", "om", "har", "är", "who", "about",
-                "your", "what"),
-    "person": ("vi", "du", "you", "we", "person", "personliga", "egenskaper"),
+                "your", "what", "dig"),
+    "person": ("vi", "du", "you", "we", "person", "personliga", "egenskaper", "dig"),
 }
 _CUES_OF_KIND = {"ad": ("negated", "meriting", "required", "person", "profile"),
                  "course": ("negated", "prerequisite", "outcome", "entry"),
@@ -211,6 +226,10 @@ def sentence_contexts(text: str, sentences: list[tuple[int, int]], kind: Kind,
     precedence = _PRECEDENCE[kind]
     section: Context = "neutral"
     lines_in_section = 0
+    # A lead-in sentence ("Kunskaper i följande program är meriterande:") governs its list
+    # only: the next heading without a cue of its own ("Språk:") returns to the section
+    # around it. A short heading ("Meriterande:") heads a whole section.
+    outer: Context | None = None
     out: list[Context] = []
     for i, (start, end) in enumerate(sentences):
         found = cues.get(i)
@@ -222,22 +241,43 @@ def sentence_contexts(text: str, sentences: list[tuple[int, int]], kind: Kind,
             # "Meriterande: - Kafka - AWS" and then a paragraph "Vi söker dig som är …": the
             # list has ended, the paragraph describes the person asked for
             own = "required"
+        if outer is not None and lines_in_section and not headings[i] and \
+                text[end - 1] in ".!" and "\n\n" in text[sentences[i - 1][1]:start] and \
+                len(text[start:end].split()) >= _PROSE_WORDS:
+            # a paragraph of prose after a lead-in's list is outside it; one that describes
+            # the person ("Vi söker dig som är …") goes on describing them
+            section, outer, lines_in_section = outer, None, 0
+            if section == "neutral" and found and ("person" in found or "profile" in found):
+                section = "required"
         lines_in_section += 1
         if headings[i]:
             heads: Context | None = None
+            from_cue = False
             if kind == "course" and _COURSE_OUTCOME_HEADING.search(text[start:end]):
                 heads = "outcome"
             elif kind == "course" and _COURSE_PREREQUISITE_HEADING.search(text[start:end]):
                 heads = "prerequisite"
-            elif _NEUTRAL_HEADING.search(text[start:end]):
+            elif _NEUTRAL_HEADING.search(text[start:end]) or \
+                    _ABOUT_EMPLOYER.match(text, start, end):
                 heads = "neutral"
             elif own is not None and own != "negated":
-                heads = own
+                heads, from_cue = own, True
+            elif own == "negated" and found and "meriting" in found:  # "Meriterande (men inget krav):"
+                heads, from_cue = "meriting", True
             elif found and ("profile" in found or "person" in found):  # "Vem är du?"
-                heads = "required"
+                heads, from_cue = "required", True
             elif _REQUIREMENT_HEADING.search(text, start, end):
                 heads = "prerequisite" if kind == "course" else "required"
+            if heads is None and outer is not None and lines_in_section > 1 and \
+                    text[end - 1] == ":":
+                heads = outer
             if heads is not None:  # a short list line ("- Truckkort") heads nothing
+                if from_cue and text[end - 1] == ":" and \
+                        len(text[start:end].split()) > _SECTION_WORDS:
+                    # lead-ins in a row share the section around them
+                    outer = section if outer is None else outer
+                else:
+                    outer = None
                 section, lines_in_section = heads, 0
         if own is None and found and ("profile" in found or "person" in found) and \
                 section == "neutral":

@@ -6,6 +6,9 @@
 - Occupation group (ssyk-level-4) on real ads (their `occupation_group`): top-1 / top-3.
   Baseline: TF-IDF words + a linear classifier (scikit-learn LinearSVC) trained on the same
   non-ad texts our model uses. The ads are never used for training here.
+- Requirements employers picked in the form on the same ads (`must_have` / `nice_to_have`
+  skills, languages and work experiences): recall only, they are few and never complete
+  (`employer_requirements`).
 - Occupation group on our own headlines (`tests/enrich/data/headline_groups.jsonl`: everyday
   ad headlines across the whole labour market, each with the SSYK code a case worker would
   file it under). The real ads are skewed to sales and IT; these guard everything else.
@@ -16,7 +19,7 @@ from __future__ import annotations
 import json
 import time
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +27,7 @@ import ahocorasick
 import numpy as np
 
 from jobbnav.enrich import service
+from jobbnav.enrich.employer_requirements import employer_requirements
 from jobbnav.enrich.lexicon import Lexicon
 from jobbnav.enrich.tokenize import fold_surface, match_text
 from jobbnav.errors import InvalidInput
@@ -92,7 +96,8 @@ def _score(gold_sets: Sequence[Mapping[str, str]], pred_sets: Sequence[Mapping[s
             "context_pairs": ctx_total}
 
 
-def _exact_label_baseline(lexicon: Lexicon) -> ahocorasick.Automaton:
+def _exact_label_baseline(lexicon: Lexicon) -> Callable[[str], set[str]]:
+    """Concept ids whose preferred label occurs in a text (case-insensitive, whole words)."""
     automaton = ahocorasick.Automaton()
     keys: dict[str, list[str]] = defaultdict(list)
     for cid, concept in lexicon.concepts.items():
@@ -102,7 +107,10 @@ def _exact_label_baseline(lexicon: Lexicon) -> ahocorasick.Automaton:
     for key, ids in keys.items():
         automaton.add_word(f" {key} ", tuple(ids))
     automaton.make_automaton()
-    return automaton
+
+    def find(text: str) -> set[str]:
+        return {cid for _, ids in automaton.iter(f" {match_text(text)} ") for cid in ids}
+    return find
 
 
 def _concepts(items: list[dict[str, Any]], lexicon: Lexicon) -> dict[str, Any]:
@@ -114,8 +122,8 @@ def _concepts(items: list[dict[str, Any]], lexicon: Lexicon) -> dict[str, Any]:
         gold_sets.append({c["concept_id"]: c["context"] for c in item["concepts"]})
         result = service.enrich(item["text"], headline=item.get("headline"), kind=item["kind"])
         ours.append({h.concept_id: h.context for h in result.hits})
-        padded = f" {match_text((item.get('headline') or '') + ' . ' + item['text'])} "
-        base.append({cid: "neutral" for _, ids in baseline.iter(padded) for cid in ids})
+        base.append(dict.fromkeys(
+            baseline((item.get("headline") or "") + " . " + item["text"]), "neutral"))
     for item in items:
         for c in item["concepts"]:
             type_of.setdefault(c["concept_id"], c["type"])
@@ -262,9 +270,12 @@ def evaluate(*, eval_set: Path | None = None, ads: Path | None = None,
         raise InvalidInput("the taxonomy is empty: run `jobbnav taxonomy import` first",
                            field="taxonomy")
     ads_path = ads or get_settings().shared_data_dir / "ads" / "jobsearch-ads-2025.dev.json"
-    report = {"concepts": _concepts(items, lexicon), "occupation_groups": _groups(_load_ads(
-        ads_path)), "ads_file": str(ads_path),
-        "headline_groups": _headline_groups(headlines or DEFAULT_HEADLINES)}
+    real_ads = _load_ads(ads_path)
+    report = {"concepts": _concepts(items, lexicon), "occupation_groups": _groups(real_ads),
+              "ads_file": str(ads_path),
+              "employer_requirements": employer_requirements(
+                  real_ads, lexicon.concepts.__contains__, _exact_label_baseline(lexicon)),
+              "headline_groups": _headline_groups(headlines or DEFAULT_HEADLINES)}
     if eval_set is None:
         report["concepts_blind_sets"] = {path.stem: _concepts(load_eval_set(path), lexicon)
                                          for path in BLIND_EVAL_SETS if path.is_file()}
@@ -311,6 +322,7 @@ def render(report: dict[str, Any]) -> str:
                   f"{g['top3'] - b['top3']:+.3f}"]
     else:
         lines.append("Occupation group: no real ads found (skipped)")
+    lines += _render_requirements(report.get("employer_requirements") or {})
     h = report["headline_groups"]
     if not h["headlines"]:
         lines.append(f"Occupation group on own headlines: skipped ({h['skipped']})")
@@ -331,3 +343,20 @@ def render(report: dict[str, Any]) -> str:
                       f"  ours      top-1 {blind['top1']:.3f}  top-3 {blind['top3']:.3f}",
                       f"  baseline  top-1 {b['top1']:.3f}  top-3 {b['top3']:.3f}"]
     return "\n".join(lines)
+
+
+def _render_requirements(r: dict[str, Any]) -> list[str]:
+    if not r.get("labels"):
+        return []
+    per_kind = "; ".join(
+        f"{kind} {k['labels']}: recall {k['recall']:.3f} (baseline {k['baseline_recall']:.3f})"
+        + (f", context {k['context_accuracy']:.3f}" if "context_accuracy" in k else "")
+        for kind, k in r["per_kind"].items())
+    skipped = ", ".join(f"{n} {kind}" for kind, n in r["not_in_taxonomy"].items())
+    return [f"Requirements employers picked in the form on {r['ads']} of the real ads "
+            f"({r['labels']} labels{'; not in this taxonomy: ' + skipped if skipped else ''}):",
+            f"  found in the ad's text: recall {r['recall']:.3f} (exact-label baseline "
+            f"{r['baseline_recall']:.3f}); context as the form says (must → required, nice to "
+            f"have → meriting) for {r['context_accuracy']:.3f} of {r['context_pairs']} found "
+            f"skills and languages",
+            f"  {per_kind}"]

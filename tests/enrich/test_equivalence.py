@@ -102,7 +102,8 @@ def _reference_hits(lex: Lexicon, text: str, kind: Kind) -> list[Hit]:
             for m, e, c in _reference_senses(lex, _reference_matches(lex, clean), folded)
             if c >= MIN_CONFIDENCE and not (
                 e.concept_type == "trait" and describes_a_thing(clean, m.start, m.end))]
-    contexts = sentence_contexts(clean, sentences, kind, None, folded)
+    contexts = sentence_contexts(clean, sentences, kind, None, folded,
+                                 mentions={i for *_, i in kept})
     merged: dict[str, Hit] = {}
     for m, e, c, i in kept:
         context = contexts[i] if i >= 0 and e.concept_type not in PLACE_TYPES else "neutral"

@@ -66,7 +66,13 @@ FLOORS_BLIND = {"eval_set_blind": {"skill": 0.83, "occupation": 0.92, "all": 0.9
                 "eval_set_blind_long_ads": {"skill": 0.66, "occupation": 0.47, "all": 0.78,
                                             "context": 0.90},
                 "eval_set_blind_courses_cvs": {"skill": 0.60, "occupation": 0.70, "all": 0.75,
-                                               "context": 0.90}}
+                                               "context": 0.90},
+                # Seventh session: 40 ads written blind to vary structure as real ads do (756
+                # labels). Context 0.798 at the session's start, 0.866 after its first context
+                # rules (written before the set existed), 0.923 after the fixes it showed; all
+                # F1 0.831 / skill 0.678 / occupation 0.873 first, 0.828 / 0.673 / 0.873 after.
+                "eval_set_blind_structured_ads": {"skill": 0.64, "occupation": 0.84, "all": 0.80,
+                                                  "context": 0.89}}
 FLOOR_TEXT_ONLY_TOP1 = 0.52
 # Second headline set, 120 short ads written blind by another author (fifth session): top-1
 # 0.775 / top-3 0.908 as first measured, 0.842 / 0.908 with the memory's similarity floor.
@@ -76,6 +82,11 @@ FLOOR_BLIND_HEADLINES_TOP3 = 0.88
 # session, 0.850 / 0.975 after its changes.
 FLOOR_LONG_ADS_TOP1 = 0.78
 FLOOR_LONG_ADS_TOP3 = 0.90
+# The structured blind ads (seventh session): 0.875 / 0.975 as first measured; 0.925 / 1.000
+# once English function words stopped making English ads alike and "QA" stopped naming
+# Speltestare.
+FLOOR_STRUCTURED_ADS_TOP1 = 0.82
+FLOOR_STRUCTURED_ADS_TOP3 = 0.92
 # Requirements employers picked in Platsbanken's form on the dev ads (seventh session; 135
 # labels on 78 ads, many never written in the text): recall 0.452 (exact-label baseline 0.296),
 # context as the form says 0.861 of 36 found skills and languages as first measured, 0.889
@@ -136,6 +147,10 @@ def test_quality_stays_above_the_floors(real_engine: Engine) -> None:
     assert long_ads["headlines"] >= 40
     assert long_ads["top1"] >= FLOOR_LONG_ADS_TOP1, long_ads["misses"]
     assert long_ads["top3"] >= FLOOR_LONG_ADS_TOP3
+    structured = report["structured_ads_groups_blind_set"]
+    assert structured["headlines"] >= 40
+    assert structured["top1"] >= FLOOR_STRUCTURED_ADS_TOP1, structured["misses"]
+    assert structured["top3"] >= FLOOR_STRUCTURED_ADS_TOP3
 
 
 def test_headline_sets_name_their_faults_or_are_skipped_on_another_taxonomy(

@@ -89,6 +89,19 @@ def test_centroid_scorer_equals_scikit_learn_transform() -> None:
         assert np.allclose(scorer.cosines(text), got)  # the word cache changes nothing
 
 
+def test_ignored_words_add_nothing_to_a_text_s_vector() -> None:
+    texts = _training_like_texts()
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True,
+                                 min_df=2, lowercase=True)
+    matrix = vectorizer.fit_transform(texts[:120])
+    centroids = matrix[:40].tocsr()
+    scorer = CentroidScorer(vectorizer, centroids, frozenset({"the", "and", "you"}))
+    for text in ["You and the team build the platform", "Sjuksköterska and the ward"]:
+        kept = " ".join(w for w in text.split() if w.lower() not in {"the", "and", "you"})
+        expected = np.asarray((centroids @ vectorizer.transform([kept]).T).toarray()).ravel()
+        assert np.allclose(scorer.cosines(text), expected, atol=1e-6), text
+
+
 @given(st.text(max_size=60))
 @settings(max_examples=300, deadline=None)
 def test_latin1_fast_folding_equals_the_general_table(text: str) -> None:

@@ -49,6 +49,8 @@ def test_english_role_phrases_become_swedish_compound_titles() -> None:
     assert ("skattechef", range(1, 3)) in english_role_compounds(["senior", "tax", "manager"])
     assert ("ekonomichef", range(0, 3)) in english_role_compounds(["chief", "financial", "officer"])
     assert english_role_compounds(["data", "och", "manager"]) == []
+    assert ("kundtjänstmedarbetare", range(0, 3)) in english_role_compounds(
+        ["customer", "service", "agent"])
 
 
 def _codes(headline: str, text: str = "") -> list[str | None]:
@@ -136,6 +138,27 @@ def test_a_title_a_label_qualifies_with_a_field_is_a_title_of_that_label(
     # neither a word that only qualifies ("Data scientist") nor one before a preposition
     assert "data" not in model.titles.exact
     assert "lärare" not in model.titles.exact
+
+
+def test_english_ads_are_not_alike_by_their_function_words(real_engine: Engine) -> None:
+    # The English ads among the labelled ones are engineering ads; an English customer service
+    # ad shares "you", "we", "and", "the" with them and nothing else that matters.
+    body = ("We are looking for customer service agents to join our team in Malmö, handling "
+            "customers from all over the Nordics by phone, chat and email. You are "
+            "service-minded, patient and a good listener, and you like working in a team. We "
+            "offer paid training and a modern office next to the station.")
+    assert _codes("Customer Service Agent with Norwegian or Danish – Malmö", body)[0] == "4222"
+    model = group_model()
+    assert model is not None
+    ids, _ = model.scorer.vector("the and you we our")
+    assert ids.size == 0
+
+
+def test_a_field_after_a_slash_names_no_occupation(real_engine: Engine) -> None:
+    labels = {h.preferred_label for h in enrich("Testare/QA till medicinteknikbolag").hits}
+    assert "Speltestare/QA" not in labels  # QA is quality assurance, not games testing
+    assert "Key account manager/KAM" in {
+        h.preferred_label for h in enrich("Vi söker en KAM till vårt team.").hits}
 
 
 def test_a_headline_without_a_known_title_still_decides_the_group(real_engine: Engine) -> None:

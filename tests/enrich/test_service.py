@@ -199,8 +199,11 @@ def test_a_lead_in_sentence_governs_its_list_only(real_engine: Engine) -> None:
     assert found["MS Excel"] == "meriting"
     assert found["Persiska/Farsi"] == "required"  # "Språk:" returns to the requirements
     assert found["Mora"] == "neutral"  # under "Om Lindqvist Logistik AB"
-    # a short heading heads a whole section, topical subheadings included
-    assert _labels("Meriterande:\n- Excel\nSpråk:\n- tyska")["Tyska"] == "meriting"
+    # a topic heading after a list of merits starts a new topic of what is asked for; a list
+    # item that names a concept is no heading
+    found = _labels("Meriterande:\n- Excel\nTruckkort\nSPRÅK\n- tyska")
+    assert found["Utbildningsbevis enligt TLP 10 för truckförare"] == "meriting"
+    assert found["Tyska"] == "required"
     # a prose paragraph after the list of merits is outside it
     found = _labels("För denna roll behöver du:\n- Truckkort\nDet är meriterande om du:\n"
                     "- Har erfarenhet av Excel\n\nVi behöver dig som är noggrann och har "
@@ -212,6 +215,33 @@ def test_a_lead_in_sentence_governs_its_list_only(real_engine: Engine) -> None:
                     "Meriterande (men inget krav):\n- Erfarenhet av försäljning")
     assert found["MS Excel"] == "meriting"
     assert found["Försäljning, erfarenhet"] == "meriting"
+
+
+def test_merits_that_are_no_requirement_and_what_a_person_likes_doing(
+        real_engine: Engine) -> None:
+    found = _labels("Erfarenhet av försäljning är meriterande, men inget krav. Körkort är inget "
+                    "krav men ett plus. Det är inget krav att kunna tyska.")
+    assert found["Försäljning, erfarenhet"] == "meriting"
+    assert found["Körkort B"] == "meriting"
+    assert found["Tyska"] == "negated"
+    # "gärna" after "som" or a verb says what the person likes doing, not a merit
+    found = _labels("Vem är du?\nDu är noggrann och tar gärna egna initiativ. Vi tror att du "
+                    "är en lagspelare som gärna hjälper kollegor. Vi ser gärna att du har "
+                    "truckkort.")
+    assert found["Initiativrik"] == "required"
+    assert found["Lagspelare"] == "required"
+    assert found["Utbildningsbevis enligt TLP 10 för truckförare"] == "meriting"
+
+
+def test_headings_that_describe_the_person_and_list_items_with_a_verdict(
+        real_engine: Engine) -> None:
+    found = _labels("The role\nYou build pipelines.\n\nWhat we are looking for\n- Strong SQL "
+                    "skills\n- Fluent English\n- Swedish is a strong plus\n- Python\n\n"
+                    "Bra att veta\nTjänsten är placerad i Umeå.")
+    assert found["SQL, frågespråk"] == "required"  # under a heading without a colon
+    assert found["Svenska"] == "meriting"
+    assert found["Python, programmeringsspråk"] == "required"  # the verdict was Swedish's own
+    assert found["Umeå"] == "neutral"
 
 
 def test_contexts_in_course_texts_as_schools_write_them(real_engine: Engine) -> None:

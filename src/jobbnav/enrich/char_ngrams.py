@@ -23,13 +23,16 @@ _EMPTY = np.zeros(0, dtype=np.int64)
 
 
 class CentroidScorer:
-    def __init__(self, vectorizer: TfidfVectorizer, centroids: sparse.csr_matrix) -> None:
+    def __init__(self, vectorizer: TfidfVectorizer, centroids: sparse.csr_matrix,
+                 ignored_words: frozenset[str] = frozenset()) -> None:
+        """`ignored_words` (lower case) add no features to a text's vector."""
         self.vocabulary: dict[str, int] = vectorizer.vocabulary_
         self.idf: NDArray[np.float64] = np.asarray(vectorizer.idf_, dtype=np.float64)
         self.min_n, self.max_n = vectorizer.ngram_range
         self.columns = sparse.csc_matrix(centroids, dtype=np.float64)
         self.groups = centroids.shape[0]
-        self._cache: dict[str, NDArray[np.int64]] = {}
+        self._cache: dict[str, NDArray[np.int64]] = dict.fromkeys(ignored_words, _EMPTY)
+        self._ignored = ignored_words
 
     def _word_features(self, word: str) -> NDArray[np.int64]:
         found = self._cache.get(word)
@@ -47,7 +50,7 @@ class CentroidScorer:
                 break
         features = np.array(ids, dtype=np.int64) if ids else _EMPTY
         if len(self._cache) >= _CACHE_MAX:
-            self._cache.clear()
+            self._cache = dict.fromkeys(self._ignored, _EMPTY)
         self._cache[word] = features
         return features
 

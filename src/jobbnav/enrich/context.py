@@ -27,6 +27,12 @@ _NEGATED = re.compile(
     r"\b(?:krävs|behövs|erfordras)\s+(?:inte|ej|inga?)\b|"
     r"\bbehöver\s+(?:du\s+)?inte\s+ha\b|\bno\s+(?:\w+\s+)?(?:required|needed)\b|"
     r"\bnot\s+(?:a\s+)?(?:required|requirement|necessary)\b|\butan\s+krav\s+på\b", _F)
+# "inget krav", "not a requirement": with a merit cue ("meriterande men inget krav") the thing
+# is a merit; alone, it is negated
+_NOT_REQUIRED = re.compile(
+    r"\b(?:inte|ej|inget|ingen|inga)\s+(?:\w+\s+)?(?:krav|ett\s+krav|något\s+krav|"
+    r"ett\s+måste|obligatorisk\w*)\b|\bnot\s+(?:a\s+)?(?:requirement|required|must)\b|"
+    r"\bno\s+requirement\b", _F)
 _OUTCOME = re.compile(
     r"\befter\s+(?:avslutad\s+|genomförd\s+)?(?:kursen|utbildningen|programmet|avslutad)\b|"
     r"\befter\s+godkän[dt]\w*\s+(?:prov|kurs|utbildning)\w*|"
@@ -47,47 +53,57 @@ _PREREQUISITE = re.compile(
     _F)
 _MERITING = re.compile(
     r"\bmerit\w*|\bett\s+(?:stort\s+)?plus\b|\bplus\s+i\s+kanten\b|\bönskvär[dt]\w*|\bfördel\w*|"
-    r"\bgärna\b|\bbonus\b|\bnice\s+to\s+have\b|\bis\s+a\s+plus\b|\bplus\s+om\b|"
+    r"\bgärna\b|\bbonus\b|\bnice\s+to\s+have\b|"
+    r"\bis\s+a\s+(?:big\s+|strong\s+|great\s+|definite\s+)?plus\b|"
+    r"\bplus\s+om\b|"
     r"\bser\s+vi\s+gärna\b|\bdet\s+är\s+(?:bra|positivt)\s+om\b|"
     r"\bser\s+(?:vi\s+)?(?:det\s+)?som\s+(?:positivt|ett\s+plus)\b|"
-    r"\bhelst\b|\bpreferably\b|\bbeneficial\b|"
+    r"\bhelst\b|\bpreferably\b|\bbeneficial\b|\bvälkommet\b|"
     r"\badvantage\b", _F)
 _REQUIRED = re.compile(
-    r"\bkrav\w*|\bkräv\w*|\bdu\s+(?:måste|ska|behöver|bör)\s+(?:ha|kunna)\b|\bmåste\b|"
-    r"\b(?:behöver|ska|bör)\s+du\s+(?:ha|kunna|vara)\b|\bbehöver\s+du\s*:|"
+    r"\bkrav\w*|\bkräv\w*|\bdu\s+(?:måste|ska|behöver|bör)\s+(?:ha|kunna|behärska|vara)\b|"
+    r"\bmåste\b|"
+    r"\bbehöver\s+du\s+(?:ha|kunna|vara)\b|\bbehöver\s+du\s*:|"
     r"\bobligatorisk\w*|"
     r"\bförutsätt\w*|\bnödvändig\w*|\bett\s+måste\b|\bmust\b|\brequire\w*|\bskall\s+ha\b|"
     r"\berfordra\w*|\bkvalifikation\w*|\bqualifications\b", _F)
 # Weaker cues: they describe the wanted person, but a "Meriterande" section above them wins.
 _PROFILE = re.compile(
-    r"\bvi\s+söker\s+(?:nu\s+|därför\s+|också\s+|även\s+)?dig\s+som\b|"
+    r"\bvi\s+(?:söker|behöver)\s+(?:nu\s+|därför\s+|också\s+|även\s+)?dig\s+som\b|"
     r"\bdig\s+som\s+(?:är|har|kan)\b|"
     r"\bdu\s+(?:har|är|kan|talar|pratar|behärskar|besitter)\b|"
     r"\byou\s+(?:have|are|speak|know)\b|\bwho\s+(?:are\s+you|you\s+are)\b|"
     r"\babout\s+you\b|\byour\s+profile\b|"
     r"\bvi\s+tror\s+att\s+du\b|\bför\s+att\s+lyckas\b|\bdin\s+profil\b|\bvem\s+är\s+du\b|"
-    r"\bom\s+dig\b|\bvi\s+ser\s+att\s+du\b|\bhar\s+du\b|\bär\s+du\b|"
+    r"\bom\s+dig\b|\bvi\s+ser\s+att\s+du\b|\bhar\s+du\b|\bär\s+du\b|\bför\s+dig\s+som\s*:|"
+    r"\bvad\s+du\s+(?:tar|har)\s+med\s+dig\b|\bvad\s+(?:vi\s+söker|söker\s+vi)\b|"
+    r"\bvem\s+(?:vi\s+söker|söker\s+vi)\b|"
     r"\bwhat\s+(?:we\s+are|we're)\s+looking\s+for\b|\bwhat\s+you\s+bring\b", _F)
 # The strongest of those: a description of the person asked for, which ends a list of merits.
 _PERSON = re.compile(
-    r"\bvi\s+söker\s+(?:nu\s+|därför\s+|också\s+|även\s+)?dig\s+som\b|\bdu\s+är\b|"
-    r"\bdig\s+som\s+(?:är|har|kan)\b|\byou\s+are\b|\bvi\s+tror\s+att\s+du\b|"
+    r"\bvi\s+(?:söker|behöver)\s+(?:nu\s+|därför\s+|också\s+|även\s+)?dig\s+som\b|"
+    r"\bdu\s+är\b|\bdig\s+som\s+(?:är|har|kan)\b|\byou\s+are\b|\bvi\s+tror\s+att\s+du\b|"
     r"\bwe\s+(?:believe|think)\s+(?:that\s+)?you\b|\bperson\s+är\s+du\b|"
-    r"\bpersonliga\s+egenskaper\b|\begenskaper\b", _F)
+    r"\bpersonliga\s+egenskaper\b|\begenskaper\b|"
+    r"\bpersonal\s+(?:qualities|qualifications|attributes|characteristics)\b|"
+    r"\bpersonlighet\b", _F)
 _NEUTRAL_HEADING = re.compile(
     r"^\s*(?:vi\s+erbjuder|vad\s+(?:vi\s+)?erbjuder(?:\s+vi)?|du\s+erbjuds|"
     r"vi\s+(?:kan\s+)?erbjuda|(?:här|hos\s+oss)\s+får\s+du|vad\s+du\s+får|what\s+you\s+get|"
-    r"ansökningsprocess\w*|låter\s+det\s+intressant|har\s+du\s+frågor|"
+    r"ansökningsprocess\w*|låter\s+det\s+intressant|har\s+du\s+frågor|bra\s+att\s+veta|"
+    r"good\s+to\s+know|(?:övrig|praktisk)\s+information|"
     r"om\s+(?:oss|företaget|bolaget|verksamheten|arbetsplatsen|tjänsten|jobbet|arbetet|"
     r"rollen|kursen|utbildningen|\w*processen)|arbetsuppgifter|dina\s+arbetsuppgifter|"
     r"om\s+arbetsgivaren|ansökan|"
     r"what\s+we\s+offer|about\s+us|about\s+the\s+(?:role|job|company)|förmåner|benefits|"
-    r"anställningsform|lön|övrigt|kontakt|"
+    r"anställningsform|anställningsvillkor|villkor|lön|övrigt|kontakt|"
     r"what\s+you(?:\s+will|'ll)\s+do|your\s+(?:role|responsibilities|tasks)|responsibilities|"
     r"how\s+to\s+apply|the\s+role|"
-    r"arbetstider|kursinnehåll|innehåll|lärande\s+i\s+arbete|lia|apl|praktik|pris|kostnad|"
+    r"arbetstid\w*|tillträde|placering|kursinnehåll|innehåll|lärande\s+i\s+arbete|lia|apl|praktik|pris|kostnad|"
     r"studietakt|omfattning)\b", _F)
 # In a course text what it contains is what you learn; who may apply, a prerequisite.
+# "Det här erbjuder vi dig", "Vad kan Mecenat erbjuda dig?": what the employer offers
+_OFFER = re.compile(r"\berbjud\w*|\boffer\w*|\bförmån\w*|\bbenefits?\b|\bperks\b", _F)
 # "Om ShortLink", "About Acme": the employer by name (case matters: "Om dig" is the person)
 _ABOUT_EMPLOYER = re.compile(
     r"\s*(?:Om|OM|About|ABOUT)\s+(?!(?:[Dd]ig|[Dd]u|[Yy]ou|DIG|DU|YOU)\b)[A-ZÅÄÖ0-9]")
@@ -100,7 +116,10 @@ _COURSE_PREREQUISITE_HEADING = re.compile(
     r"^\s*(?:vem\s+kan\s+(?:söka|gå|läsa)|för\s+att\s+(?:söka|antas|gå)|antagning|"
     r"särskild\s+behörighet)", _F)
 _HEADING_MAX = 70
+_LEAD_IN_MAX = 160  # "Vi tror att du har några års erfarenhet … och att du har jobbat med:"
+_TOPIC_WORDS = 4  # "Språk:", "Utbildning och erfarenhet"
 _PROSE_WORDS = 8  # a line this long ending in "." after a blank line is a paragraph
+_CUE_HEADING_WORDS = 7
 _SECTION_WORDS = 3  # "Meriterande:", "Det är meriterande:" head a section; longer lines lead in
 # A heading that names requirements by a compound ("Behörighetskrav", "Skallkrav", "Grundkrav")
 # has no cue word at a word start, where cues are looked for.
@@ -109,13 +128,21 @@ _REQUIREMENT_HEADING = re.compile(r"\w(?:krav|kvalifikationer)\b", _F)
 
 def _is_heading(line: str) -> bool:
     stripped = line.strip()
-    if not 0 < len(stripped) <= _HEADING_MAX:
+    if not 0 < len(stripped) <= _LEAD_IN_MAX:
         return False
     last = stripped[-1]
+    if len(stripped) > _HEADING_MAX:
+        return last == ":"
     # "Vem är du?", "Vad erbjuder vi?": a short question on its own line heads a section
     # (a short line in lower case is a list item or a clause: "gärna PyTorch")
     return last == ":" or (last not in ".!" and not stripped[0].islower()
                            and len(stripped.split()) <= 4)
+
+
+def _may_head_by_cue(line: str) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and stripped[-1] not in ",;" and not stripped[0].islower() and \
+        len(stripped.split()) <= _CUE_HEADING_WORDS
 
 
 def _combined(*cues: tuple[str, re.Pattern[str]]) -> re.Pattern[str]:
@@ -134,7 +161,8 @@ _CV_NEGATED = re.compile(
     r"\bi\s+(?:do\s+not|don't|have\s+no)\b|\bno\s+experience\b|\butan\s+körkort\b", _F)
 # One pass per text finds every cue; each is mapped to its sentence by position.
 _CUES_BY_KIND: dict[str, re.Pattern[str]] = {
-    "ad": _combined(("negated", _NEGATED), ("meriting", _MERITING), ("required", _REQUIRED),
+    "ad": _combined(("not_required", _NOT_REQUIRED), ("negated", _NEGATED),
+                    ("meriting", _MERITING), ("required", _REQUIRED),
                     ("person", _PERSON), ("profile", _PROFILE)),
     "course": _combined(("negated", _NEGATED), ("prerequisite", _PREREQUISITE),
                         ("outcome", _OUTCOME), ("entry", _COURSE_REQUIRED)),
@@ -143,7 +171,8 @@ _CUES_BY_KIND: dict[str, re.Pattern[str]] = {
 }
 # A sentence's own context, strongest cue first (a course's "entry" cue is a prerequisite).
 _PRECEDENCE: dict[str, tuple[tuple[str, Context], ...]] = {
-    "ad": (("negated", "negated"), ("meriting", "meriting"), ("required", "required")),
+    "ad": (("negated", "negated"), ("meriting", "meriting"), ("not_required", "negated"),
+           ("required", "required")),
     "course": (("negated", "negated"), ("prerequisite", "prerequisite"),
                ("outcome", "outcome"), ("entry", "prerequisite")),
     "cv": (("negated", "negated"), ("lacking", "negated")),
@@ -157,23 +186,26 @@ _PRECEDENCE: dict[str, tuple[tuple[str, Context], ...]] = {
 CUE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "negated": ("inte", "ej", "inget", "ingen", "inga", "krävs", "behövs", "erfordras",
                 "behöver", "no", "not", "utan"),
+    "not_required": ("inte", "ej", "inget", "ingen", "inga", "not", "no"),
     "outcome": ("efter", "du", "kursen", "utbildningen", "lärandemål", "kursens", "målet",
                 "ska", "i", "kan", "leder", "lär", "får", "vi", "läser", "tränar", "övar",
                 "programmet", "grundkursen", "delkursen", "tar"),
     "prerequisite": ("förkunskap", "behörighet", "antagningskrav", "för", "krav", "som",
                      "entry"),
     "meriting": ("merit", "ett", "plus", "önskvär", "fördel", "gärna", "bonus", "nice", "is",
-                 "ser", "det", "helst", "preferably", "beneficial", "advantage"),
+                 "välkommet", "ser", "det", "helst", "preferably", "beneficial", "advantage"),
     "required": ("krav", "kräv", "du", "måste", "obligatorisk", "förutsätt", "nödvändig", "ett",
                  "must", "require", "skall", "erfordra", "kvalifikation", "qualifications",
-                 "behöver", "ska", "bör"),
+                 "behöver"),
     "entry": ("krav", "kräv", "måste", "du", "ska", "behöver", "bör", "vi"),
     "lacking": ("har", "kan", "pratar", "talar", "äger", "saknar", "i", "no", "utan"),
     "profile": ("vi", "du", "you", "för", "din", "vem", "om", "har", "är", "who", "about",
-                "your", "what", "dig"),
-    "person": ("vi", "du", "you", "we", "person", "personliga", "egenskaper", "dig"),
+                "your", "what", "vad", "dig"),
+    "person": ("vi", "du", "you", "we", "person", "personliga", "egenskaper", "personal",
+               "dig"),
 }
-_CUES_OF_KIND = {"ad": ("negated", "meriting", "required", "person", "profile"),
+_CUES_OF_KIND = {"ad": ("not_required", "negated", "meriting", "required", "person",
+                        "profile"),
                  "course": ("negated", "prerequisite", "outcome", "entry"),
                  "cv": ("negated", "lacking"), "query": ("negated",)}
 
@@ -206,23 +238,57 @@ def _cues(text: str, folded: str, sentences: list[tuple[int, int]], kind: Kind,
                 continue
             tried = position
             m = cue_pattern.match(text, position, end)
-            if m is not None and m.lastgroup is not None:
+            if m is not None and m.lastgroup is not None and not (
+                    m.lastgroup == "meriting" and _disposition(text, position)):
                 found.setdefault(i, set()).add(m.lastgroup)
     return found
 
 
+# "en lagspelare som gärna hjälper", "du tar gärna initiativ": "gärna" after "som" or a verb
+# says what the person likes doing; after "har", "ser", "vill" … it marks a merit. After an
+# invitation to apply ("skicka gärna din ansökan") it is politeness.
+_MERIT_VERBS = frozenset({"har", "är", "ser", "får", "bör", "kan", "ska", "vill"})
+_INVITATIONS = frozenset({"kontakta", "skicka", "läs", "följ", "lägg", "ring", "sök", "besök",
+                          "hör", "mejla", "maila", "ansök"})
+
+
+def _disposition(text: str, position: int) -> bool:
+    if text[position:position + 5].lower() != "gärna":
+        return False
+    before = text[max(0, position - 24):position].split()
+    previous = before[-1].lower() if before else ""
+    return previous == "som" or previous in _INVITATIONS or (
+        previous.isalpha() and previous.endswith("r") and previous not in _MERIT_VERBS)
+
+
 def sentence_contexts(text: str, sentences: list[tuple[int, int]], kind: Kind,
-                      needed: set[int] | None = None, folded: str | None = None
-                      ) -> list[Context]:
+                      needed: set[int] | None = None, folded: str | None = None,
+                      mentions: set[int] | None = None) -> list[Context]:
     """One context per sentence span. Cues are looked for only in headings and in the
     sentences in `needed` (those with hits; default all); the others just get their section's
-    context. `folded` is `match_text(text)` when the caller has it."""
-    # a span ending in . or ! is never a heading: most sentences are told apart without a slice
-    headings = [end - start <= _HEADING_MAX and text[end - 1] not in ".!"
-                and _is_heading(text[start:end]) for start, end in sentences]
-    scanned = [h or needed is None or i in needed for i, h in enumerate(headings)]
+    context. `folded` is `match_text(text)` when the caller has it; `mentions`, the sentences
+    that mention a concept, when known."""
+    count = len(sentences)
+    headings = [False] * count
+    # "What we are looking for", "Vi söker dig som har": longer, but a line of its own after a
+    # blank line that names no concept and describes the person asked for heads a section
+    cue_headings = [False] * count
+    scanned = [True] * count if needed is None else [i in needed for i in range(count)]
+    previous_end = 0
+    for i, (start, end) in enumerate(sentences):
+        # a span ending in . or ! is never a heading: most are told apart without a slice
+        if (end - start <= _HEADING_MAX and text[end - 1] not in ".!") or (
+                end - start <= _LEAD_IN_MAX and text[end - 1] == ":"):
+            line = text[start:end]
+            if _is_heading(line):
+                headings[i] = scanned[i] = True
+            elif text[end:end + 1] in ("\n", "") and (
+                    i == 0 or "\n\n" in text[previous_end:start]) and _may_head_by_cue(line):
+                cue_headings[i] = scanned[i] = True
+        previous_end = end
     cues = _cues(text, folded if folded is not None else match_text(text), sentences, kind,
                  scanned)
+    cue_pattern = _CUES_BY_KIND[kind]
     precedence = _PRECEDENCE[kind]
     section: Context = "neutral"
     lines_in_section = 0
@@ -233,15 +299,28 @@ def sentence_contexts(text: str, sentences: list[tuple[int, int]], kind: Kind,
     out: list[Context] = []
     for i, (start, end) in enumerate(sentences):
         found = cues.get(i)
+        heading = headings[i]
+        mentioned = mentions is not None and i in mentions
+        if mentioned:
+            if heading and text[end - 1] not in ":?" and ":" not in text[start:end] and \
+                    cue_pattern.match(text, start, end) is None:
+                # "Swedish is a merit", "B-körkort krävs": a list item with its own verdict
+                # ("Meriterande Driftchef Primärvården" starts with it: a heading)
+                heading = False
+        elif cue_headings[i] and found and not {"profile", "person"}.isdisjoint(found):
+            heading = True
         own: Context | None = None
         if found:
             own = next((ctx for cue, ctx in precedence if cue in found), None)
+        if heading and end - start > _HEADING_MAX and own is None and not (
+                found and "person" in found):
+            heading = False  # a long lead-in needs a clear cue ("har du all möjlighet att …:")
         if own is None and found and "person" in found and section == "meriting" and \
                 lines_in_section and i and "\n\n" in text[sentences[i - 1][1]:start]:
             # "Meriterande: - Kafka - AWS" and then a paragraph "Vi söker dig som är …": the
             # list has ended, the paragraph describes the person asked for
             own = "required"
-        if outer is not None and lines_in_section and not headings[i] and \
+        if outer is not None and lines_in_section and not heading and \
                 text[end - 1] in ".!" and "\n\n" in text[sentences[i - 1][1]:start] and \
                 len(text[start:end].split()) >= _PROSE_WORDS:
             # a paragraph of prose after a lead-in's list is outside it; one that describes
@@ -250,7 +329,7 @@ def sentence_contexts(text: str, sentences: list[tuple[int, int]], kind: Kind,
             if section == "neutral" and found and ("person" in found or "profile" in found):
                 section = "required"
         lines_in_section += 1
-        if headings[i]:
+        if heading:
             heads: Context | None = None
             from_cue = False
             if kind == "course" and _COURSE_OUTCOME_HEADING.search(text[start:end]):
@@ -258,19 +337,22 @@ def sentence_contexts(text: str, sentences: list[tuple[int, int]], kind: Kind,
             elif kind == "course" and _COURSE_PREREQUISITE_HEADING.search(text[start:end]):
                 heads = "prerequisite"
             elif _NEUTRAL_HEADING.search(text[start:end]) or \
-                    _ABOUT_EMPLOYER.match(text, start, end):
+                    _ABOUT_EMPLOYER.match(text, start, end) or \
+                    _OFFER.search(text, start, end):
                 heads = "neutral"
             elif own is not None and own != "negated":
                 heads, from_cue = own, True
-            elif own == "negated" and found and "meriting" in found:  # "Meriterande (men inget krav):"
-                heads, from_cue = "meriting", True
             elif found and ("profile" in found or "person" in found):  # "Vem är du?"
                 heads, from_cue = "required", True
             elif _REQUIREMENT_HEADING.search(text, start, end):
                 heads = "prerequisite" if kind == "course" else "required"
-            if heads is None and outer is not None and lines_in_section > 1 and \
-                    text[end - 1] == ":":
-                heads = outer
+            if heads is None and lines_in_section > 1 and (
+                    outer is not None or section == "meriting") and not mentioned and \
+                    (text[end - 1] == ":" or text[start:end].isupper()) and \
+                    len(text[start:end].split()) <= _TOPIC_WORDS:
+                # "Språk:", "PERSONLIGHET" after a list of merits or a lead-in's list: a new
+                # topic of what is asked for (terms and benefits have neutral headings)
+                heads = outer if outer not in (None, "neutral") else "required"
             if heads is not None:  # a short list line ("- Truckkort") heads nothing
                 if from_cue and text[end - 1] == ":" and \
                         len(text[start:end].split()) > _SECTION_WORDS:

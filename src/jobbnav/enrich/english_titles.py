@@ -89,6 +89,8 @@ ROLE_HEADS: dict[str, tuple[str, ...]] = {
     "adviser": ("rådgivare",), "analyst": ("analytiker",), "administrator": ("administratör",),
     "controller": ("controller",), "engineer": ("ingenjör",), "developer": ("utvecklare",),
     "technician": ("tekniker",), "planner": ("planerare",), "buyer": ("inköpare",),
+    "agent": ("medarbetare",), "representative": ("medarbetare", "representant"),
+    "associate": ("medarbetare",),
 }
 # An English modifier → the front of a Swedish compound title ("sales" + "chef").
 MODIFIER_FORMS: dict[str, str] = {
@@ -112,13 +114,17 @@ MODIFIER_FORMS: dict[str, str] = {
     "facility": "fastighets", "facilities": "fastighets", "construction": "bygg",
     "design": "design", "recruitment": "rekryterings", "recruiting": "rekryterings",
     "growth": "tillväxt", "commercial": "kommersiell", "insurance": "försäkrings",
+    # two English words, one Swedish front
+    "customer service": "kundtjänst", "customer support": "kundtjänst",
+    "quality assurance": "kvalitets", "human resources": "hr",
 }
 _OF_HEADS = {"head", "director", "manager", "chief", "vp"}
 
 
 def english_role_compounds(words: list[str]) -> list[tuple[str, range]]:
     """Swedish compound titles an English role phrase stands for, each with the positions of
-    `words` it covers: "sales manager" → "försäljningschef", "head of sales" and "chief
+    `words` it covers: "sales manager" → "försäljningschef", "customer service agent" →
+    "kundtjänstmedarbetare", "head of sales" and "chief
     commercial officer" → "försäljningschef"-like fronts + "chef". Only candidates; the title
     index keeps those that are titles."""
     out: list[tuple[str, range]] = []
@@ -127,6 +133,13 @@ def english_role_compounds(words: list[str]) -> list[tuple[str, range]]:
         front, role = MODIFIER_FORMS.get(words[i]), ROLE_HEADS.get(words[i + 1])
         if front and role:
             out += [(front + head, range(i, i + 2)) for head in role]
+        # "customer service agent" → "kundtjänstmedarbetare", "quality assurance engineer"
+        role = ROLE_HEADS.get(words[i + 2]) if i + 2 < n else None
+        if role:
+            second = MODIFIER_FORMS.get(words[i + 1])
+            fronts = [MODIFIER_FORMS.get(f"{words[i]} {words[i + 1]}") or (
+                front + second if front and second else "")]
+            out += [(f + head, range(i, i + 3)) for f in fronts if f for head in role]
     for i in range(n - 2):
         if words[i] in _OF_HEADS and words[i + 1] == "of":
             for j in range(i + 2, min(n, i + 5)):  # "head of growth and sales"

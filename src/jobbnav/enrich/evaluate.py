@@ -40,13 +40,24 @@ DEFAULT_EVAL_SET = Path(__file__).resolve().parents[3] / "tests" / "enrich" / "d
 DEFAULT_HEADLINES = DEFAULT_EVAL_SET.with_name("headline_groups.jsonl")
 # Written by other authors who saw neither the code nor the first set (see docs/enrich.md):
 # short texts; full structured ads, CVs and course texts; long real-style ads with their SSYK
-# code; course texts and CVs.
+# code; course texts and CVs; ads whose structure varies as real ads' does (lead-ins, topic
+# headings, benefits), with their SSYK code.
 BLIND_EVAL_SETS = (DEFAULT_EVAL_SET.with_name("eval_set_blind.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_full_ads.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_long_ads.jsonl"),
-                   DEFAULT_EVAL_SET.with_name("eval_set_blind_courses_cvs.jsonl"))
+                   DEFAULT_EVAL_SET.with_name("eval_set_blind_courses_cvs.jsonl"),
+                   DEFAULT_EVAL_SET.with_name("eval_set_blind_structured_ads.jsonl"))
 BLIND_HEADLINES = DEFAULT_EVAL_SET.with_name("headline_groups_blind.jsonl")
-BLIND_LONG_ADS = DEFAULT_EVAL_SET.with_name("eval_set_blind_long_ads.jsonl")
+# Blind sets that carry each ad's SSYK code: report key → (file, what it is)
+BLIND_GROUP_SETS = {
+    "long_ads_groups_blind_set": (
+        DEFAULT_EVAL_SET.with_name("eval_set_blind_long_ads.jsonl"),
+        "long ads written blind by a third author (1.6-2.5 kB, as the market looks: sales and "
+        "IT, then the rest)"),
+    "structured_ads_groups_blind_set": (
+        DEFAULT_EVAL_SET.with_name("eval_set_blind_structured_ads.jsonl"),
+        "ads written blind by another author (1.5-2.1 kB, structure varied as real ads vary)"),
+}
 TYPE_GROUPS = {"occupation-name": "occupation", "ssyk-level-4": "occupation", "skill": "skill",
                "trait": "trait", "language": "language", "driving-licence": "driving-licence",
                "municipality": "geo", "region": "geo", "country": "geo"}
@@ -281,8 +292,10 @@ def evaluate(*, eval_set: Path | None = None, ads: Path | None = None,
                                          for path in BLIND_EVAL_SETS if path.is_file()}
     if headlines is None and BLIND_HEADLINES.is_file():
         report["headline_groups_blind_set"] = _headline_groups(BLIND_HEADLINES)
-    if headlines is None and BLIND_LONG_ADS.is_file():
-        report["long_ads_groups_blind_set"] = _headline_groups(BLIND_LONG_ADS)
+    if headlines is None:
+        for key, (path, _) in BLIND_GROUP_SETS.items():
+            if path.is_file():
+                report[key] = _headline_groups(path)
     return report
 
 
@@ -334,8 +347,7 @@ def render(report: dict[str, Any]) -> str:
               f"  missed: {'; '.join(h['misses']) or 'none'}"]
     for key, what in (("headline_groups_blind_set", "short ads written blind by a second "
                        "author (headline + 2-4 sentences, the whole labour market)"),
-                      ("long_ads_groups_blind_set", "long ads written blind by a third author "
-                       "(1.6-2.5 kB, as the market looks: sales and IT, then the rest)")):
+                      *((k, w) for k, (_, w) in BLIND_GROUP_SETS.items())):
         blind = report.get(key)
         if blind and blind["headlines"]:
             b = blind["baseline_tfidf_linear"]

@@ -170,6 +170,23 @@ def _label_surfaces(label: str) -> Iterable[tuple[str, str, str]]:
         yield _compound_stem(legitimation.group(1)) + "legitimation", "alternative", ""
 
 
+def _field_acronym(surface: str, label: str) -> bool:
+    """An occupation's "/"-alternative in capitals that abbreviates none of its other names
+    names a field, not the occupation: "QA" of "Speltestare/QA" is quality assurance, whereas
+    "KAM" of "Key account manager/KAM" is that title."""
+    if not (surface.isupper() and surface.isalpha()):
+        return False
+    letters = surface.lower()
+    for other in label.split("/"):
+        name = other.strip().lower()
+        if name == letters or not name or name[0] != letters[0]:
+            continue
+        rest = iter(name)
+        if all(ch in rest for ch in letters):  # its letters in order, from the first
+            return False
+    return True
+
+
 def _written_forms(label: str) -> list[str]:
     """`_qualified_forms` of each "/"-alternative with a ", qualifier"."""
     out: list[str] = []
@@ -481,6 +498,9 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
             concepts[cid] = concept
             if ctype != "ssyk-level-4":  # group labels ("… m.fl.") are not written in ads
                 for surface, origin, qualifier in _label_surfaces(concept.preferred_label):
+                    if ctype == "occupation-name" and origin == "alternative" and \
+                            _field_acronym(surface, concept.preferred_label):
+                        continue
                     builder.add(surface, LexEntry(cid, ctype, concept.preferred_label, origin,
                                                   False, qualifier))
                 for form in _written_forms(concept.preferred_label):

@@ -173,7 +173,8 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int
             sentence += 1
         kept.append((match, entry, confidence, sentence))
     needed = {sentence for *_, sentence in kept}
-    contexts = sentence_contexts(clean, sentences, kind, needed, folded) if needed else []
+    contexts = sentence_contexts(clean, sentences, kind, needed, folded,
+                                 mentions=needed) if needed else []
     # concept id → [entry, (start, end) of its strongest mention, spans, confidence, context,
     # sentence, misspelled]; Hit objects are made once per concept at the end.
     merged: dict[str, list[Any]] = {}

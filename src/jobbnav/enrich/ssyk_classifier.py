@@ -54,6 +54,22 @@ GROUP_TITLE_CONFIDENCE = 0.85  # as a label stripped of its qualifier in the lex
 TITLE_FLOOR = 1e-3  # a group none of the headline's titles names is unlikely, not impossible
 TEMPERATURE = 2.5  # held-out log-loss optimum with the ad memory (mean top-1 p 0.57 ≈ top-1)
 MAX_TEXT_CHARS = 1_500  # the opening of an ad says what the job is; bounds the cost
+# English function words: the training texts are Swedish, so their n-grams are rare there and
+# weigh heavily, and any two English ads share them. Left in, an English ad is "similar" to
+# every English ad in the memory whatever the job ("Customer Service Agent" voted like the
+# English engineering ads).
+ENGLISH_FUNCTION_WORDS = frozenset((
+    "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for",
+    "from", "with", "without", "as", "is", "are", "was", "were", "be", "been", "being", "will",
+    "would", "can", "could", "should", "may", "might", "must", "shall", "do", "does", "did",
+    "have", "has", "had", "you", "your", "yours", "we", "our", "ours", "us", "they", "their",
+    "them", "he", "she", "his", "her", "it", "its", "this", "that", "these", "those", "who",
+    "whom", "whose", "which", "what", "when", "where", "why", "how", "all", "any", "some",
+    "more", "most", "other", "such", "no", "not", "only", "own", "same", "so", "than", "too",
+    "very", "just", "also", "into", "about", "over", "under", "after", "before", "between",
+    "through", "during", "up", "down", "out", "off", "again", "further", "then", "once",
+    "here", "there", "both", "each", "few", "i", "me", "my", "am",
+))
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +104,7 @@ class OccupationGroupModel:
              ([self._row[gid] for gid, _ in docs], np.arange(len(docs)))),
             shape=(len(self.group_ids), len(docs)))
         self.centroids: sparse.csr_matrix = normalize(owner @ matrix)
-        self.scorer = CentroidScorer(self.vectorizer, self.centroids)
+        self.scorer = CentroidScorer(self.vectorizer, self.centroids, ENGLISH_FUNCTION_WORDS)
         self.groups_of = groups_of
         self.training_docs = len(docs)
         self.titles = TitleIndex(index, group_of_occupation(index))

@@ -82,20 +82,24 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence or line, blanks trimmed; covers every non-blank character."""
     spans: list[tuple[int, int]] = []
     start = 0
+    isspace = str.isspace
+    # trimming by index, not by slicing and stripping: most pieces have no blanks to trim
     for m in _SENTENCE_END.finditer(text):
-        separator_start = m.start(1) if m.lastindex else m.start()
-        separator_end = m.end()
-        piece = text[start:separator_start]
-        stripped = piece.strip()
-        if stripped:
-            lead = start + len(piece) - len(piece.lstrip())
-            spans.append((lead, lead + len(stripped)))
-        start = separator_end
-    piece = text[start:]
-    stripped = piece.strip()
-    if stripped:
-        lead = start + len(piece) - len(piece.lstrip())
-        spans.append((lead, lead + len(stripped)))
+        end = m.start(1) if m.lastindex else m.start()
+        while start < end and isspace(text[start]):
+            start += 1
+        while end > start and isspace(text[end - 1]):
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+        start = m.end()
+    end = len(text)
+    while start < end and isspace(text[start]):
+        start += 1
+    while end > start and isspace(text[end - 1]):
+        end -= 1
+    if start < end:
+        spans.append((start, end))
     return _split_soft_clauses(text, spans)
 
 

@@ -244,6 +244,22 @@ def test_headings_that_describe_the_person_and_list_items_with_a_verdict(
     assert found["Umeå"] == "neutral"
 
 
+def test_titles_and_skills_as_employers_write_them(real_engine: Engine) -> None:
+    found = _labels("Vi söker lagermedarbetare och en IT-supporttekniker. Du har arbetat "
+                    "självständigt. Vi ser det som positivt om du är serviceminded.")
+    assert found.keys() >= {"Lagerarbetare/Terminalarbetare", "Supporttekniker IT",
+                            "Arbeta självständigt", "Serviceminded"}
+    # an abbreviation after the comma spells its label ("Plan- och bygglagen, PBL")
+    assert "Plan- och bygglagen, PBL" in _labels("Som byggnadsinspektör tillämpar du PBL.")
+    assert "Positiv" not in found  # "det som positivt" says it of a situation
+    assert "Självständig" not in found  # the longer trait names the way of working
+    # the school level the ad names picks the teaching sense
+    found = _labels("Vi söker en lärare till högstadiet. Du undervisar i matematik och fysik "
+                    "i årskurs 7–9 och har lärarlegitimation.")
+    assert "Matematik, undervisning grundskolenivå" in found
+    assert "Matematik, undervisning gymnasienivå" not in found
+
+
 def test_contexts_in_course_texts_as_schools_write_them(real_engine: Engine) -> None:
     found = _labels("Vem kan söka?\nDu ska ha grundläggande kunskaper i svenska.\n\n"
                     "Utbildningens innehåll\nKurserna ger en grund i svetsning. Vi varvar "

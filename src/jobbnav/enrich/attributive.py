@@ -60,10 +60,17 @@ def _is_person(word: str) -> bool:
     return folded in _PERSON_WORDS or folded.endswith(_PERSON_ENDINGS)
 
 
+# "Vi ser det som positivt", "det är positivt om du …": an adverb form about a situation
+_OF_A_SITUATION = re.compile(r"(?:\bdet\s+(?:är|vore|blir)\s+(?:\w+\s+)?|\bsom\s+)$", re.I)
+
+
 def describes_a_thing(text: str, start: int, end: int) -> bool:
-    """True when the trait word `text[start:end]` stands before a thing it describes."""
+    """True when the trait word `text[start:end]` stands before a thing it describes, or
+    in its -t form says something of a situation ("det är positivt om …")."""
     if text[start:end].casefold().endswith(_NOUN_ENDINGS):
         return False
+    if text[end - 1] in "tT" and _OF_A_SITUATION.search(text, max(0, start - 30), start):
+        return True
     found = _NEXT_WORDS.match(text, end)
     if found is None:
         return False

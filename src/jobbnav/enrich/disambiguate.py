@@ -174,7 +174,12 @@ def _qualifier_words_seen(qualifier: str, folded_text: str) -> float:
     stems = _qualifier_stems(qualifier)
     if not stems:
         return 0.0
-    return sum(stem in folded_text for stem in stems) / len(stems)
+    return sum(stem in folded_text or any(w in folded_text for w in _SAID_AS.get(stem, ()))
+               for stem in stems) / len(stems)
+
+
+# School levels as ads name them: "högstadiet", "årskurs 7–9" are the compulsory school
+_SAID_AS = {"grundsk": ("högstadie", "mellanstadie", "lågstadie", "årskurs", " åk ")}
 
 
 @lru_cache(maxsize=65_536)

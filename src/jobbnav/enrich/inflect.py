@@ -65,8 +65,12 @@ def inflected_forms(surface: str, concept_type: str) -> list[str]:
 
 def spoken_title_forms(key: str) -> list[str]:
     """Everyday forms of a folded occupation title: "bilförsäljare" is also said "bilsäljare",
-    "eventförsäljare" "eventsäljare" (the stand-alone "försäljare" keeps its form)."""
+    "eventförsäljare" "eventsäljare" (the stand-alone "försäljare" keeps its form); employers
+    call a "lagerarbetare" a "lagermedarbetare", a "cateringarbetare" a "cateringmedarbetare"."""
     last = key.rsplit(" ", 1)[-1]
     if last.endswith("försäljare") and len(last) - len("försäljare") >= _MIN_MODIFIER:
         return [key[:-len("försäljare")] + "säljare"]
+    if last.endswith("arbetare") and not last.endswith("medarbetare") and \
+            len(last) - len("arbetare") >= _MIN_MODIFIER:
+        return [key[:-len("arbetare")] + "medarbetare"]
     return []

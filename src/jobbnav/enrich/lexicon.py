@@ -176,25 +176,24 @@ def _field_acronym(surface: str, label: str) -> bool:
     "KAM" of "Key account manager/KAM" is that title."""
     if not (surface.isupper() and surface.isalpha()):
         return False
-    letters = surface.lower()
-    for other in label.split("/"):
-        name = other.strip().lower()
-        if name == letters or not name or name[0] != letters[0]:
-            continue
-        rest = iter(name)
-        if all(ch in rest for ch in letters):  # its letters in order, from the first
-            return False
-    return True
+    return not any(_spells(surface, other.strip()) for other in label.split("/")
+                   if other.strip() != surface)
 
 
 def _written_forms(label: str) -> list[str]:
-    """`_qualified_forms` of each "/"-alternative with a ", qualifier"."""
+    """`_qualified_forms` of each "/"-alternative with a ", qualifier", or a field in capitals
+    after its one word ("Supporttekniker IT" → "IT-supporttekniker")."""
     out: list[str] = []
     for alt in label.split("/"):
         head, comma, qualifier = alt.partition(",")
         if comma:
             out += _qualified_forms(head.strip(), qualifier.strip())
+        elif (spaced := _FIELD_AFTER.match(alt.strip())) is not None:
+            out += _qualified_forms(*spaced.groups())
     return out
+
+
+_FIELD_AFTER = re.compile(r"^([A-ZÅÄÖ][a-zåäö]+) ([A-ZÅÄÖ]{2,4})$")
 
 
 def _qualified_forms(head: str, qualifier: str) -> list[str]:
@@ -214,15 +213,27 @@ def _abbreviation(label: str) -> str | None:
     """The abbreviation a label spells out: "Yrkeskompetensbevis för förare (YKB)", "Amazon
     Web Services (AWS), molnplattform", "Local Interconnect Network, LIN". Two-letter codes in
     parentheses ("(PT)", "(VT)") are everyday words too; a short word after a comma is
-    mostly a field ("Projektledare, IT"), so it counts only when it is the label's initials."""
+    mostly a field ("Projektledare, IT"), so it counts only when it spells the label: its
+    initials, or letters of the label in order from the first ("Hjärt-lungräddning, HLR",
+    "Plan- och bygglagen, PBL")."""
     found = _IN_PARENTHESES.search(label)
     if found and found.group(1).isupper():
         return found.group(1)
     after = _AFTER_COMMA.match(label)
-    if after and after.group(2).isupper() and after.group(2) == "".join(
-            w[0] for w in after.group(1).split()).upper():
+    if after and after.group(2).isupper() and (after.group(2) == "".join(
+            w[0] for w in after.group(1).split()).upper() or _spells(after.group(2),
+                                                                     after.group(1))):
         return after.group(2)
     return None
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """The acronym's letters occur in `name` in order, the first one first."""
+    letters, name = acronym.lower(), name.lower()
+    if not name or name[0] != letters[0]:
+        return False
+    rest = iter(name)
+    return all(ch in rest for ch in letters)
 
 
 def _compound_stem(word: str) -> str:

@@ -100,7 +100,7 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("trait", "Detaljorienterad"): ["detail-oriented", "eye for detail", "öga för detaljer",
                                     "sinne för detaljer"],
     ("trait", "Kommunikativ"): ["communicative"],
-    ("trait", "Serviceinriktad"): ["service-minded"],
+    ("trait", "Serviceminded"): ["service-minded"],  # the taxonomy's word, hyphenated
     ("trait", "Målinriktad"): ["goal-oriented", "jobba mot mål", "arbeta mot mål",
                                "jobbar mot mål", "arbetar mot mål"],
     ("trait", "Resultatinriktad"): ["result-oriented", "results-oriented"],
@@ -143,6 +143,7 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("trait", "Beslutsförmåga"): ["förmåga att fatta beslut", "fatta snabba beslut"],
     ("trait", "Säkerhetsmedveten"): ["säkerhetsmedvetenhet", "säkerhetstänk"],
     ("trait", "Arbeta självständigt"): ["jobba självständigt", "jobbar självständigt",
+                                        "arbetar självständigt", "arbetat självständigt",
                                         "working independently", "work independently"],
     ("trait", "Självgående"): ["self-driven"],
     ("trait", "Pragmatisk"): ["pragmatic"],

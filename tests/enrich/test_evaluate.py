@@ -87,6 +87,12 @@ FLOOR_LONG_ADS_TOP3 = 0.90
 # Speltestare.
 FLOOR_STRUCTURED_ADS_TOP1 = 0.82
 FLOOR_STRUCTURED_ADS_TOP3 = 0.92
+# 60 short ads with messy headlines ("Sommarjobb 2026", "Field Service Engineer"), written
+# blind (seventh session): 0.767 / 0.950 at the session start, 0.783 / 0.950 when first
+# measured, 0.800 / 0.950 after a long compound qualifier counted by its end
+# ("specialavdelning" in "ortopedavdelningen"). TF-IDF baseline 0.783 / 0.883.
+FLOOR_MESSY_HEADLINES_TOP1 = 0.73
+FLOOR_MESSY_HEADLINES_TOP3 = 0.90
 # Requirements employers picked in Platsbanken's form on the dev ads (seventh session; 135
 # labels on 78 ads, many never written in the text): recall 0.452 (exact-label baseline 0.296),
 # context as the form says 0.861 of 36 found skills and languages as first measured, 0.889
@@ -151,6 +157,10 @@ def test_quality_stays_above_the_floors(real_engine: Engine) -> None:
     assert structured["headlines"] >= 40
     assert structured["top1"] >= FLOOR_STRUCTURED_ADS_TOP1, structured["misses"]
     assert structured["top3"] >= FLOOR_STRUCTURED_ADS_TOP3
+    messy = report["messy_headlines_groups_blind_set"]
+    assert messy["headlines"] >= 60
+    assert messy["top1"] >= FLOOR_MESSY_HEADLINES_TOP1, messy["misses"]
+    assert messy["top3"] >= FLOOR_MESSY_HEADLINES_TOP3
 
 
 def test_headline_sets_name_their_faults_or_are_skipped_on_another_taxonomy(

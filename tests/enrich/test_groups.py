@@ -154,6 +154,15 @@ def test_english_ads_are_not_alike_by_their_function_words(real_engine: Engine) 
     assert ids.size == 0
 
 
+def test_a_long_compound_qualifier_is_seen_by_its_end(real_engine: Engine) -> None:
+    # "Undersköterska, vård- och specialavdelning och mottagning": "ortopedavdelningen" is a
+    # specialavdelning, so the ward's group, not home care's
+    body = ("Ortopedavdelningen på Västerås sjukhus har 28 vårdplatser. Som undersköterska "
+            "arbetar du med omvårdnad av patienter före och efter operation, tillsammans med "
+            "sjuksköterskor, läkare och fysioterapeuter. Du har undersköterskeexamen.")
+    assert _codes("Undersköterska till ortopedavdelningen, Västerås sjukhus", body)[0] == "5323"
+
+
 def test_a_field_after_a_slash_names_no_occupation(real_engine: Engine) -> None:
     labels = {h.preferred_label for h in enrich("Testare/QA till medicinteknikbolag").hits}
     assert "Speltestare/QA" not in labels  # QA is quality assurance, not games testing

@@ -174,8 +174,7 @@ def _qualifier_words_seen(qualifier: str, folded_text: str) -> float:
     stems = _qualifier_stems(qualifier)
     if not stems:
         return 0.0
-    return sum(stem in folded_text or any(w in folded_text for w in _SAID_AS.get(stem, ()))
-               for stem in stems) / len(stems)
+    return sum(any(s in folded_text for s in stem) for stem in stems) / len(stems)
 
 
 # School levels as ads name them: "högstadiet", "årskurs 7–9" are the compulsory school
@@ -183,11 +182,27 @@ _SAID_AS = {"grundsk": ("högstadie", "mellanstadie", "lågstadie", "årskurs", 
 
 
 @lru_cache(maxsize=65_536)
-def _qualifier_stems(qualifier: str) -> tuple[str, ...]:
-    """Words of four letters or more, and abbreviations ("Fräsning, CNC")."""
+def _qualifier_stems(qualifier: str) -> tuple[tuple[str, ...], ...]:
+    """Per word of four letters or more, and abbreviation ("Fräsning, CNC"), the forms that
+    show it in a text: its start, and for a long compound also its end ("specialavdelning"
+    in "ortopedavdelningen"), or how ads say it (`_SAID_AS`)."""
     words = [w.lower() for w in qualifier.replace(",", " ").split()
              if len(w) >= 4 or (len(w) >= 2 and w.isupper())]
-    return tuple(w[:7] if len(w) >= 8 else w for w in words)
+    out = []
+    for word in words:
+        stem = word[:7] if len(word) >= 8 else word
+        forms = (stem, word[-_COMPOUND_HEAD:]) if len(word) >= _LONG_COMPOUND and \
+            not word.endswith(_GENERIC_HEADS) else (stem,)
+        out.append(forms + _SAID_AS.get(stem, ()))
+    return tuple(out)
+
+
+_LONG_COMPOUND = 12
+_COMPOUND_HEAD = 8
+# heads too common to tell a compound apart ("metodutveckling" is no "utveckling" in general)
+_GENERIC_HEADS = ("utveckling", "hantering", "ledning", "arbete", "kunskap", "teknik",
+                  "service", "system", "verksamhet", "utbildning", "tillverkning", "industri",
+                  "företag", "område")
 
 
 def _score(lexicon: Lexicon, entry: LexEntry, domain: Counter[str], folded_text: str,

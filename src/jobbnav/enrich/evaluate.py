@@ -57,6 +57,10 @@ BLIND_GROUP_SETS = {
     "structured_ads_groups_blind_set": (
         DEFAULT_EVAL_SET.with_name("eval_set_blind_structured_ads.jsonl"),
         "ads written blind by another author (1.5-2.1 kB, structure varied as real ads vary)"),
+    "messy_headlines_groups_blind_set": (
+        DEFAULT_EVAL_SET.with_name("headline_groups_blind_messy.jsonl"),
+        "short ads written blind with headlines as employers write them (a third plain, a "
+        "third vague, a third English or internal titles)"),
 }
 TYPE_GROUPS = {"occupation-name": "occupation", "ssyk-level-4": "occupation", "skill": "skill",
                "trait": "trait", "language": "language", "driving-licence": "driving-licence",

@@ -101,12 +101,13 @@ _NEUTRAL_HEADING = re.compile(
     r"how\s+to\s+apply|the\s+role|"
     r"arbetstid\w*|tillträde|placering|kursinnehåll|innehåll|lärande\s+i\s+arbete|lia|apl|praktik|pris|kostnad|"
     r"studietakt|omfattning)\b", _F)
-# In a course text what it contains is what you learn; who may apply, a prerequisite.
-# "Det här erbjuder vi dig", "Vad kan Mecenat erbjuda dig?": what the employer offers
-_OFFER = re.compile(r"\berbjud\w*|\boffer\w*|\bförmån\w*|\bbenefits?\b|\bperks\b", _F)
+# "Det här erbjuder vi dig", "Vad kan Mecenat erbjuda dig?": what the employer offers ("offert"
+# is a quote, not an offer)
+_OFFER = re.compile(r"\berbjud\w*|\boffers?\b|\bförmån\w*|\bbenefits?\b|\bperks\b", _F)
 # "Om ShortLink", "About Acme": the employer by name (case matters: "Om dig" is the person)
 _ABOUT_EMPLOYER = re.compile(
     r"\s*(?:Om|OM|About|ABOUT)\s+(?!(?:[Dd]ig|[Dd]u|[Yy]ou|DIG|DU|YOU)\b)[A-ZÅÄÖ0-9]")
+# In a course text what it contains is what you learn; who may apply, a prerequisite.
 _COURSE_OUTCOME_HEADING = re.compile(
     r"^\s*(?:(?:kurs|utbildnings)?innehåll|(?:utbildningens|kursens|programmets)\s+innehåll|"
     r"vad\s+(?:innehåller|lär\s+du\s+dig)|det\s+här\s+lär\s+du\s+dig|(?:ingående\s+)?kurser\b|"

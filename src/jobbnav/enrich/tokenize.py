@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from itertools import chain
 
 __all__ = ["fold_surface", "match_text", "prepare_text", "sentence_spans", "word_spans"]
 
@@ -83,23 +84,17 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     isspace = str.isspace
+    pieces = chain(((m.start(1) if m.lastindex else m.start(), m.end())
+                    for m in _SENTENCE_END.finditer(text)), ((len(text), len(text)),))
     # trimming by index, not by slicing and stripping: most pieces have no blanks to trim
-    for m in _SENTENCE_END.finditer(text):
-        end = m.start(1) if m.lastindex else m.start()
+    for end, separator_end in pieces:
         while start < end and isspace(text[start]):
             start += 1
         while end > start and isspace(text[end - 1]):
             end -= 1
         if start < end:
             spans.append((start, end))
-        start = m.end()
-    end = len(text)
-    while start < end and isspace(text[start]):
-        start += 1
-    while end > start and isspace(text[end - 1]):
-        end -= 1
-    if start < end:
-        spans.append((start, end))
+        start = separator_end
     return _split_soft_clauses(text, spans)
 
 

@@ -249,6 +249,10 @@ def test_titles_and_skills_as_employers_write_them(real_engine: Engine) -> None:
                     "självständigt. Vi ser det som positivt om du är serviceminded.")
     assert found.keys() >= {"Lagerarbetare/Terminalarbetare", "Supporttekniker IT",
                             "Arbeta självständigt", "Serviceminded"}
+    # a practice "inom" a field is named without the field
+    assert _labels("Du lär dig basala hygienrutiner och sekretess och tystnadsplikt.",
+                   kind="course").keys() >= {"Basala hygienrutiner inom hälso- och sjukvård",
+                                             "Sekretess och tystnadsplikt inom hälso- och sjukvård"}
     # an abbreviation after the comma spells its label ("Plan- och bygglagen, PBL")
     assert "Plan- och bygglagen, PBL" in _labels("Som byggnadsinspektör tillämpar du PBL.")
     assert "Positiv" not in found  # "det som positivt" says it of a situation

@@ -152,6 +152,13 @@ def _label_surfaces(label: str) -> Iterable[tuple[str, str, str]]:
         if "," in alt:
             head, _, qualifier = alt.partition(",")
             yield head.strip(), "stripped", qualifier.strip()
+        elif " inom " in alt:
+            # "Basala hygienrutiner inom hälso- och sjukvård": texts name the practice; one
+            # word ("Administration inom …", "Specialistsjuksköterska inom palliativ vård")
+            # is too general alone
+            head, _, domain = alt.partition(" inom ")
+            if " " in head.strip():
+                yield head.strip(), "stripped", domain.strip()
         vendorless = _VENDOR.sub("", alt)
         if vendorless != alt and i == 0:
             # "Microsoft Intune, systemutvecklingsverktyg" → "Intune"; the vendor stays as the

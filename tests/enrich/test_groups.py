@@ -163,6 +163,15 @@ def test_a_long_compound_qualifier_is_seen_by_its_end(real_engine: Engine) -> No
     assert _codes("Undersköterska till ortopedavdelningen, Västerås sjukhus", body)[0] == "5323"
 
 
+def test_a_headline_that_names_no_job_takes_the_title_the_text_announces(
+        real_engine: Engine) -> None:
+    body = ("Hos oss står kunden i centrum och vi växer snabbt. Vi söker nu en "
+            "kundtjänstmedarbetare som vill hjälpa våra kunder via telefon, chatt och mejl. Du "
+            "har erfarenhet av service och trivs med att lösa problem. Vi erbjuder "
+            "kollektivavtal och friskvårdsbidrag.")
+    assert _codes("Bli en del av vårt team i Malmö!", body)[0] == "4222"
+
+
 def test_a_field_after_a_slash_names_no_occupation(real_engine: Engine) -> None:
     labels = {h.preferred_label for h in enrich("Testare/QA till medicinteknikbolag").hits}
     assert "Speltestare/QA" not in labels  # QA is quality assurance, not games testing

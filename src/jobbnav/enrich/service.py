@@ -235,6 +235,15 @@ def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",
             # an ad without a headline: the title its text announces stands in for one
             headline = title_phrases(prepare_text(text))
             head_found = _headline_hits(state, headline) if headline else []
+        elif kind == "ad" and headline and not any(
+                h.concept_type in AD_GROUPS["occupations"] for h in head) and \
+                not state.groups.titles.likelihood(headline).likelihood:
+            # "Sommarjobb 2026", "Vi söker dig som älskar att hjälpa andra!": a headline that
+            # names no job; the title the text announces is added to it
+            announced = title_phrases(prepare_text(text))
+            if announced:
+                headline = f"{headline} – {announced}"
+                head_found = _headline_hits(state, headline)
         occupation_types = AD_GROUPS["occupations"]
         english = state.lexicon.english_names
         # an English title ("Data Engineer") reaches the group model through the title index,

@@ -78,6 +78,10 @@ def test_english_headlines_are_read_through_swedish_titles(real_engine: Engine) 
     assert _codes("Key Account Manager till Stena")[0] == "3322"
     assert _codes("Head of Sales, Nordics")[0] == "1250"  # försäljningschef
     assert "ekonomichef" in model.titles.likelihood("Chief Financial Officer").titles
+    # a translation that only closes compound titles reads as their head
+    qa = model.titles.likelihood("QA Engineer")
+    assert qa.titles == ("testare",)
+    assert {index().concepts[g].codes.get("ssyk-code-2012") for g in qa.likelihood} >= {"2514"}
 
 
 def test_ontology_titles_joined_by_head_reach_the_title_index(real_engine: Engine) -> None:

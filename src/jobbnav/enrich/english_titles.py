@@ -57,7 +57,8 @@ ENGLISH_TITLE_WORDS: dict[str, str] = {
     "babysitter": "barnvakt", "cleaner": "städare", "cook": "kock",
     "waiter": "servitör", "waitress": "servitris", "bartender": "bartender",
     "driver": "förare", "truck": "lastbils", "bus": "buss", "courier": "bud",
-    "guard": "väktare", "security guard": "väktare", "warehouse worker": "lagerarbetare",
+    "guard": "väktare", "security guard": "väktare", "qa engineer": "testare",
+    "test engineer": "testare", "qa tester": "testare", "warehouse worker": "lagerarbetare",
     "worker": "arbetare", "storekeeper": "lagerarbetare", "hairdresser": "frisör",
     "social worker": "socialsekreterare", "counsellor": "kurator", "counselor": "kurator",
 }

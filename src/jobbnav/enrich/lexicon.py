@@ -34,7 +34,7 @@ from jobbnav.taxonomy.index import TaxonomyIndex
 from jobbnav.taxonomy.model import Concept
 
 __all__ = ["EVERYDAY_WORD", "GENITIVE_PLACE", "MATCH_TYPES", "NEEDS_CAPITAL", "NEEDS_UPPER",
-           "LexEntry", "Lexicon", "SenseGroup", "build_lexicon"]
+           "LexEntry", "Lexicon", "SenseGroup", "build_lexicon", "field_acronym"]
 
 # Concept types the matcher looks for (others, like SNI or SUN, are not mentioned in ads).
 MATCH_TYPES = ("occupation-name", "skill", "trait", "language", "driving-licence",
@@ -177,11 +177,11 @@ def _label_surfaces(label: str) -> Iterable[tuple[str, str, str]]:
         yield _compound_stem(legitimation.group(1)) + "legitimation", "alternative", ""
 
 
-def _field_acronym(surface: str, label: str) -> bool:
+def field_acronym(surface: str, label: str) -> bool:
     """An occupation's "/"-alternative in capitals that abbreviates none of its other names
     names a field, not the occupation: "QA" of "Speltestare/QA" is quality assurance, whereas
     "KAM" of "Key account manager/KAM" is that title."""
-    if not (surface.isupper() and surface.isalpha()):
+    if not (surface.isupper() and surface.isalpha()) or "/" not in label:
         return False
     return not any(_spells(surface, other.strip()) for other in label.split("/")
                    if other.strip() != surface)
@@ -517,7 +517,7 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
             if ctype != "ssyk-level-4":  # group labels ("… m.fl.") are not written in ads
                 for surface, origin, qualifier in _label_surfaces(concept.preferred_label):
                     if ctype == "occupation-name" and origin == "alternative" and \
-                            _field_acronym(surface, concept.preferred_label):
+                            field_acronym(surface, concept.preferred_label):
                         continue
                     builder.add(surface, LexEntry(cid, ctype, concept.preferred_label, origin,
                                                   False, qualifier))

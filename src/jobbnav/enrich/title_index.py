@@ -28,6 +28,7 @@ from jobbnav.enrich.english_titles import (
     translate_words_aligned,
 )
 from jobbnav.enrich.inflect import spoken_title_forms
+from jobbnav.enrich.lexicon import field_acronym
 from jobbnav.enrich.tokenize import fold_surface, match_text
 from jobbnav.taxonomy.index import TaxonomyIndex
 
@@ -57,7 +58,7 @@ def _title_surfaces(label: str) -> list[str]:
     out = []
     for alt in label.split("/"):
         alt = alt.strip()
-        if not alt:
+        if not alt or field_acronym(alt, label):  # "QA" of "Speltestare/QA" is a field
             continue
         out.append(alt)
         bare = alt.split("(")[0].split(",")[0].strip()
@@ -220,10 +221,12 @@ class TitleIndex:
             for gid, share in groups.items():
                 out[gid] += EXACT_WEIGHT * share
         for i, word in enumerate(words):
-            if i in covered or word in self.place_words:
-                continue
+            if i in covered or word in self.place_words or not translated[i]:
+                continue  # (an empty translation: the second word of a two-word title)
             head = self._longest_head(translated[i]) or self._longest_head(word)
             if head is None:
+                # "QA Engineer" → "testare", which closes "systemtestare", "mjukvarutestare"
+                word = translated[i] if self.bare_head(translated[i]) else word
                 bare = self.bare_head(word)
                 if bare:
                     titles.append(word)

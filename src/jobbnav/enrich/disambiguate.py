@@ -174,7 +174,13 @@ def _qualifier_words_seen(qualifier: str, folded_text: str) -> float:
     stems = _qualifier_stems(qualifier)
     if not stems:
         return 0.0
-    return sum(any(s in folded_text for s in stem) for stem in stems) / len(stems)
+    seen = 0
+    for forms in stems:
+        for form in forms:
+            if form in folded_text:
+                seen += 1
+                break
+    return seen / len(stems)
 
 
 # School levels as ads name them: "högstadiet", "årskurs 7–9" are the compulsory school

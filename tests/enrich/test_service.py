@@ -244,6 +244,39 @@ def test_headings_that_describe_the_person_and_list_items_with_a_verdict(
     assert found["Umeå"] == "neutral"
 
 
+@pytest.mark.parametrize(("text", "label", "context"), [
+    ("Vi söker dig med kunskap om Excel.", "MS Excel", "required"),
+    ("Vi söker en person med goda kunskaper i Excel.", "MS Excel", "required"),
+    ("Rätt person har B-körkort.", "Körkort B", "required"),
+    ("Den vi söker har B-körkort.", "Körkort B", "required"),
+    ("Du som söker har B-körkort.", "Körkort B", "required"),
+    ("We are looking for someone with a driving licence B.", "Körkort B", "required"),
+    ("Det underlättar om du har B-körkort.", "Körkort B", "meriting"),
+    ("It would be great if you have experience with Excel.", "MS Excel", "meriting"),
+    ("Preferred qualifications: Excel", "MS Excel", "meriting"),
+    ("No experience with Excel is needed.", "MS Excel", "negated"),
+    ("Tjänsten kräver inte B-körkort.", "Körkort B", "negated"),
+    # a negation and a merit joined by "men": each clause keeps its own verdict
+    ("Ingen erfarenhet krävs, men truckkort är meriterande.",
+     "Utbildningsbevis enligt TLP 10 för truckförare", "meriting"),
+    ("B-körkort är ett krav, men truckkort behövs inte.", "Körkort B", "required"),
+    ("B-körkort är ett krav, men truckkort behövs inte.",
+     "Utbildningsbevis enligt TLP 10 för truckförare", "negated"),
+    # the occupation asked for is the job on offer; what it should have is asked of the person
+    ("Vi söker nu en erfaren lagerarbetare med truckkort.", "Lagerarbetare/Terminalarbetare",
+     "neutral"),
+    ("Vi söker nu en erfaren lagerarbetare med truckkort.",
+     "Utbildningsbevis enligt TLP 10 för truckförare", "required"),
+    ("We are looking for a motivated and detail-oriented Junior Data Engineer.",
+     "Dataingenjör", "neutral"),
+    # applying is not a requirement: "Du som söker jobb hos oss har möjlighet att …"
+    ("Du som söker jobb hos oss får en introduktion i Excel.", "MS Excel", "neutral"),
+])
+def test_how_ads_say_who_they_look_for(real_engine: Engine, text: str, label: str,
+                                       context: str) -> None:
+    assert _labels(text)[label] == context
+
+
 def test_titles_and_skills_as_employers_write_them(real_engine: Engine) -> None:
     found = _labels("Vi söker lagermedarbetare och en IT-supporttekniker. Du har arbetat "
                     "självständigt. Vi ser det som positivt om du är serviceminded.")

@@ -16,7 +16,7 @@ import ahocorasick
 from jobbnav.enrich.model import Context, Kind
 from jobbnav.enrich.tokenize import match_text
 
-__all__ = ["sentence_contexts"]
+__all__ = ["clause_context", "sentence_contexts"]
 
 _F = re.IGNORECASE
 
@@ -25,8 +25,9 @@ _NEGATED = re.compile(
     r"ett krav|krävs|behövs|ett måste|obligatorisk\w*)\b|"
     r"\b(?:ingen|inga|inget)\s+(?:\w+\s+){0,3}(?:krävs|behövs|erfordras)\b|"
     r"\b(?:krävs|behövs|erfordras)\s+(?:inte|ej|inga?)\b|"
-    r"\bbehöver\s+(?:du\s+)?inte\s+ha\b|\bno\s+(?:\w+\s+)?(?:required|needed)\b|"
-    r"\bnot\s+(?:a\s+)?(?:required|requirement|necessary)\b|\butan\s+krav\s+på\b", _F)
+    r"\bbehöver\s+(?:du\s+)?inte\s+ha\b|\bkräver\s+(?:inte|ej|ingen|inga)\b|"
+    r"\bno\s+(?:[\w-]+\s+){0,4}(?:is\s+|are\s+)?(?:required|needed|necessary)\b|"
+    r"\bnot\s+(?:a\s+)?(?:required|requirement|necessary|needed)\b|\butan\s+krav\s+på\b", _F)
 # "inget krav", "not a requirement": with a merit cue ("meriterande men inget krav") the thing
 # is a merit; alone, it is negated
 _NOT_REQUIRED = re.compile(
@@ -56,7 +57,10 @@ _MERITING = re.compile(
     r"\bgärna\b|\bbonus\b|\bnice\s+to\s+have\b|"
     r"\bis\s+a\s+(?:big\s+|strong\s+|great\s+|definite\s+)?plus\b|"
     r"\bplus\s+om\b|"
-    r"\bser\s+vi\s+gärna\b|\bdet\s+är\s+(?:bra|positivt)\s+om\b|"
+    r"\bser\s+vi\s+gärna\b|\bdet\s+(?:är|vore)\s+(?:bra|positivt|fint|roligt|kul)\s+om\b|"
+    r"\bunderlättar\b|\bdesir(?:able|ed)\b|\bpreferred\b|\ban\s+asset\b|"
+    r"\bwould\s+be\s+(?:a\s+|an\s+)?(?:great|nice|good|helpful|plus|bonus|appreciated|"
+    r"valuable)\b|\b(?:great|nice|good)\s+if\s+you\b|"
     r"\bser\s+(?:vi\s+)?(?:det\s+)?som\s+(?:positivt|ett\s+plus)\b|"
     r"\bhelst\b|\bpreferably\b|\bbeneficial\b|\bvälkommet\b|"
     r"\badvantage\b", _F)
@@ -78,7 +82,15 @@ _PROFILE = re.compile(
     r"\bom\s+dig\b|\bvi\s+ser\s+att\s+du\b|\bhar\s+du\b|\bär\s+du\b|\bför\s+dig\s+som\s*:|"
     r"\bvad\s+du\s+(?:tar|har)\s+med\s+dig\b|\bvad\s+(?:vi\s+söker|söker\s+vi)\b|"
     r"\bvem\s+(?:vi\s+söker|söker\s+vi)\b|"
-    r"\bwhat\s+(?:we\s+are|we're)\s+looking\s+for\b|\bwhat\s+you\s+bring\b", _F)
+    r"\bwhat\s+(?:we\s+are|we're)\s+looking\s+for\b|\bwhat\s+you\s+bring\b|"
+    # "Vi söker dig med …", "Rätt person har …", "Den vi söker är …": the person asked for
+    r"\b(?:söker|letar\s+efter)\s+(?:nu\s+|därför\s+|också\s+|även\s+)?(?:dig|en|ett|någon|"
+    r"personer|medarbetare)\s+(?:\w+\s+){0,2}med\b|\bdu\s+som\s+söker\s+(?:har|ska|bör|är|behöver|kan)\b|\brätt\s+person\b|"
+    r"\bden\s+(?:vi\s+söker|sökande)\b|\bsökande\s+(?:ska|bör|har|är)\b|"
+    r"\b(?:rätta|idealiska|perfekta|ideala)\s+(?:kandidaten|personen|sökanden)\b|"
+    r"\bvår\s+(?:nya\s+)?(?:kollega|medarbetare)\s+(?:har|är|kan)\b|"
+    r"\blooking\s+for\s+(?:someone|a|an|candidates?|people|you)\b|\bideal\s+candidate\b|"
+    r"\byou\s+(?:will\s+)?bring\b|\byou\s+should\s+(?:have|be)\b", _F)
 # The strongest of those: a description of the person asked for, which ends a list of merits.
 _PERSON = re.compile(
     r"\bvi\s+(?:söker|behöver)\s+(?:nu\s+|därför\s+|också\s+|även\s+)?dig\s+som\b|"
@@ -186,7 +198,7 @@ _PRECEDENCE: dict[str, tuple[tuple[str, Context], ...]] = {
 # check that this gives the same contexts as searching every sentence.
 CUE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "negated": ("inte", "ej", "inget", "ingen", "inga", "krävs", "behövs", "erfordras",
-                "behöver", "no", "not", "utan"),
+                "behöver", "no", "not", "utan", "kräver"),
     "not_required": ("inte", "ej", "inget", "ingen", "inga", "not", "no"),
     "outcome": ("efter", "du", "kursen", "utbildningen", "lärandemål", "kursens", "målet",
                 "ska", "i", "kan", "leder", "lär", "får", "vi", "läser", "tränar", "övar",
@@ -194,14 +206,16 @@ CUE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "prerequisite": ("förkunskap", "behörighet", "antagningskrav", "för", "krav", "som",
                      "entry"),
     "meriting": ("merit", "ett", "plus", "önskvär", "fördel", "gärna", "bonus", "nice", "is",
-                 "välkommet", "ser", "det", "helst", "preferably", "beneficial", "advantage"),
+                 "välkommet", "ser", "det", "helst", "preferably", "beneficial", "advantage",
+                 "underlättar", "desir", "preferred", "an", "would", "great", "good"),
     "required": ("krav", "kräv", "du", "måste", "obligatorisk", "förutsätt", "nödvändig", "ett",
                  "must", "require", "skall", "erfordra", "kvalifikation", "qualifications",
                  "behöver"),
     "entry": ("krav", "kräv", "måste", "du", "ska", "behöver", "bör", "vi"),
     "lacking": ("har", "kan", "pratar", "talar", "äger", "saknar", "i", "no", "utan"),
     "profile": ("vi", "du", "you", "för", "din", "vem", "om", "har", "är", "who", "about",
-                "your", "what", "vad", "dig"),
+                "your", "what", "vad", "dig", "söker", "letar", "rätt", "den", "sökande",
+                "rätta", "idealiska", "perfekta", "ideala", "vår", "looking", "ideal"),
     "person": ("vi", "du", "you", "we", "person", "personliga", "egenskaper", "personal",
                "dig"),
 }
@@ -367,3 +381,27 @@ def sentence_contexts(text: str, sentences: list[tuple[int, int]], kind: Kind,
             own = "required"
         out.append(own or section)
     return out
+
+
+# "Vi kräver ingen förkunskap, men har du erfarenhet av försäljning är det en fördel": a
+# sentence that joins a negation and another verdict with "men" / "but" holds two clauses
+_BUT = re.compile(r",?\s+(?:men|but|däremot|however)\s+", _F)
+
+
+def clause_context(text: str, start: int, end: int, position: int, kind: Kind
+                   ) -> Context | None:
+    """The context of the clause of sentence `text[start:end]` that holds `position`, when
+    the sentence has clauses joined by "men" / "but" and that clause has a cue of its own."""
+    lo, hi = start, end
+    for joint in _BUT.finditer(text, start, end):
+        if joint.end() <= position:
+            lo = joint.end()
+        elif joint.start() >= position:
+            hi = joint.start()
+            break
+    if (lo, hi) == (start, end):
+        return None
+    found = {m.lastgroup for m in _CUES_BY_KIND[kind].finditer(text, lo, hi)
+             if m.lastgroup is not None and not (
+                 m.lastgroup == "meriting" and _disposition(text, m.start()))}
+    return next((ctx for cue, ctx in _PRECEDENCE[kind] if cue in found), None)

@@ -6,6 +6,8 @@ and rebuilt when the taxonomy index changes (a new import); both live in memory 
 
 from __future__ import annotations
 
+import re
+
 import threading
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -15,7 +17,7 @@ from sqlalchemy import Engine
 
 from jobbnav.db import get_engine
 from jobbnav.enrich.attributive import describes_a_thing
-from jobbnav.enrich.context import sentence_contexts
+from jobbnav.enrich.context import clause_context, sentence_contexts
 from jobbnav.enrich.disambiguate import choose_senses
 from jobbnav.enrich.english_titles import ENGLISH_TITLE_WORDS, is_english_title
 from jobbnav.enrich.lexicon import LexEntry, Lexicon, build_lexicon
@@ -124,11 +126,20 @@ _ROLE_WORDS = frozenset(("arbeta", "arbetar", "jobba", "jobbar", "tjänstgöra",
                          "sommarjobb", "börja", "bli"))
 
 
+# "Vi söker nu en erfaren lagerarbetare med truckkort", "We are looking for a Data Engineer":
+# the occupation asked for is the job on offer; what follows "med" is asked of the person.
+_SOUGHT = re.compile(
+    r"(?:^|\s)(?:söker|letar efter|anställer|rekryterar|looking for|hiring)\s+"
+    r"(?:nu\s+|därför\s+|också\s+|även\s+)?(?:en|ett|två|tre|fyra|fem|flera|fler|några|"
+    r"nya|a|an|\d+)\s+(?:(?!(?:med|with|som|as|av|of|inom|within|i|in)\s)[\w-]+\s+){0,5}$")
+_SOUGHT_REACH = 60
+
+
 def names_the_role(text: str, folded: str, start: int) -> bool:
     """Whether an occupation at `start` names the job itself: "Som lärare hos oss …",
-    "arbeta som personlig assistent", "i rollen som projektledare"."""
+    "arbeta som personlig assistent", "i rollen som projektledare", "vi söker en kock"."""
     if not folded.endswith("som ", 0, start) or (start > 4 and folded[start - 5] != " "):
-        return False
+        return _SOUGHT.search(folded, max(0, start - _SOUGHT_REACH), start) is not None
     if text[start - 4] == "S":  # "Som X …" opening a sentence
         return True
     before = folded[max(0, start - 20):start - 4].split()
@@ -184,6 +195,9 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int
         # candidate: "… är ett krav eftersom vi har kollegor i Finland"
         context = contexts[sentence] if sentence >= 0 and \
             entry.concept_type not in PLACE_TYPES else "neutral"
+        if context == "negated":
+            # "Ingen erfarenhet krävs, men truckkort är meriterande": the clause's own verdict
+            context = clause_context(clean, *sentences[sentence], match.start, kind) or context
         if kind == "ad" and context != "negated" and entry.concept_type in \
                 OCCUPATION_TYPES and names_the_role(clean, folded, match.start):
             context = "neutral"

@@ -173,15 +173,17 @@ _CV_NEGATED = re.compile(
     r"\b(?:har|kan|pratar|talar|äger)\s+(?:jag\s+)?(?:inte|ej|inget|ingen|inga)\b|\bsaknar\b|"
     r"\bi\s+(?:do\s+not|don't|have\s+no)\b|\bno\s+experience\b|\butan\s+körkort\b", _F)
 # One pass per text finds every cue; each is mapped to its sentence by position.
-_CUES_BY_KIND: dict[str, re.Pattern[str]] = {
-    "ad": _combined(("not_required", _NOT_REQUIRED), ("negated", _NEGATED),
-                    ("meriting", _MERITING), ("required", _REQUIRED),
-                    ("person", _PERSON), ("profile", _PROFILE)),
-    "course": _combined(("negated", _NEGATED), ("prerequisite", _PREREQUISITE),
-                        ("outcome", _OUTCOME), ("entry", _COURSE_REQUIRED)),
-    "cv": _combined(("negated", _NEGATED), ("lacking", _CV_NEGATED)),
-    "query": _combined(("negated", _NEGATED)),
+# Per kind, its cues in order of precedence where two start at the same place.
+_CUE_PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    "ad": (("not_required", _NOT_REQUIRED), ("negated", _NEGATED), ("meriting", _MERITING),
+           ("required", _REQUIRED), ("person", _PERSON), ("profile", _PROFILE)),
+    "course": (("negated", _NEGATED), ("prerequisite", _PREREQUISITE), ("outcome", _OUTCOME),
+               ("entry", _COURSE_REQUIRED)),
+    "cv": (("negated", _NEGATED), ("lacking", _CV_NEGATED)),
+    "query": (("negated", _NEGATED),),
 }
+_CUES_BY_KIND: dict[str, re.Pattern[str]] = {
+    kind: _combined(*cues) for kind, cues in _CUE_PATTERNS.items()}
 # A sentence's own context, strongest cue first (a course's "entry" cue is a prerequisite).
 _PRECEDENCE: dict[str, tuple[tuple[str, Context], ...]] = {
     "ad": (("negated", "negated"), ("meriting", "meriting"), ("not_required", "negated"),
@@ -193,70 +195,95 @@ _PRECEDENCE: dict[str, tuple[tuple[str, Context], ...]] = {
 }
 
 
-# The first word (or its start) of every cue alternative above, per cue. Cues are tried only
+# The first word (or its start; with a space after it, the whole word) of every cue
+# alternative above, per cue. Cues are tried only
 # where one of these starts a word, found for the whole text in one Aho-Corasick pass; tests
 # check that this gives the same contexts as searching every sentence.
 CUE_TRIGGERS: dict[str, tuple[str, ...]] = {
-    "negated": ("inte", "ej", "inget", "ingen", "inga", "krävs", "behövs", "erfordras",
-                "behöver", "no", "not", "utan", "kräver"),
-    "not_required": ("inte", "ej", "inget", "ingen", "inga", "not", "no"),
+    "negated": ("inte ", "ej ", "inget ", "ingen ", "inga ", "krävs ", "behövs ", "erfordras ",
+                "behöver ", "no ", "not ", "utan ", "kräver "),
+    "not_required": ("inte ", "ej ", "inget ", "ingen ", "inga ", "not ", "no "),
     "outcome": ("efter", "du", "kursen", "utbildningen", "lärandemål", "kursens", "målet",
                 "ska", "i", "kan", "leder", "lär", "får", "vi", "läser", "tränar", "övar",
                 "programmet", "grundkursen", "delkursen", "tar"),
     "prerequisite": ("förkunskap", "behörighet", "antagningskrav", "för", "krav", "som",
                      "entry"),
-    "meriting": ("merit", "ett", "plus", "önskvär", "fördel", "gärna", "bonus", "nice", "is",
-                 "välkommet", "ser", "det", "helst", "preferably", "beneficial", "advantage",
-                 "underlättar", "desir", "preferred", "an", "would", "great", "good"),
-    "required": ("krav", "kräv", "du", "måste", "obligatorisk", "förutsätt", "nödvändig", "ett",
-                 "must", "require", "skall", "erfordra", "kvalifikation", "qualifications",
-                 "behöver"),
+    "meriting": ("merit", "ett ", "plus ", "önskvär", "fördel", "gärna", "bonus", "nice ",
+                 "is ", "välkommet", "ser ", "det ", "helst", "preferably", "beneficial",
+                 "advantage", "underlättar", "desir", "preferred", "an ", "would ", "great ",
+                 "good "),
+    "required": ("krav", "kräv", "du ", "måste", "obligatorisk", "förutsätt", "nödvändig",
+                 "ett ", "must", "require", "skall ", "erfordra", "kvalifikation",
+                 "qualifications", "behöver "),
     "entry": ("krav", "kräv", "måste", "du", "ska", "behöver", "bör", "vi"),
     "lacking": ("har", "kan", "pratar", "talar", "äger", "saknar", "i", "no", "utan"),
-    "profile": ("vi", "du", "you", "för", "din", "vem", "om", "har", "är", "who", "about",
-                "your", "what", "vad", "dig", "söker", "letar", "rätt", "den", "sökande",
-                "rätta", "idealiska", "perfekta", "ideala", "vår", "looking", "ideal"),
-    "person": ("vi", "du", "you", "we", "person", "personliga", "egenskaper", "personal",
-               "dig"),
+    "profile": ("vi ", "du ", "you ", "för ", "din ", "vem ", "om ", "har ", "är ", "who ",
+                "about ", "your ", "what ", "vad ", "dig ", "söker ", "letar ", "rätt ",
+                "den ", "sökande ", "rätta ", "idealiska ", "perfekta ", "ideala ", "vår ",
+                "looking ", "ideal "),
+    "person": ("vi ", "du ", "you ", "we ", "person ", "personliga ", "personlighet",
+               "egenskaper", "personal ", "dig "),
 }
-_CUES_OF_KIND = {"ad": ("not_required", "negated", "meriting", "required", "person",
-                        "profile"),
-                 "course": ("negated", "prerequisite", "outcome", "entry"),
-                 "cv": ("negated", "lacking"), "query": ("negated",)}
 
 
-def _trigger_automaton(cues: tuple[str, ...]) -> ahocorasick.Automaton:
+def _trigger_automaton(kind: str) -> ahocorasick.Automaton:
+    """Each trigger word → (its length with the leading space, the bit mask of the kind's
+    cues it may start)."""
+    masks: dict[str, int] = {}
+    for bit, (cue, _) in enumerate(_CUE_PATTERNS[kind]):
+        for word in CUE_TRIGGERS[cue]:
+            masks[word] = masks.get(word, 0) | 1 << bit
     automaton = ahocorasick.Automaton()
-    for word in {w for cue in cues for w in CUE_TRIGGERS[cue]}:
-        automaton.add_word(" " + word, len(word) + 1)
+    for word, mask in masks.items():
+        automaton.add_word(" " + word, (len(word) + 1, mask))
     automaton.make_automaton()
     return automaton
 
 
-_TRIGGERS = {kind: _trigger_automaton(cues) for kind, cues in _CUES_OF_KIND.items()}
+_TRIGGERS = {kind: _trigger_automaton(kind) for kind in _CUE_PATTERNS}
+# (kind, mask) → the combined pattern of just those cues: a word starts few of them, and
+# trying only those is what a match of all of them would find there, faster
+_MASKED_PATTERNS: dict[tuple[str, int], re.Pattern[str]] = {}
+
+
+def _masked_pattern(kind: str, mask: int) -> re.Pattern[str]:
+    pattern = _MASKED_PATTERNS.get((kind, mask))
+    if pattern is None:
+        pattern = _MASKED_PATTERNS[kind, mask] = _combined(
+            *(cue for bit, cue in enumerate(_CUE_PATTERNS[kind]) if mask >> bit & 1))
+    return pattern
 
 
 def _cues(text: str, folded: str, sentences: list[tuple[int, int]], kind: Kind,
           scanned: list[bool]) -> dict[int, set[str]]:
-    cue_pattern = _CUES_BY_KIND[kind]
     triggers = _TRIGGERS[kind]
     padded = " " + folded  # padded[i] is the character before text[i]
     found: dict[int, set[str]] = {}
     for i, (start, end) in enumerate(sentences):
         if not scanned[i]:
             continue
-        tried = -1
-        # triggers whose leading space is at padded[start..end - 1]: words starting inside
-        for trigger_end, length in triggers.iter(padded, start, end + 1):
+        # triggers whose leading space is at padded[start..end - 1]: words starting inside;
+        # those of one position come one after the other (short before long)
+        pending, mask = -1, 0
+        for trigger_end, (length, cues) in triggers.iter(padded, start, end + 1):
             position = trigger_end - length + 1  # the trigger's first letter in `text`
-            if position == tried:
+            if position == pending:
+                mask |= cues
                 continue
-            tried = position
-            m = cue_pattern.match(text, position, end)
-            if m is not None and m.lastgroup is not None and not (
-                    m.lastgroup == "meriting" and _disposition(text, position)):
-                found.setdefault(i, set()).add(m.lastgroup)
+            if pending >= 0:
+                _add_cue(found, i, text, pending, end, _masked_pattern(kind, mask))
+            pending, mask = position, cues
+        if pending >= 0:
+            _add_cue(found, i, text, pending, end, _masked_pattern(kind, mask))
     return found
+
+
+def _add_cue(found: dict[int, set[str]], sentence: int, text: str, position: int, end: int,
+             pattern: re.Pattern[str]) -> None:
+    m = pattern.match(text, position, end)
+    if m is not None and m.lastgroup is not None and not (
+            m.lastgroup == "meriting" and _disposition(text, position)):
+        found.setdefault(sentence, set()).add(m.lastgroup)
 
 
 # "en lagspelare som gärna hjälper", "du tar gärna initiativ": "gärna" after "som" or a verb

@@ -7,7 +7,6 @@ and rebuilt when the taxonomy index changes (a new import); both live in memory 
 from __future__ import annotations
 
 import re
-
 import threading
 from collections.abc import Collection
 from dataclasses import dataclass

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 
+import ahocorasick
 from sqlalchemy import Engine
 
 from jobbnav.enrich import disambiguate, matcher
@@ -28,10 +29,24 @@ from jobbnav.enrich.tokenize import match_text, prepare_text, sentence_spans
 _Found = tuple[int, int, int, bool]
 
 
+_AUTOMATONS: dict[int, ahocorasick.Automaton] = {}
+
+
+def _reference_automaton(lex: Lexicon) -> ahocorasick.Automaton:
+    automaton = _AUTOMATONS.get(id(lex))
+    if automaton is None:
+        automaton = _AUTOMATONS[id(lex)] = ahocorasick.Automaton()
+        for key, value in lex.surfaces.items():
+            automaton.add_word(key, value)
+        automaton.make_automaton()
+    return automaton
+
+
 def _reference_matches(lex: Lexicon, text: str) -> list[matcher.Match]:
     padded = " " + match_text(text) + " "
     found: list[_Found] = []
-    for end, (key_id, head, *_) in lex.surfaces.iter(padded):
+    # an independent scan (pyahocorasick) of the same keys the service's DFA holds
+    for end, (key_id, head, *_) in _reference_automaton(lex).iter(padded):
         size = len(lex.keys[key_id])
         first = end - size
         if head and padded[first - 1] != " ":  # "key " serves whole words and compound heads

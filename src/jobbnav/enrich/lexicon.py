@@ -1,13 +1,14 @@
-"""The enrichment lexicon: every surface form of every matchable concept, in two automatons.
+"""The enrichment lexicon: every surface form of every matchable concept, in one automaton.
 
 Built from the taxonomy read model (labels, "/"-alternatives, labels without their ", qualifier",
 ontology terms with their misspelling flag, keywords → the occupations/skills they point at),
 plus generated Swedish inflections, and local driving-licence concepts when the taxonomy has none.
-One automaton, `surfaces`, holds both kinds of key, so a text is scanned once: " key " finds a
+One automaton (`scanner`) holds both kinds of key, so a text is scanned once: " key " finds a
 whole-word surface; a long surface that may close a compound is stored once, as "key ", which
 finds it both as a whole word (a space before it) and as a compound head ("akutsjuksköterska" →
 "sjuksköterska" when the compound itself is unknown). Values are (key id, may-be-a-compound-head,
-key length, casing check bits): all the matcher needs per hit, without a look-up.
+key length, casing check bits): all the matcher needs per hit, without a look-up. `surfaces`
+maps each stored key to its value for look-ups by key.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-import ahocorasick
+import ahocorasick_rs
 
 from jobbnav.enrich.english_titles import ENGLISH_TITLE_WORDS
 from jobbnav.enrich.inflect import inflected_forms, spoken_title_forms
@@ -109,13 +110,40 @@ class SenseGroup(NamedTuple):
     needs_support: bool  # kept at full confidence only when the text's domain supports it
 
 
+SurfaceValue = tuple[int, bool, int, int]  # key id, may be a compound head, length, checks
+
+
+class SurfaceScanner:
+    """Every occurrence of every stored key in a text, overlapping ones too, found by Rust
+    `ahocorasick_rs` (a contiguous NFA: compact, so it stays in cache; a DFA measured slower on
+    whole ads) over the text's Latin-1 bytes, one byte per character, so offsets are the text's
+    own. Folded text is Latin-1 but for letters of other scripts; those become "?", which
+    folded text otherwise never has (keys get the same treatment)."""
+
+    __slots__ = ("_automaton", "values")
+
+    def __init__(self, surfaces: dict[str, SurfaceValue]) -> None:
+        self.values = list(surfaces.values())
+        self._automaton = ahocorasick_rs.BytesAhoCorasick(
+            [key.encode("latin-1", "replace") for key in surfaces],
+            implementation=ahocorasick_rs.Implementation.ContiguousNFA) if surfaces else None
+
+    def matches(self, text: str) -> list[tuple[int, int, int]]:
+        """(index into `values`, start, end) of each occurrence, end exclusive."""
+        if self._automaton is None:
+            return []
+        return self._automaton.find_matches_as_indexes(
+            text.encode("latin-1", "replace"), overlapping=True)
+
+
 @dataclass
 class Lexicon:
     version: int
     keys: list[str] = field(default_factory=list)
     entries: list[tuple[LexEntry, ...]] = field(default_factory=list)
     key_types: list[frozenset[str]] = field(default_factory=list)  # concept types per key
-    surfaces: ahocorasick.Automaton = field(default_factory=ahocorasick.Automaton)
+    surfaces: dict[str, SurfaceValue] = field(default_factory=dict)
+    scanner: SurfaceScanner = field(default_factory=lambda: SurfaceScanner({}))
     groups_of: dict[str, frozenset[str]] = field(default_factory=dict)
     field_of: dict[str, str] = field(default_factory=dict)  # group id → ssyk sub-major (2 digits)
     english_names: frozenset[str] = frozenset()  # keys that are English occupation names
@@ -587,10 +615,10 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
                 e.concept_type in ("occupation-name", "skill") for e in entries):
             # "key " also fires wherever " key " would: one entry serves both, so a whole
             # word is yielded once, not twice (the matcher tells them apart by the char before)
-            lexicon.surfaces.add_word(f"{key} ", (key_id, True, len(key), check))
+            lexicon.surfaces[f"{key} "] = (key_id, True, len(key), check)
         else:
-            lexicon.surfaces.add_word(f" {key} ", (key_id, False, len(key), check))
-    lexicon.surfaces.make_automaton()
+            lexicon.surfaces[f" {key} "] = (key_id, False, len(key), check)
+    lexicon.scanner = SurfaceScanner(lexicon.surfaces)
     lexicon.needs_capital = frozenset(capital)
     lexicon.needs_upper = frozenset(upper)
     lexicon.groups_of = {cid: _groups(index, c) for cid, c in concepts.items()}

@@ -89,7 +89,10 @@ def find_matches(lexicon: Lexicon, text: str, folded: str | None = None, *,
     # them longest first, whole words before compound heads; Match at the end.
     found: list[tuple[bool, int, int, int, int]] = []
     add = found.append
-    for end, (key_id, head, size, check) in lexicon.surfaces.iter(padded):
+    values = lexicon.scanner.values
+    for index, _, stop in lexicon.scanner.matches(padded):
+        key_id, head, size, check = values[index]
+        end = stop - 1  # padded index of the key's last char (its closing space)
         if head:  # a "key " entry: a compound head unless a space precedes it
             first = end - size  # padded index of the first char
             if padded[first - 1] != " ":

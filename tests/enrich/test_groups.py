@@ -16,6 +16,7 @@ from jobbnav.enrich.english_titles import (
 from jobbnav.enrich.group_prior import PRIOR_FILE, SMOOTHING, load_group_prior
 from jobbnav.enrich.inflect import spoken_title_forms
 from jobbnav.enrich.service import enrich, group_model
+from jobbnav.enrich.ssyk_classifier import GroupEvidence
 from jobbnav.taxonomy.service import index
 
 
@@ -256,3 +257,25 @@ def test_english_titles_read_their_words_in_english(real_engine: Engine) -> None
     # an English spelling of the same title keeps its concept
     admin = enrich("", headline="System Administrator", kind="ad")
     assert "Administratör" in {h.preferred_label for h in admin.of_type("occupation-name")}
+
+
+def test_the_occupation_the_ad_offers_outweighs_colleagues_named_in_passing(
+        real_engine: Engine) -> None:
+    from jobbnav.enrich.service import _role_occupations, lexicon
+
+    model = group_model()
+    assert model is not None
+    text = ("Vi söker nu en erfaren lagerarbetare till vårt team. Du arbetar nära våra "
+            "truckförare.")
+    hits = [h for h in enrich(text, predict_groups=False).hits
+            if h.concept_type == "occupation-name"]
+    labels = {h.concept_id: h.preferred_label for h in hits}
+    roles = _role_occupations(hits, text, lexicon().english_names)
+    assert [labels[cid] for cid, _ in roles] == ["Lagerarbetare/Terminalarbetare"]
+
+    # the same two names in the body: the one offered decides, whichever it is
+    both = tuple((h.concept_id, h.confidence) for h in hits)
+    for role in both:
+        found = GroupEvidence(body_occupations=both, role_occupations=(role,))
+        best = model.predict("Ny kollega", "Välkommen med din ansökan.", found)[0]
+        assert best.concept_id in lexicon().groups_of[role[0]]

@@ -268,11 +268,26 @@ def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",
             body_occupations=tuple((h.concept_id, h.confidence) for h in body
                                    if h.concept_type in occupation_types
                                    and fold_surface(h.term) not in english),
-            skills=tuple(h.concept_id for h in body if h.concept_type == "skill"))
+            skills=tuple(h.concept_id for h in body if h.concept_type == "skill"),
+            role_occupations=_role_occupations(body, text, english))
         guesses = tuple(state.groups.predict(headline or "", prepare_text(text), found,
                                              exclude=unseen_ads))
     assert all(h.context in CONTEXTS for h in hits)
     return Enrichment(kind, tuple(hits), guesses, tuple(sentences))
+
+
+def _role_occupations(body: list[Hit], text: str, english: frozenset[str]
+                      ) -> tuple[tuple[str, float], ...]:
+    """Occupations the text names as the job on offer ("Vi söker nu en erfaren lagerarbetare",
+    "arbeta som personlig assistent")."""
+    occupations = [h for h in body if h.concept_type in AD_GROUPS["occupations"]
+                   and fold_surface(h.term) not in english]
+    if not occupations:
+        return ()
+    clean = prepare_text(text)
+    folded = match_text(clean)
+    return tuple((h.concept_id, h.confidence) for h in occupations
+                 if any(names_the_role(clean, folded, start) for start, _ in h.spans))
 
 
 def _headline_hits(state: _State, headline: str) -> list[Hit]:

@@ -277,6 +277,22 @@ def test_how_ads_say_who_they_look_for(real_engine: Engine, text: str, label: st
     assert _labels(text)[label] == context
 
 
+def test_job_content_and_benefits_are_skills_only_when_asked_for(real_engine: Engine) -> None:
+    offered = _labels("Du planerar och genomför undervisningen och arbetar med försäljning. "
+                      "Du har erfarenhet av arbetsrätt. Vi erbjuder kompetensutveckling och "
+                      "kollektivavtal.")
+    assert offered["Arbetsrätt"] == "required"
+    assert not {"Undervisning, erfarenhet", "Försäljning, erfarenhet",
+                "Kompetensutveckling, personalarbete", "Kollektivavtal"} & set(offered)
+    asked = _labels("Du har erfarenhet av undervisning och försäljning. Erfarenhet av "
+                    "kompetensutveckling och arbetsrätt är meriterande.")
+    assert asked["Undervisning, erfarenhet"] == asked["Försäljning, erfarenhet"] == "required"
+    assert asked["Kompetensutveckling, personalarbete"] == "meriting"
+    # leading a study circle in a subject needs a text about study circles
+    assert not {"Bakning, cirkelledning", "Matlagning, cirkelledning"} & set(
+        _labels("Som kock i vårt kök arbetar du med bakning och matlagning."))
+
+
 def test_titles_and_skills_as_employers_write_them(real_engine: Engine) -> None:
     found = _labels("Vi söker lagermedarbetare och en IT-supporttekniker. Du har arbetat "
                     "självständigt. Vi ser det som positivt om du är serviceminded.")

@@ -55,7 +55,16 @@ OCCUPATION_TYPES = ("occupation-name", "ssyk-level-4")
 # a merit asks for them ("god kunskap om kollektivavtal").
 SKILLS_ONLY_WHEN_ASKED = frozenset(("Kollektivavtal", "Kläder/Mode",
                                     # "en dynamisk och flexibel arbetsmiljö": the workplace
-                                    "Arbetsmiljö (OHSAS 18001)"))
+                                    "Arbetsmiljö (OHSAS 18001)",
+                                    # "Vi erbjuder kompetensutveckling": a benefit, not HR work
+                                    "Kompetensutveckling, personalarbete",
+                                    # "Du planerar undervisningen", "arbeta med försäljning":
+                                    # what the job is; experience of it only when asked for
+                                    "Undervisning, erfarenhet", "Försäljning, erfarenhet"))
+# Qualifiers of skills that are leading others in a subject → words a text about that has.
+_LEADING_A_SUBJECT = {"cirkelledning": ("cirkel", "studieförbund"),
+                      "tränare": ("tränare", "coach", "träna"),
+                      "instruktör": ("instruktör", "instruera", "instruerar")}
 # enrich_ad's output groups (JobAd Enrichments names) → concept types.
 AD_GROUPS: dict[str, tuple[str, ...]] = {
     "occupations": OCCUPATION_TYPES,
@@ -179,6 +188,11 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int
                 teaching.append(_about_teaching(state.lexicon, folded, senses))
             if not teaching[0]:
                 continue
+        elif entry.origin in ("stripped", "inflection") and entry.qualifier in _LEADING_A_SUBJECT \
+                and not any(word in folded for word in _LEADING_A_SUBJECT[entry.qualifier]):
+            # "Bakning, cirkelledning" is leading a study circle in baking: a cook's "bakning"
+            # is not it, nor is "vi spelar fotboll" "Fotboll, tränare"
+            continue
         while sentence + 1 < count and starts[sentence + 1] <= match.start:
             sentence += 1
         kept.append((match, entry, confidence, sentence))

@@ -279,3 +279,26 @@ def test_the_occupation_the_ad_offers_outweighs_colleagues_named_in_passing(
         found = GroupEvidence(body_occupations=both, role_occupations=(role,))
         best = model.predict("Ny kollega", "Välkommen med din ansökan.", found)[0]
         assert best.concept_id in lexicon().groups_of[role[0]]
+
+
+def test_a_title_word_and_the_unit_it_is_for_read_as_one_compound_title(
+        real_engine: Engine) -> None:
+    def best(headline: str, text: str = "Välkommen med din ansökan!") -> str:
+        return enrich(text, headline=headline).occupation_groups[0].preferred_label
+
+    assert best("Medarbetare till vår kundtjänst") == "Kundtjänstpersonal"
+    assert best("Assistent till vår ekonomiavdelning",
+                "Du hanterar leverantörsfakturor och löpande administration.") == \
+        "Ekonomiassistenter m.fl."
+    assert best("Elektriker till serviceavdelningen i Västerås") == \
+        "Installations- och serviceelektriker"
+    # a title of its own keeps what it says: a nurse for a ward is no specialist nurse
+    assert best("Sjuksköterska till medicinavdelningen") == "Grundutbildade sjuksköterskor"
+
+
+def test_an_ambiguous_title_offered_by_the_ad_still_names_its_groups(
+        real_engine: Engine) -> None:
+    guesses = enrich("Vi söker en undersköterska till vårt team.",
+                     headline="Ny kollega till vårt team").occupation_groups
+    assert {g.preferred_label.split(",")[0] for g in guesses[:2]} == {"Undersköterskor"}
+    assert guesses[0].probability > 0.08  # the offered title's groups, not a vague spread

@@ -50,7 +50,7 @@ def test_a_label_stripped_of_its_field_needs_that_field(real_engine: Engine) -> 
     assert "Python, programmeringsspråk" in found
     assert "Mobil, konstnärlig" not in _labels("Håll koll på mobilen under dagen.")
     # "…, erfarenhet" names no other field: plain "försäljning" is that skill
-    assert "Försäljning, erfarenhet" in _labels("Du älskar försäljning.")
+    assert "Försäljning, erfarenhet" in _labels("Jag älskar försäljning.", kind="cv")
 
 
 def test_addresses_and_english_words_spelled_like_acronyms_name_nothing(

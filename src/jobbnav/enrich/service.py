@@ -45,6 +45,7 @@ __all__ = ["AD_GROUPS", "MAX_TEXT_BYTES", "OCCUPATION_TYPES", "PLACE_TYPES",
 
 MAX_TEXT_BYTES = 1_000_000
 MIN_CONFIDENCE = 0.5
+UNDECIDED_ROLE_CONFIDENCE = 0.85  # as a label stripped of its ", qualifier"
 # Strongest context first: a concept named as a requirement anywhere is required.
 _CONTEXT_RANK = {c: i for i, c in enumerate(
     ("required", "prerequisite", "meriting", "outcome", "negated", "neutral"))}
@@ -165,8 +166,12 @@ def _about_teaching(lexicon: Lexicon, folded: str,
                for group in lexicon.groups_of.get(entry.concept_id, ()))
 
 
-def _hits(state: _State, text: str, kind: Kind, sentence_offset: int
+def _hits(state: _State, text: str, kind: Kind, sentence_offset: int,
+          undecided: list[tuple[tuple[str, ...], int]] | None = None
           ) -> tuple[list[Hit], list[tuple[int, int]]]:
+    """The text's hits and sentence spans. `undecided` collects, per occupation title too
+    ambiguous to be a hit ("undersköterska" with nothing around it to tell its senses apart),
+    its senses and where it stands."""
     clean = prepare_text(text)
     folded = match_text(clean)
     sentences = sentence_spans(clean)
@@ -178,6 +183,12 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int
     sentence, count = -1, len(starts)
     teaching: list[bool] = []  # whether the text is about teaching, found on first need
     for match, entry, confidence in senses:
+        if undecided is not None and confidence < MIN_CONFIDENCE and \
+                entry.concept_type == "occupation-name" and not match.compound:
+            candidates = tuple(e.concept_id for e in state.lexicon.entries[match.key_id]
+                               if e.concept_type == "occupation-name")
+            if len(candidates) > 1:
+                undecided.append((candidates, match.start))
         if confidence < MIN_CONFIDENCE or (
                 entry.concept_type == "trait" and describes_a_thing(clean, match.start, match.end)):
             continue
@@ -249,7 +260,8 @@ def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",
     if kind not in get_args(Kind):
         raise InvalidInput(f"kind must be one of {', '.join(get_args(Kind))}", field="kind")
     state = _state(engine)
-    body, sentences = _hits(state, text, kind, 0)
+    undecided: list[tuple[tuple[str, ...], int]] = []
+    body, sentences = _hits(state, text, kind, 0, undecided)
     head = _headline_hits(state, headline) if headline else []
     in_body = {h.concept_id for h in body}
     hits = body + [h for h in head if h.concept_id not in in_body]
@@ -279,29 +291,39 @@ def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",
             headline_occupations=tuple((h.concept_id, h.confidence) for h in head_found
                                        if h.concept_type in occupation_types
                                        and fold_surface(h.term) not in english),
+            headline_terms=tuple(fold_surface(h.term) for h in head_found
+                                 if h.concept_type in occupation_types
+                                 and fold_surface(h.term) not in english),
             body_occupations=tuple((h.concept_id, h.confidence) for h in body
                                    if h.concept_type in occupation_types
                                    and fold_surface(h.term) not in english),
             skills=tuple(h.concept_id for h in body if h.concept_type == "skill"),
-            role_occupations=_role_occupations(body, text, english))
+            role_occupations=_role_occupations(body, text, english, undecided),
+            undecided_occupations=tuple(candidates for candidates, _ in undecided))
         guesses = tuple(state.groups.predict(headline or "", prepare_text(text), found,
                                              exclude=unseen_ads))
     assert all(h.context in CONTEXTS for h in hits)
     return Enrichment(kind, tuple(hits), guesses, tuple(sentences))
 
 
-def _role_occupations(body: list[Hit], text: str, english: frozenset[str]
+def _role_occupations(body: list[Hit], text: str, english: frozenset[str],
+                      undecided: list[tuple[tuple[str, ...], int]]
                       ) -> tuple[tuple[str, float], ...]:
     """Occupations the text names as the job on offer ("Vi söker nu en erfaren lagerarbetare",
-    "arbeta som personlig assistent")."""
+    "arbeta som personlig assistent"). An undecided title there names one of its senses'
+    groups, not knowing which: each gets the weight of a label stripped of its qualifier."""
     occupations = [h for h in body if h.concept_type in AD_GROUPS["occupations"]
                    and fold_surface(h.term) not in english]
-    if not occupations:
+    if not occupations and not undecided:
         return ()
     clean = prepare_text(text)
     folded = match_text(clean)
-    return tuple((h.concept_id, h.confidence) for h in occupations
-                 if any(names_the_role(clean, folded, start) for start, _ in h.spans))
+    out = [(h.concept_id, h.confidence) for h in occupations
+           if any(names_the_role(clean, folded, start) for start, _ in h.spans)]
+    for candidates, start in undecided:
+        if names_the_role(clean, folded, start):
+            out += [(cid, UNDECIDED_ROLE_CONFIDENCE) for cid in candidates]
+    return tuple(out)
 
 
 def _headline_hits(state: _State, headline: str) -> list[Hit]:

@@ -80,9 +80,12 @@ class GroupEvidence:
     """What the matcher found, reduced to concept ids and confidences."""
 
     headline_occupations: tuple[tuple[str, float], ...] = ()
+    headline_terms: tuple[str, ...] = ()  # the folded term of each headline occupation
     body_occupations: tuple[tuple[str, float], ...] = ()
     # named in the text as the job on offer: "Vi söker en X", "arbeta som X", "Som X …"
     role_occupations: tuple[tuple[str, float], ...] = ()
+    # titles too ambiguous to be hits, each as its candidate occupations: "undersköterska"
+    undecided_occupations: tuple[tuple[str, ...], ...] = ()
     skills: tuple[str, ...] = ()
 
 
@@ -148,19 +151,30 @@ class OccupationGroupModel:
         scores += MEMORY_WEIGHT * self.memory.votes(ids, weights, exclude)
         title_log_likelihood, titles = self._title_evidence(headline)
         scores += TITLE_WEIGHT * title_log_likelihood
-        if headline.strip() and not titles.likelihood and not found.headline_occupations:
+        headline_occupations = found.headline_occupations
+        if titles.unit_words and found.headline_terms:
+            # "Assistent till vår ekonomiavdelning" is an "ekonomiassistent": the bare title
+            # word names no occupation of its own there
+            headline_occupations = tuple(
+                occupation for occupation, term in zip(
+                    found.headline_occupations, found.headline_terms, strict=True)
+                if term not in titles.unit_words)
+        if headline.strip() and not titles.likelihood and not headline_occupations:
             # "Tvätteriarbetare med packansvar", "Blästring av gjutgods": a title no name or
             # term has still says more about the job than the body, whose n-grams outweigh it
             scores += UNKNOWN_TITLE_WEIGHT * self.scorer.cosines(headline)
         scores += PRIOR_WEIGHT * self._log_prior
-        self._add(scores, found.headline_occupations, HEADLINE_WEIGHT)
-        if not found.headline_occupations:
+        self._add(scores, headline_occupations, HEADLINE_WEIGHT)
+        if not headline_occupations:
             # a headline title the lexicon has no occupation name for ("Lastbilschaufför",
             # "Ortoped") counts as a name of its one group
             self._add(scores, ((gid, GROUP_TITLE_CONFIDENCE) for gid in titles.named_groups),
                       HEADLINE_WEIGHT)
         self._add(scores, found.body_occupations, BODY_OCCUPATION_WEIGHT)
         self._add(scores, found.role_occupations, ROLE_WEIGHT)
+        for candidates in found.undecided_occupations:  # a body mention, shared by its senses
+            self._add(scores, ((cid, 1.0 / len(candidates)) for cid in candidates),
+                      BODY_OCCUPATION_WEIGHT)
         skill_votes: dict[str, float] = {}
         for cid in set(found.skills):
             groups = self.groups_of.get(cid, frozenset())

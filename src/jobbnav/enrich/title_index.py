@@ -35,6 +35,7 @@ from jobbnav.taxonomy.index import TaxonomyIndex
 __all__ = ["TitleEvidence", "TitleIndex"]
 
 EXACT_WEIGHT = 3.0
+GENERIC_HEAD_GROUPS = 30  # a word closing titles of this many groups names no job alone
 GROUP_TITLE_KIND = "ontology-group"  # taxonomy terms of a group, ontology titles joined by head
 _MIN_HEAD = 4  # "chef", "kock", "lärare"; shorter endings are not titles
 _MIN_MODIFIER = 2  # letters before a head inside a compound
@@ -52,6 +53,9 @@ class TitleEvidence:
     # groups named by a whole title that only a group has (an ontology title joined to it,
     # "lastbilschaufför", "ortoped"): no occupation name the matcher could find says so
     named_groups: tuple[str, ...] = ()
+    # title words read with the unit they are for ("assistent" in "Assistent till vår
+    # ekonomiavdelning", read as "ekonomiassistent")
+    unit_words: tuple[str, ...] = ()
 
 
 def _title_surfaces(label: str) -> list[str]:
@@ -68,6 +72,25 @@ def _title_surfaces(label: str) -> list[str]:
 
 
 _QUALIFYING = frozenset(("inom", "i", "på", "för", "till", "med", "vid", "av", "mot", "hos"))
+# "X till/inom/för (vår) Y": what joins a title word to the unit it is for
+_UNIT_LINKS = frozenset(("till", "inom", "för", "på", "hos", "i", "vid"))
+_POSSESSIVES = frozenset(("vår", "vårt", "våra", "er", "ert", "era", "din", "ditt", "dina"))
+_UNIT_WORDS = ("avdelningen", "avdelning", "enheten", "enhet", "teamet", "team", "gruppen",
+               "grupp", "sektionen", "sektion", "funktionen", "funktion")
+
+
+def _unit_forms(word: str) -> list[str]:
+    """A unit's word as the first part of a compound: "ekonomiavdelningen" → "ekonomi",
+    "kundtjänsten" → "kundtjänst", "lagret" → "lager", "köket" → "kök"."""
+    for ending in _UNIT_WORDS:
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            return [word[:-len(ending)]]
+    forms = [word]
+    if word.endswith("ret") and len(word) > 5:
+        forms.append(word[:-3] + "er")
+    if word.endswith(("en", "et")) and len(word) > 5:
+        forms.append(word[:-2])
+    return forms
 
 
 def _closing_word(title: str) -> str:
@@ -163,6 +186,28 @@ class TitleIndex:
                 counts[group_of[oid]] += 1
             self.head[word] = dict(counts)
 
+    def _titles_of_a_unit(self, words: list[str]) -> list[tuple[str, range]]:
+        """"Medarbetare till vår kundtjänst", "Assistent till ekonomiavdelningen", "Chef för
+        IT-avdelningen": a title word and the unit or field it is for, joined as a compound
+        title the index has ("kundtjänstmedarbetare", "ekonomiassistent", "it-chef")."""
+        out = []
+        for i in range(len(words) - 2):
+            if words[i + 1] not in _UNIT_LINKS or (
+                    i and f"{words[i - 1]} {words[i]}" in self.exact):  # "personlig assistent"
+                continue
+            k = i + 2
+            if words[k] in _POSSESSIVES and k + 1 < len(words):
+                k += 1
+            unit, last = words[k], k
+            if last + 1 < len(words) and words[last + 1] in _UNIT_WORDS:  # "it avdelningen"
+                last += 1
+            for first in _unit_forms(unit):
+                for title in (first + words[i], f"{first}s{words[i]}", f"{first} {words[i]}"):
+                    if title in self.exact:
+                        out.append((title, range(i, last + 1)))
+                        break
+        return out
+
     def _longest_head(self, word: str) -> str | None:
         for i in range(len(word) - _MIN_HEAD + 1):
             if (i == 0 or i >= _MIN_MODIFIER) and word[i:] in self.head:
@@ -205,6 +250,8 @@ class TitleIndex:
         for i in range(len(translated) - 1):  # Swedish compounds: "data ingenjör" → "dataingenjör"
             candidates.append((translated[i] + translated[i + 1], range(i, i + 2)))
         candidates += english_role_compounds(words)  # "head of sales" → "försäljningschef"
+        of_a_unit = self._titles_of_a_unit(words)  # "Assistent till vår ekonomiavdelning"
+        candidates += of_a_unit
         candidates.sort(key=lambda c: -len(c[1]))
         out: dict[str, float] = defaultdict(float)
         titles: list[str] = []
@@ -236,4 +283,9 @@ class TitleIndex:
             titles.append(head)
             for gid, count in self.head[head].items():
                 out[gid] += count / self.names_per_group[gid]
-        return TitleEvidence(dict(out), tuple(titles), tuple(dict.fromkeys(named)))
+        # a generic word ("medarbetare", "assistent", "chef": it closes titles of many groups)
+        # says nothing of its own there; a title of its own ("sjuksköterska till
+        # medicinavdelningen" is no specialist nurse) keeps what it says
+        unit_words = tuple(words[span[0]] for phrase, span in of_a_unit if phrase in titles
+                           and len(self.head.get(words[span[0]], ())) >= GENERIC_HEAD_GROUPS)
+        return TitleEvidence(dict(out), tuple(titles), tuple(dict.fromkeys(named)), unit_words)

@@ -270,7 +270,7 @@ def test_the_occupation_the_ad_offers_outweighs_colleagues_named_in_passing(
     hits = [h for h in enrich(text, predict_groups=False).hits
             if h.concept_type == "occupation-name"]
     labels = {h.concept_id: h.preferred_label for h in hits}
-    roles = _role_occupations(hits, text, lexicon().english_names)
+    roles = _role_occupations(hits, text, lexicon().english_names, [])
     assert [labels[cid] for cid, _ in roles] == ["Lagerarbetare/Terminalarbetare"]
 
     # the same two names in the body: the one offered decides, whichever it is

@@ -271,6 +271,28 @@ def test_headings_that_describe_the_person_and_list_items_with_a_verdict(
      "Dataingenjör", "neutral"),
     # applying is not a requirement: "Du som söker jobb hos oss har möjlighet att …"
     ("Du som söker jobb hos oss får en introduktion i Excel.", "MS Excel", "neutral"),
+    # eighth session, after the blind phrasing set
+    ("Har du frågor är du välkommen att kontakta HR-chef Lena Ek.", "HR-chef", "neutral"),
+    ("Vid frågor, kontakta ansvarig rekryterare [namn].", "Rekryterare/Rekryteringskonsult",
+     "neutral"),
+    ("Är du redo för ett nytt jobb inom logistik? Vi söker lagerpersonal.", "Logistik",
+     "neutral"),
+    ("Bra att ha, men inget vi kräver: truckkort.",
+     "Utbildningsbevis enligt TLP 10 för truckförare", "meriting"),
+    ("Det är inte ett krav men väger tungt om du har B-körkort.", "Körkort B", "meriting"),
+    ("Det är inte nödvändigt att du har B-körkort, men det är meriterande.", "Körkort B",
+     "meriting"),
+    ("Vi ser det som en tillgång om du talar arabiska.", "Arabiska", "meriting"),
+    ("Du behöver inte kunna svenska.", "Svenska", "negated"),
+    ("We don't expect you to speak Swedish.", "Svenska", "negated"),
+    ("Kunskap om Excel tar vi för givet.", "MS Excel", "required"),
+    ("Vi behöver att du förstår enkel svenska.", "Svenska", "required"),
+    ("Du behöver inte vara expert, det räcker att du är noggrann.", "Noggrann", "required"),
+    ("Meriterande\n- Truckkort\n\nSom person\när du noggrann. Du är också flexibel.",
+     "Flexibel", "required"),
+    # a line of its own about the offer heads the terms, at five words too
+    ("Vem söker vi?\nDu kan Excel.\nDet här erbjuder vi dig\nHos oss på den nya enheten får du:\n"
+     "Utbildning till B-körkort\n", "Körkort B", "neutral"),
 ])
 def test_how_ads_say_who_they_look_for(real_engine: Engine, text: str, label: str,
                                        context: str) -> None:

@@ -37,7 +37,9 @@ _PERSON_WORDS = frozenset((
     "lagd", "lagda",
     # a person's manner: "ett strukturerat arbetssätt", "en positiv framtoning"
     "arbetssätt", "arbetsstil", "förhållningssätt", "förmåga", "framtoning", "inställning",
-    "attityd", "bemötande", "driv", "läggning", "sinne", "personality", "attitude", "mindset"))
+    "attityd", "bemötande", "driv", "läggning", "sinne", "personality", "attitude", "mindset",
+    # "på ett professionellt sätt", "på ett strukturerat vis": the way the person works
+    "sätt", "vis"))
 # agent nouns: "säljare", "undersköterska", "montör", "specialist", "student", "konsult"
 _PERSON_ENDINGS = ("are", "ör", "ist", "ent", "ant", "log", "ska", "sult", "chef", "ledare")
 # trait nouns are about the person wherever they stand: "noggrannhet", "teamkänsla"

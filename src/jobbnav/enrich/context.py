@@ -25,14 +25,17 @@ _NEGATED = re.compile(
     r"ett krav|krävs|behövs|ett måste|obligatorisk\w*)\b|"
     r"\b(?:ingen|inga|inget)\s+(?:\w+\s+){0,3}(?:krävs|behövs|erfordras)\b|"
     r"\b(?:krävs|behövs|erfordras)\s+(?:inte|ej|inga?)\b|"
-    r"\bbehöver\s+(?:du\s+)?inte\s+ha\b|\bkräver\s+(?:inte|ej|ingen|inga)\b|"
+    r"\bbehöver\s+(?:du\s+)?inte\s+(?:ha|kunna|vara|tala|prata)\b|"
+    r"\bkräver\s+(?:inte|ej|ingen|inga)\b|\bdo(?:n[’']?t|\s+not)\s+(?:expect|require|need)\b|"
     r"\bno\s+(?:[\w-]+\s+){0,4}(?:is\s+|are\s+)?(?:required|needed|necessary)\b|"
-    r"\bnot\s+(?:a\s+)?(?:required|requirement|necessary|needed)\b|\butan\s+krav\s+på\b", _F)
+    r"\bnot\s+(?:a\s+)?(?:required|requirement|necessary|needed|expected)\b|"
+    r"\butan\s+krav\s+på\b", _F)
 # "inget krav", "not a requirement": with a merit cue ("meriterande men inget krav") the thing
 # is a merit; alone, it is negated
 _NOT_REQUIRED = re.compile(
     r"\b(?:inte|ej|inget|ingen|inga)\s+(?:\w+\s+)?(?:krav|ett\s+krav|något\s+krav|"
-    r"ett\s+måste|obligatorisk\w*)\b|\bnot\s+(?:a\s+)?(?:requirement|required|must)\b|"
+    r"ett\s+måste|obligatorisk\w*|nödvändig\w*)\b|\binget\s+(?:vi|som)\s+kräver\b|"
+    r"\bnot\s+(?:a\s+)?(?:requirement|required|must)\b|"
     r"\bno\s+requirement\b", _F)
 _OUTCOME = re.compile(
     r"\befter\s+(?:avslutad\s+|genomförd\s+)?(?:kursen|utbildningen|programmet|avslutad)\b|"
@@ -59,6 +62,8 @@ _MERITING = re.compile(
     r"\bplus\s+om\b|"
     r"\bser\s+vi\s+gärna\b|\bdet\s+(?:är|vore)\s+(?:bra|positivt|fint|roligt|kul)\s+om\b|"
     r"\bunderlättar\b|\bdesir(?:able|ed)\b|\bpreferred\b|\ban\s+asset\b|"
+    r"\bväger\s+(?:tungt|tyngre)\b|\bbra\s+att\s+ha\b|"
+    r"\b(?:som|är|vore)\s+en\s+(?:stor\s+)?tillgång\b|\bextra\s+intressant\b|"
     r"\bwould\s+be\s+(?:a\s+|an\s+)?(?:great|nice|good|helpful|plus|bonus|appreciated|"
     r"valuable)\b|\b(?:great|nice|good)\s+if\s+you\b|"
     r"\bser\s+(?:vi\s+)?(?:det\s+)?som\s+(?:positivt|ett\s+plus)\b|"
@@ -70,7 +75,9 @@ _REQUIRED = re.compile(
     r"\bbehöver\s+du\s+(?:ha|kunna|vara)\b|\bbehöver\s+du\s*:|"
     r"\bobligatorisk\w*|"
     r"\bförutsätt\w*|\bnödvändig\w*|\bett\s+måste\b|\bmust\b|\brequire\w*|\bskall\s+ha\b|"
-    r"\berfordra\w*|\bkvalifikation\w*|\bqualifications\b", _F)
+    r"\berfordra\w*|\bkvalifikation\w*|\bqualifications\b|\bför\s+givet\b|"
+    r"\bvi\s+behöver\s+att\s+du\b|\bför\s+att\s+(?:bli\s+aktuell|komma\s+i\s*fråga)\b|"
+    r"\b(?:detta|det\s+här)\s+är\s+viktigt\b|\bdet\s+är\s+viktigt\s+att\s+du\b", _F)
 # Weaker cues: they describe the wanted person, but a "Meriterande" section above them wins.
 _PROFILE = re.compile(
     r"\bvi\s+(?:söker|behöver)\s+(?:nu\s+|därför\s+|också\s+|även\s+)?dig\s+som\b|"
@@ -78,8 +85,12 @@ _PROFILE = re.compile(
     r"\bdu\s+(?:har|är|kan|talar|pratar|behärskar|besitter)\b|"
     r"\byou\s+(?:have|are|speak|know)\b|\bwho\s+(?:are\s+you|you\s+are)\b|"
     r"\babout\s+you\b|\byour\s+profile\b|"
-    r"\bvi\s+tror\s+att\s+du\b|\bför\s+att\s+lyckas\b|\bdin\s+profil\b|\bvem\s+är\s+du\b|"
-    r"\bom\s+dig\b|\bvi\s+ser\s+att\s+du\b|\bhar\s+du\b|\bär\s+du\b|\bför\s+dig\s+som\s*:|"
+    r"\bvi\s+tror\s+(?:också\s+|även\s+)?att\s+du\b|\bför\s+att\s+lyckas\b|\bdin\s+profil\b|"
+    r"\bvem\s+är\s+du\b|\bom\s+dig\b|\bvi\s+ser\s+att\s+du\b|\bför\s+dig\s+som\s*:|"
+    # "Har du frågor?", "Är du redo för …?": an invitation, not the person asked for
+    r"\bhar\s+du\b(?!\s+(?:några\s+|fler\s+|andra\s+)?(?:frågor|funderingar))|"
+    r"\bär\s+du\b(?!\s+(?:redo|intresserad|nyfiken|sugen|välkommen))|"
+    r"\bletar\s+efter\s+dig\s+som\b|"
     r"\bvad\s+du\s+(?:tar|har)\s+med\s+dig\b|\bvad\s+(?:vi\s+söker|söker\s+vi)\b|"
     r"\bvem\s+(?:vi\s+söker|söker\s+vi)\b|"
     r"\bwhat\s+(?:we\s+are|we're)\s+looking\s+for\b|\bwhat\s+you\s+bring\b|"
@@ -94,7 +105,9 @@ _PROFILE = re.compile(
 # The strongest of those: a description of the person asked for, which ends a list of merits.
 _PERSON = re.compile(
     r"\bvi\s+(?:söker|behöver)\s+(?:nu\s+|därför\s+|också\s+|även\s+)?dig\s+som\b|"
-    r"\bdu\s+är\b|\bdig\s+som\s+(?:är|har|kan)\b|\byou\s+are\b|\bvi\s+tror\s+att\s+du\b|"
+    r"\bdu\s+är\b|\bdig\s+som\s+(?:är|har|kan)\b|\byou\s+are\b|"
+    r"\bvi\s+tror\s+(?:också\s+|även\s+)?att\s+du\b|\bletar\s+efter\s+dig\s+som\b|"
+    r"\bsom\s+person\b(?!\s+(?:med|som))|"
     r"\bwe\s+(?:believe|think)\s+(?:that\s+)?you\b|\bperson\s+är\s+du\b|"
     r"\bpersonliga\s+egenskaper\b|\begenskaper\b|"
     r"\bpersonal\s+(?:qualities|qualifications|attributes|characteristics)\b|"
@@ -201,7 +214,7 @@ _PRECEDENCE: dict[str, tuple[tuple[str, Context], ...]] = {
 # check that this gives the same contexts as searching every sentence.
 CUE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "negated": ("inte ", "ej ", "inget ", "ingen ", "inga ", "krävs ", "behövs ", "erfordras ",
-                "behöver ", "no ", "not ", "utan ", "kräver "),
+                "behöver ", "no ", "not ", "utan ", "kräver ", "do"),
     "not_required": ("inte ", "ej ", "inget ", "ingen ", "inga ", "not ", "no "),
     "outcome": ("efter", "du", "kursen", "utbildningen", "lärandemål", "kursens", "målet",
                 "ska", "i", "kan", "leder", "lär", "får", "vi", "läser", "tränar", "övar",
@@ -211,18 +224,18 @@ CUE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "meriting": ("merit", "ett ", "plus ", "önskvär", "fördel", "gärna", "bonus", "nice ",
                  "is ", "välkommet", "ser ", "det ", "helst", "preferably", "beneficial",
                  "advantage", "underlättar", "desir", "preferred", "an ", "would ", "great ",
-                 "good "),
+                 "good ", "väger ", "bra ", "som ", "är ", "vore ", "extra "),
     "required": ("krav", "kräv", "du ", "måste", "obligatorisk", "förutsätt", "nödvändig",
                  "ett ", "must", "require", "skall ", "erfordra", "kvalifikation",
-                 "qualifications", "behöver "),
+                 "qualifications", "behöver ", "för ", "vi ", "detta ", "det "),
     "entry": ("krav", "kräv", "måste", "du", "ska", "behöver", "bör", "vi"),
     "lacking": ("har", "kan", "pratar", "talar", "äger", "saknar", "i", "no", "utan"),
     "profile": ("vi ", "du ", "you ", "för ", "din ", "vem ", "om ", "har ", "är ", "who ",
                 "about ", "your ", "what ", "vad ", "dig ", "söker ", "letar ", "rätt ",
                 "den ", "sökande ", "rätta ", "idealiska ", "perfekta ", "ideala ", "vår ",
-                "looking ", "ideal "),
+                "looking ", "ideal ", "letar "),
     "person": ("vi ", "du ", "you ", "we ", "person ", "personliga ", "personlighet",
-               "egenskaper", "personal ", "dig "),
+               "egenskaper", "personal ", "dig ", "letar ", "som "),
 }
 
 
@@ -322,7 +335,10 @@ def sentence_contexts(text: str, sentences: list[tuple[int, int]], kind: Kind,
         if (end - start <= _HEADING_MAX and text[end - 1] not in ".!") or (
                 end - start <= _LEAD_IN_MAX and text[end - 1] == ":"):
             line = text[start:end]
-            if _is_heading(line):
+            if _is_heading(line) or (text[end:end + 1] in ("\n", "") and _may_head_by_cue(line)
+                                     and (_OFFER.search(line) or _NEUTRAL_HEADING.search(line))):
+                # (a line of its own about the offer heads the terms at up to seven words:
+                # "Det här erbjuder vi dig", "Vad vi kan erbjuda dig")
                 headings[i] = scanned[i] = True
             elif text[end:end + 1] in ("\n", "") and (
                     i == 0 or "\n\n" in text[previous_end:start]) and _may_head_by_cue(line):
@@ -360,8 +376,9 @@ def sentence_contexts(text: str, sentences: list[tuple[int, int]], kind: Kind,
         if own is None and found and "person" in found and section == "meriting" and \
                 lines_in_section and i and "\n\n" in text[sentences[i - 1][1]:start]:
             # "Meriterande: - Kafka - AWS" and then a paragraph "Vi söker dig som är …": the
-            # list has ended, the paragraph describes the person asked for
+            # list has ended, the paragraph (all of it) describes the person asked for
             own = "required"
+            section, outer, lines_in_section = "required", None, 0
         if outer is not None and lines_in_section and not heading and \
                 text[end - 1] in ".!" and "\n\n" in text[sentences[i - 1][1]:start] and \
                 len(text[start:end].split()) >= _PROSE_WORDS:
@@ -410,9 +427,10 @@ def sentence_contexts(text: str, sentences: list[tuple[int, int]], kind: Kind,
     return out
 
 
-# "Vi kräver ingen förkunskap, men har du erfarenhet av försäljning är det en fördel": a
-# sentence that joins a negation and another verdict with "men" / "but" holds two clauses
-_BUT = re.compile(r",?\s+(?:men|but|däremot|however)\s+", _F)
+# "Vi kräver ingen förkunskap, men har du erfarenhet av försäljning är det en fördel", "Du
+# behöver inte vara teknikproffs, det räcker att du är nyfiken": a sentence that joins a
+# negation and another verdict ("men", "but", ", det räcker", ", utan") holds two clauses
+_BUT = re.compile(r",?\s+(?:men|but|däremot|however)\s+|,\s+(?:det\s+räcker|utan)\s+", _F)
 
 
 def clause_context(text: str, start: int, end: int, position: int, kind: Kind
@@ -431,4 +449,8 @@ def clause_context(text: str, start: int, end: int, position: int, kind: Kind
     found = {m.lastgroup for m in _CUES_BY_KIND[kind].finditer(text, lo, hi)
              if m.lastgroup is not None and not (
                  m.lastgroup == "meriting" and _disposition(text, m.start()))}
-    return next((ctx for cue, ctx in _PRECEDENCE[kind] if cue in found), None)
+    own = next((ctx for cue, ctx in _PRECEDENCE[kind] if cue in found), None)
+    if own is None and kind == "ad" and {"profile", "person"} & found:
+        # "Du behöver inte vara teknikproffs, det räcker att du är nyfiken"
+        return "required"
+    return own

@@ -44,6 +44,8 @@ def _adjective_forms(word: str) -> list[str]:
         return [word + "e", word[:-1] + "t"]
     if word.endswith("ig"):
         return [word + "a", word + "t", word + "het"]
+    if word.endswith("nn"):  # noggrann → noggrant, noggranna
+        return [word + "a", word[:-1] + "t"]
     return [word + "a", word + "t"]
 
 

@@ -142,6 +142,9 @@ _SOUGHT = re.compile(
     r"(?:nu\s+|därför\s+|också\s+|även\s+)?(?:en|ett|två|tre|fyra|fem|flera|fler|några|"
     r"nya|a|an|\d+)\s+(?:(?!(?:med|with|som|as|av|of|inom|within|i|in)\s)[\w-]+\s+){0,5}$")
 _SOUGHT_REACH = 60
+# A person's name (or the placeholder of one) right after a title: "försäljningschef Martin
+# Åberg", "ansvarig rekryterare [namn]"
+_PERSON_NAMED = re.compile(r"[ \t]+(?:\[namn\]|[A-ZÅÄÖ][a-zåäöéü]+[ \t]+[A-ZÅÄÖ][a-zåäöéü]+)")
 
 
 def names_the_role(text: str, folded: str, start: int) -> bool:
@@ -219,11 +222,15 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int,
         # candidate: "… är ett krav eftersom vi har kollegor i Finland"
         context = contexts[sentence] if sentence >= 0 and \
             entry.concept_type not in PLACE_TYPES else "neutral"
-        if context == "negated":
+        if context == "negated" and kind == "ad":
             # "Ingen erfarenhet krävs, men truckkort är meriterande": the clause's own verdict
+            # (a course's "inget krav för att antas, men arbetsgivare kräver körkort" is about
+            # two requirements, the admission's and the employers')
             context = clause_context(clean, *sentences[sentence], match.start, kind) or context
         if kind == "ad" and context != "negated" and entry.concept_type in \
-                OCCUPATION_TYPES and names_the_role(clean, folded, match.start):
+                OCCUPATION_TYPES and (names_the_role(clean, folded, match.start)
+                                      or _PERSON_NAMED.match(clean, match.end)):
+            # the role on offer, or the title of a person named ("kontakta HR-chef Lena Ek")
             context = "neutral"
         if kind == "ad" and context == "neutral" and entry.label in SKILLS_ONLY_WHEN_ASKED:
             continue

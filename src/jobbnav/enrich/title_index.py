@@ -80,8 +80,9 @@ _UNIT_WORDS = ("avdelningen", "avdelning", "enheten", "enhet", "teamet", "team",
 
 
 def _unit_forms(word: str) -> list[str]:
-    """A unit's word as the first part of a compound: "ekonomiavdelningen" → "ekonomi",
-    "kundtjänsten" → "kundtjänst", "lagret" → "lager", "köket" → "kök"."""
+    """A unit's word as the first part of a compound, most specific first:
+    "ekonomiavdelningen" → "ekonomi", "kundtjänsten" → "kundtjänst", "lagret" → "lager",
+    "köket" → "kök", "modebutik" → "butik"."""
     for ending in _UNIT_WORDS:
         if word.endswith(ending) and len(word) - len(ending) >= 2:
             return [word[:-len(ending)]]
@@ -90,7 +91,9 @@ def _unit_forms(word: str) -> list[str]:
         forms.append(word[:-3] + "er")
     if word.endswith(("en", "et")) and len(word) > 5:
         forms.append(word[:-2])
-    return forms
+    # a compound unit by its head, longest first: "modebutik" is a "butik", "boutiquehotell"
+    # a "hotell"
+    return forms + [form[i:] for form in forms for i in range(2, len(form) - 3)]
 
 
 def _closing_word(title: str) -> str:

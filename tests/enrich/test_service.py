@@ -315,6 +315,15 @@ def test_job_content_and_benefits_are_skills_only_when_asked_for(real_engine: En
         _labels("Som kock i vårt kök arbetar du med bakning och matlagning."))
 
 
+def test_traits_in_everyday_idioms_adverbs_and_manners(real_engine: Engine) -> None:
+    found = _labels("Du arbetar noggrant och bemöter kunder på ett professionellt sätt. Du har "
+                    "gott humör och tålamod, håller vad du lovar och gillar att jobba i team.")
+    assert {"Noggrann", "Professionell", "Glatt humör", "Tålmodig", "Pålitlig",
+            "Teamorienterad"} <= set(found)
+    # a workplace is still no trait
+    assert "Professionell" not in _labels("Vi har en professionell organisation.")
+
+
 def test_titles_and_skills_as_employers_write_them(real_engine: Engine) -> None:
     found = _labels("Vi söker lagermedarbetare och en IT-supporttekniker. Du har arbetat "
                     "självständigt. Vi ser det som positivt om du är serviceminded.")

@@ -41,12 +41,14 @@ DEFAULT_HEADLINES = DEFAULT_EVAL_SET.with_name("headline_groups.jsonl")
 # Written by other authors who saw neither the code nor the first set (see docs/enrich.md):
 # short texts; full structured ads, CVs and course texts; long real-style ads with their SSYK
 # code; course texts and CVs; ads whose structure varies as real ads' does (lead-ins, topic
-# headings, benefits), with their SSYK code.
+# headings, benefits), with their SSYK code; ads that vary how requirements, merits and
+# non-requirements are phrased (a third by staffing agencies), with their SSYK code.
 BLIND_EVAL_SETS = (DEFAULT_EVAL_SET.with_name("eval_set_blind.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_full_ads.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_long_ads.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_courses_cvs.jsonl"),
-                   DEFAULT_EVAL_SET.with_name("eval_set_blind_structured_ads.jsonl"))
+                   DEFAULT_EVAL_SET.with_name("eval_set_blind_structured_ads.jsonl"),
+                   DEFAULT_EVAL_SET.with_name("eval_set_blind_phrasing_ads.jsonl"))
 BLIND_HEADLINES = DEFAULT_EVAL_SET.with_name("headline_groups_blind.jsonl")
 # Blind sets that carry each ad's SSYK code: report key → (file, what it is)
 BLIND_GROUP_SETS = {
@@ -57,6 +59,10 @@ BLIND_GROUP_SETS = {
     "structured_ads_groups_blind_set": (
         DEFAULT_EVAL_SET.with_name("eval_set_blind_structured_ads.jsonl"),
         "ads written blind by another author (1.5-2.1 kB, structure varied as real ads vary)"),
+    "phrasing_ads_groups_blind_set": (
+        DEFAULT_EVAL_SET.with_name("eval_set_blind_phrasing_ads.jsonl"),
+        "ads written blind to vary how requirements are phrased (1.4-2.0 kB, a third by "
+        "staffing agencies)"),
     "messy_headlines_groups_blind_set": (
         DEFAULT_EVAL_SET.with_name("headline_groups_blind_messy.jsonl"),
         "short ads written blind with headlines as employers write them (a third plain, a "

@@ -335,13 +335,13 @@ def sentence_contexts(text: str, sentences: list[tuple[int, int]], kind: Kind,
         if (end - start <= _HEADING_MAX and text[end - 1] not in ".!") or (
                 end - start <= _LEAD_IN_MAX and text[end - 1] == ":"):
             line = text[start:end]
-            if _is_heading(line) or (text[end:end + 1] in ("\n", "") and _may_head_by_cue(line)
-                                     and (_OFFER.search(line) or _NEUTRAL_HEADING.search(line))):
+            own_line = text[end:end + 1] in ("\n", "") and _may_head_by_cue(line)
+            if _is_heading(line) or (own_line and (
+                    _NEUTRAL_HEADING.match(line) or _OFFER.search(line))):
                 # (a line of its own about the offer heads the terms at up to seven words:
                 # "Det här erbjuder vi dig", "Vad vi kan erbjuda dig")
                 headings[i] = scanned[i] = True
-            elif text[end:end + 1] in ("\n", "") and (
-                    i == 0 or "\n\n" in text[previous_end:start]) and _may_head_by_cue(line):
+            elif own_line and (i == 0 or "\n\n" in text[previous_end:start]):
                 cue_headings[i] = scanned[i] = True
         previous_end = end
     cues = _cues(text, folded if folded is not None else match_text(text), sentences, kind,

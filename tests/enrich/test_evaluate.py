@@ -79,7 +79,13 @@ FLOORS_BLIND = {"eval_set_blind": {"skill": 0.83, "occupation": 0.92, "all": 0.9
                 # 0.775 / 0.847 when it arrived (after the session's first phrasing cues),
                 # 0.805 / 0.669 / 0.847 / 0.918 after the fixes it showed.
                 "eval_set_blind_phrasing_ads": {"skill": 0.62, "occupation": 0.76, "all": 0.77,
-                                                "context": 0.88}}
+                                                "context": 0.88},
+                # Eighth session, measured once, at the end, and not used to fix anything: 40
+                # ads mixed as the market's volume is (915 labels). All F1 / skill / trait /
+                # context 0.787 / 0.686 / 0.745 / 0.945 with the session-start code, 0.792 /
+                # 0.689 / 0.757 / 0.949 with the session's final code.
+                "eval_set_blind_market_ads": {"skill": 0.64, "occupation": 0.79, "all": 0.76,
+                                              "context": 0.91}}
 FLOOR_TEXT_ONLY_TOP1 = 0.52
 # Second headline set, 120 short ads written blind by another author (fifth session): top-1
 # 0.775 / top-3 0.908 as first measured, 0.842 / 0.908 with the memory's similarity floor.
@@ -102,9 +108,15 @@ FLOOR_STRUCTURED_ADS_TOP3 = 0.92
 # 0.925), 0.867 / 0.983 with "QA Engineer" read as "testare" (short ads 0.892 / 0.933).
 # TF-IDF baseline 0.783 / 0.883.
 # The phrasing blind ads (eighth session): 0.925 / 0.975 as first measured (with the session
-# start code too), 0.950 / 0.975 once a unit is read by its head ("Säljare till modebutik").
+# start code too), 0.950 / 0.975 once a unit is read by its head ("Säljare till modebutik"),
+# 0.950 / 1.000 with "IT Support Specialist" read as "supporttekniker".
 FLOOR_PHRASING_ADS_TOP1 = 0.87
-FLOOR_PHRASING_ADS_TOP3 = 0.92
+FLOOR_PHRASING_ADS_TOP3 = 0.95
+# The market blind ads (eighth session): 0.825 / 0.950 with the session-start code, 0.850 /
+# 0.950 with the session's code when it arrived, 0.850 / 1.000 once "IT Support Specialist"
+# and "DevOps Engineer" read as their Swedish titles.
+FLOOR_MARKET_ADS_TOP1 = 0.78
+FLOOR_MARKET_ADS_TOP3 = 0.92
 FLOOR_MESSY_HEADLINES_TOP1 = 0.73
 FLOOR_MESSY_HEADLINES_TOP3 = 0.90
 # Requirements employers picked in Platsbanken's form on the dev ads (seventh session; 135
@@ -175,6 +187,10 @@ def test_quality_stays_above_the_floors(real_engine: Engine) -> None:
     assert phrasing["headlines"] >= 40
     assert phrasing["top1"] >= FLOOR_PHRASING_ADS_TOP1, phrasing["misses"]
     assert phrasing["top3"] >= FLOOR_PHRASING_ADS_TOP3
+    market = report["market_ads_groups_blind_set"]
+    assert market["headlines"] >= 40
+    assert market["top1"] >= FLOOR_MARKET_ADS_TOP1, market["misses"]
+    assert market["top3"] >= FLOOR_MARKET_ADS_TOP3
     messy = report["messy_headlines_groups_blind_set"]
     assert messy["headlines"] >= 60
     assert messy["top1"] >= FLOOR_MESSY_HEADLINES_TOP1, messy["misses"]

@@ -44,6 +44,15 @@ def test_english_title_words_translate_one_to_one() -> None:
     assert translate_words_aligned(["security", "guard", "sökes"]) == ["väktare", "", "sökes"]
 
 
+def test_english_it_roles_read_as_their_swedish_titles(real_engine: Engine) -> None:
+    def top3(headline: str) -> list[str]:
+        return [g.preferred_label for g in
+                enrich("We work with cloud platforms.", headline=headline).occupation_groups[:3]]
+
+    assert "Supporttekniker, IT" in top3("IT Support Specialist – Stockholm office")
+    assert "Systemförvaltare m.fl." in top3("DevOps Engineer to our Cloud Platform team")
+
+
 def test_english_role_phrases_become_swedish_compound_titles() -> None:
     assert ("försäljningschef", range(0, 5)) in english_role_compounds(
         ["head", "of", "growth", "and", "sales"])

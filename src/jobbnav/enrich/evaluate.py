@@ -42,13 +42,16 @@ DEFAULT_HEADLINES = DEFAULT_EVAL_SET.with_name("headline_groups.jsonl")
 # short texts; full structured ads, CVs and course texts; long real-style ads with their SSYK
 # code; course texts and CVs; ads whose structure varies as real ads' does (lead-ins, topic
 # headings, benefits), with their SSYK code; ads that vary how requirements, merits and
-# non-requirements are phrased (a third by staffing agencies), with their SSYK code.
+# non-requirements are phrased (a third by staffing agencies), with their SSYK code; ads
+# mixed as the market's volume is (sales and marketing, IT half in English, the rest), with
+# the SSYK code the employer would pick in Platsbanken.
 BLIND_EVAL_SETS = (DEFAULT_EVAL_SET.with_name("eval_set_blind.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_full_ads.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_long_ads.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_courses_cvs.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_structured_ads.jsonl"),
-                   DEFAULT_EVAL_SET.with_name("eval_set_blind_phrasing_ads.jsonl"))
+                   DEFAULT_EVAL_SET.with_name("eval_set_blind_phrasing_ads.jsonl"),
+                   DEFAULT_EVAL_SET.with_name("eval_set_blind_market_ads.jsonl"))
 BLIND_HEADLINES = DEFAULT_EVAL_SET.with_name("headline_groups_blind.jsonl")
 # Blind sets that carry each ad's SSYK code: report key → (file, what it is)
 BLIND_GROUP_SETS = {
@@ -63,6 +66,10 @@ BLIND_GROUP_SETS = {
         DEFAULT_EVAL_SET.with_name("eval_set_blind_phrasing_ads.jsonl"),
         "ads written blind to vary how requirements are phrased (1.4-2.0 kB, a third by "
         "staffing agencies)"),
+    "market_ads_groups_blind_set": (
+        DEFAULT_EVAL_SET.with_name("eval_set_blind_market_ads.jsonl"),
+        "ads written blind, mixed as the market's volume is (2.0-2.6 kB; 16 sales and "
+        "marketing, 14 IT of which 6 in English, 10 others)"),
     "messy_headlines_groups_blind_set": (
         DEFAULT_EVAL_SET.with_name("headline_groups_blind_messy.jsonl"),
         "short ads written blind with headlines as employers write them (a third plain, a "

@@ -64,6 +64,8 @@ def _reference_matches(lex: Lexicon, text: str) -> list[matcher.Match]:
     if "körkort" in padded:
         found += [(s, e, k, c) for c, _, s, k, e in
                   matcher._licence_list_matches(lex, text, padded)]
+    if "truck" in padded:
+        found += [(s, e, k, c) for c, _, s, k, e in matcher._truck_class_matches(lex, text)]
     found += [(s, e, k, c) for c, _, s, k, e in matcher._coordinated_matches(lex, text, padded)]
     found.sort(key=lambda m: (m[3], m[0] - m[1], m[0], m[2]))
     kept: list[_Found] = []

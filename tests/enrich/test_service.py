@@ -463,3 +463,17 @@ def test_lists_of_licence_classes_under_one_korkort(real_engine: Engine) -> None
     assert set(licences("Körkort B, C, CE krävs.")) == {"Körkort B", "Körkort C", "Körkort CE"}
     # lower-case letters after "körkort" are words, not classes
     assert set(licences("Har du körkort och a-kassa?")) == {"Körkort B"}
+
+
+def test_truck_classes_of_a_truck_licence(real_engine: Engine) -> None:
+    def trucks(text: str) -> dict[str, str]:
+        return {label: context for label, context in _labels(text).items()
+                if label.endswith("-truckar")}
+
+    assert trucks("Du har truckkort A och B.") == {"A-truckar": "required",
+                                                   "B-truckar": "required"}
+    assert set(trucks("Truckkort A+B är meriterande.")) == {"A-truckar", "B-truckar"}
+    assert set(trucks("Vi kräver truckbehörighet för A, B och C.")) == {
+        "A-truckar", "B-truckar", "C-truckar"}
+    assert set(trucks("Truckkort A, B-körkort krävs.")) == {"A-truckar"}  # B is the car's
+    assert trucks("Du har truckkort och a-kassa.") == {}

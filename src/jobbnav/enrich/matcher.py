@@ -108,6 +108,8 @@ def find_matches(lexicon: Lexicon, text: str, folded: str | None = None, *,
         add((False, -size, start, key_id, end - 1))
     if "körkort" in padded:
         found += _licence_list_matches(lexicon, text, padded)
+    if "truck" in padded:
+        found += _truck_class_matches(lexicon, text)
     found += _coordinated_matches(lexicon, text, padded)
     return _resolve(lexicon, found)
 
@@ -137,6 +139,25 @@ def _licence_list_matches(lexicon: Lexicon, text: str, padded: str
             found = lexicon.surfaces.get(f" körkort {cls.group()} ", None)
             if found is not None:
                 out.append((False, start - end, start, found[0], end))
+    return out
+
+
+# "truckkort A och B", "Truckkort A+B", "truckbehörighet för A, B och C": the truck classes
+# (A-truckar … D-truckar) of a truck licence, in capitals
+_TRUCK_CLASSES = re.compile(
+    r"\btruck(?:kort|körkort|behörighet|licens)?\s+(?:för\s+|klass\s+)?"
+    r"([A-D](?:\s*(?:\+|,|/|&|och|samt|eller)\s*[A-D])*)\b(?!-)", re.IGNORECASE)
+_TRUCK_CLASS = re.compile(r"[A-D](?![\w-])")  # "truckkort A, B-körkort": B is a car licence
+
+
+def _truck_class_matches(lexicon: Lexicon, text: str) -> list[tuple[bool, int, int, int, int]]:
+    """Each class of a truck licence's class list, as a match of its "X-truckar" skill."""
+    out = []
+    for listed in _TRUCK_CLASSES.finditer(text):
+        for cls in _TRUCK_CLASS.finditer(text, listed.start(1), listed.end(1)):
+            found = lexicon.surfaces.get(f" {cls.group().lower()} truckar ", None)
+            if found is not None:
+                out.append((False, -1, cls.start(), found[0], cls.end()))
     return out
 
 

@@ -290,6 +290,15 @@ def test_headings_that_describe_the_person_and_list_items_with_a_verdict(
     ("Du behöver inte vara expert, det räcker att du är noggrann.", "Noggrann", "required"),
     ("Meriterande\n- Truckkort\n\nSom person\när du noggrann. Du är också flexibel.",
      "Flexibel", "required"),
+    ("Du talar svenska, och B-körkort behövs eftersom du åker mellan kunderna.", "Körkort B",
+     "required"),
+    ("Ett gott humör och lite humor är stora plus!", "Glatt humör", "meriting"),
+    # a line of its own with a merit cue heads merits; a paragraph after a list of merits
+    # describes the person asked for, all of it
+    ("Krav\nB-körkort\n\nDet är också meriterande med\n\n- Kunskaper i Excel\n",
+     "MS Excel", "meriting"),
+    ("Meriterande\n- Truckkort\n\nDina personliga egenskaper är viktiga. Vi söker dig som "
+     "är noggrann.", "Noggrann", "required"),
     # a line of its own about the offer heads the terms, at five words too
     ("Vem söker vi?\nDu kan Excel.\nDet här erbjuder vi dig\nHos oss på den nya enheten får du:\n"
      "Utbildning till B-körkort\n", "Körkort B", "neutral"),

@@ -62,7 +62,7 @@ _MERITING = re.compile(
     r"\bplus\s+om\b|"
     r"\bser\s+vi\s+gärna\b|\bdet\s+(?:är|vore)\s+(?:bra|positivt|fint|roligt|kul)\s+om\b|"
     r"\bunderlättar\b|\bdesir(?:able|ed)\b|\bpreferred\b|\ban\s+asset\b|"
-    r"\bväger\s+(?:tungt|tyngre)\b|\bbra\s+att\s+ha\b|"
+    r"\bväger\s+(?:tungt|tyngre)\b|\bbra\s+att\s+ha\b|\bstor[at]?\s+plus\b|"
     r"\b(?:som|är|vore)\s+en\s+(?:stor\s+)?tillgång\b|\bextra\s+intressant\b|"
     r"\bwould\s+be\s+(?:a\s+|an\s+)?(?:great|nice|good|helpful|plus|bonus|appreciated|"
     r"valuable)\b|\b(?:great|nice|good)\s+if\s+you\b|"
@@ -71,7 +71,7 @@ _MERITING = re.compile(
     r"\badvantage\b", _F)
 _REQUIRED = re.compile(
     r"\bkrav\w*|\bkräv\w*|\bdu\s+(?:måste|ska|behöver|bör)\s+(?:ha|kunna|behärska|vara)\b|"
-    r"\bmåste\b|"
+    r"\bmåste\b|\bbehövs\b|"
     r"\bbehöver\s+du\s+(?:ha|kunna|vara)\b|\bbehöver\s+du\s*:|"
     r"\bobligatorisk\w*|"
     r"\bförutsätt\w*|\bnödvändig\w*|\bett\s+måste\b|\bmust\b|\brequire\w*|\bskall\s+ha\b|"
@@ -165,6 +165,16 @@ def _is_heading(line: str) -> bool:
                            and len(stripped.split()) <= 4)
 
 
+def _in_first_paragraph(text: str, previous_end: int, start: int) -> bool:
+    """Whether the sentence at `start` is on a line that follows a blank line, with only
+    sentences of that line between the previous sentence's end and it."""
+    if "\n\n" in text[previous_end:start]:
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    return line_start <= previous_end and text[max(0, line_start - 6):line_start].replace(
+        " ", "").replace("\t", "").endswith("\n\n")
+
+
 def _may_head_by_cue(line: str) -> bool:
     stripped = line.strip()
     return bool(stripped) and stripped[-1] not in ",;" and not stripped[0].islower() and \
@@ -224,10 +234,10 @@ CUE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "meriting": ("merit", "ett ", "plus ", "önskvär", "fördel", "gärna", "bonus", "nice ",
                  "is ", "välkommet", "ser ", "det ", "helst", "preferably", "beneficial",
                  "advantage", "underlättar", "desir", "preferred", "an ", "would ", "great ",
-                 "good ", "väger ", "bra ", "som ", "är ", "vore ", "extra "),
+                 "good ", "väger ", "bra ", "som ", "är ", "vore ", "extra ", "stor"),
     "required": ("krav", "kräv", "du ", "måste", "obligatorisk", "förutsätt", "nödvändig",
                  "ett ", "must", "require", "skall ", "erfordra", "kvalifikation",
-                 "qualifications", "behöver ", "för ", "vi ", "detta ", "det "),
+                 "qualifications", "behöver ", "för ", "vi ", "detta ", "det ", "behövs "),
     "entry": ("krav", "kräv", "måste", "du", "ska", "behöver", "bör", "vi"),
     "lacking": ("har", "kan", "pratar", "talar", "äger", "saknar", "i", "no", "utan"),
     "profile": ("vi ", "du ", "you ", "för ", "din ", "vem ", "om ", "har ", "är ", "who ",
@@ -365,7 +375,8 @@ def sentence_contexts(text: str, sentences: list[tuple[int, int]], kind: Kind,
                 # "Swedish is a merit", "B-körkort krävs": a list item with its own verdict
                 # ("Meriterande Driftchef Primärvården" starts with it: a heading)
                 heading = False
-        elif cue_headings[i] and found and not {"profile", "person"}.isdisjoint(found):
+        elif cue_headings[i] and found and not {"profile", "person", "meriting"}.isdisjoint(
+                found):  # "Detta ser vi som ett plus", "What we are looking for"
             heading = True
         own: Context | None = None
         if found:
@@ -374,9 +385,10 @@ def sentence_contexts(text: str, sentences: list[tuple[int, int]], kind: Kind,
                 found and "person" in found):
             heading = False  # a long lead-in needs a clear cue ("har du all möjlighet att …:")
         if own is None and found and "person" in found and section == "meriting" and \
-                lines_in_section and i and "\n\n" in text[sentences[i - 1][1]:start]:
-            # "Meriterande: - Kafka - AWS" and then a paragraph "Vi söker dig som är …": the
-            # list has ended, the paragraph (all of it) describes the person asked for
+                lines_in_section and i and _in_first_paragraph(text, sentences[i - 1][1], start):
+            # "Meriterande: - Kafka - AWS" and then a paragraph "Vi söker dig som är …" (or
+            # "Dina personliga egenskaper är viktiga. Vi söker dig som är …"): the list has
+            # ended, the paragraph (all of it) describes the person asked for
             own = "required"
             section, outer, lines_in_section = "required", None, 0
         if outer is not None and lines_in_section and not heading and \

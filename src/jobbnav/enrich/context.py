@@ -96,7 +96,8 @@ _PROFILE = re.compile(
     r"\bwhat\s+(?:we\s+are|we're)\s+looking\s+for\b|\bwhat\s+you\s+bring\b|"
     # "Vi söker dig med …", "Rätt person har …", "Den vi söker är …": the person asked for
     r"\b(?:söker|letar\s+efter)\s+(?:nu\s+|därför\s+|också\s+|även\s+)?(?:dig|en|ett|någon|"
-    r"personer|medarbetare)\s+(?:\w+\s+){0,2}med\b|\bdu\s+som\s+söker\s+(?:har|ska|bör|är|behöver|kan)\b|\brätt\s+person\b|"
+    r"personer|medarbetare)\s+(?:\w+\s+){0,2}med\b|"
+    r"\bdu\s+som\s+söker\s+(?:har|ska|bör|är|behöver|kan)\b|\brätt\s+person\b|"
     r"\bden\s+(?:vi\s+söker|sökande)\b|\bsökande\s+(?:ska|bör|har|är)\b|"
     r"\b(?:rätta|idealiska|perfekta|ideala)\s+(?:kandidaten|personen|sökanden)\b|"
     r"\bvår\s+(?:nya\s+)?(?:kollega|medarbetare)\s+(?:har|är|kan)\b|"
@@ -219,9 +220,9 @@ _PRECEDENCE: dict[str, tuple[tuple[str, Context], ...]] = {
 
 
 # The first word (or its start; with a space after it, the whole word) of every cue
-# alternative above, per cue. Cues are tried only
-# where one of these starts a word, found for the whole text in one Aho-Corasick pass; tests
-# check that this gives the same contexts as searching every sentence.
+# alternative above, per cue. Cues are tried only where one of these starts a word, found for
+# the whole text in one Aho-Corasick pass; tests check that this gives the same contexts as
+# trying every cue at every word start of every sentence.
 CUE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "negated": ("inte ", "ej ", "inget ", "ingen ", "inga ", "krävs ", "behövs ", "erfordras ",
                 "behöver ", "no ", "not ", "utan ", "kräver ", "do"),
@@ -243,7 +244,7 @@ CUE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "profile": ("vi ", "du ", "you ", "för ", "din ", "vem ", "om ", "har ", "är ", "who ",
                 "about ", "your ", "what ", "vad ", "dig ", "söker ", "letar ", "rätt ",
                 "den ", "sökande ", "rätta ", "idealiska ", "perfekta ", "ideala ", "vår ",
-                "looking ", "ideal ", "letar "),
+                "looking ", "ideal "),
     "person": ("vi ", "du ", "you ", "we ", "person ", "personliga ", "personlighet",
                "egenskaper", "personal ", "dig ", "letar ", "som "),
 }

@@ -277,16 +277,17 @@ def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",
     if predict_groups and state.groups is not None and kind in ("ad", "cv", "query") and (
             text.strip() or headline):
         head_found = head
+        clean = prepare_text(text)  # as `_hits` saw it; spans index into both
         if not headline and kind == "ad":
             # an ad without a headline: the title its text announces stands in for one
-            headline = title_phrases(prepare_text(text))
+            headline = title_phrases(clean)
             head_found = _headline_hits(state, headline) if headline else []
         elif kind == "ad" and headline and not any(
                 h.concept_type in AD_GROUPS["occupations"] for h in head) and \
                 not state.groups.titles.likelihood(headline).likelihood:
             # "Sommarjobb 2026", "Vi söker dig som älskar att hjälpa andra!": a headline that
             # names no job; the title the text announces is added to it
-            announced = title_phrases(prepare_text(text))
+            announced = title_phrases(clean)
             if announced:
                 headline = f"{headline} – {announced}"
                 head_found = _headline_hits(state, headline)
@@ -305,25 +306,25 @@ def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",
                                    if h.concept_type in occupation_types
                                    and fold_surface(h.term) not in english),
             skills=tuple(h.concept_id for h in body if h.concept_type == "skill"),
-            role_occupations=_role_occupations(body, text, english, undecided),
+            role_occupations=_role_occupations(body, clean, english, undecided),
             undecided_occupations=tuple(candidates for candidates, _ in undecided))
-        guesses = tuple(state.groups.predict(headline or "", prepare_text(text), found,
+        guesses = tuple(state.groups.predict(headline or "", clean, found,
                                              exclude=unseen_ads))
     assert all(h.context in CONTEXTS for h in hits)
     return Enrichment(kind, tuple(hits), guesses, tuple(sentences))
 
 
-def _role_occupations(body: list[Hit], text: str, english: frozenset[str],
+def _role_occupations(body: list[Hit], clean: str, english: frozenset[str],
                       undecided: list[tuple[tuple[str, ...], int]]
                       ) -> tuple[tuple[str, float], ...]:
     """Occupations the text names as the job on offer ("Vi söker nu en erfaren lagerarbetare",
     "arbeta som personlig assistent"). An undecided title there names one of its senses'
-    groups, not knowing which: each gets the weight of a label stripped of its qualifier."""
+    groups, not knowing which: each gets the weight of a label stripped of its qualifier.
+    `clean` is the text as `prepare_text` gives it."""
     occupations = [h for h in body if h.concept_type in AD_GROUPS["occupations"]
                    and fold_surface(h.term) not in english]
     if not occupations and not undecided:
         return ()
-    clean = prepare_text(text)
     folded = match_text(clean)
     out = [(h.concept_id, h.confidence) for h in occupations
            if any(names_the_role(clean, folded, start) for start, _ in h.spans)]

@@ -156,6 +156,45 @@ def test_label_heads_and_qualifiers_as_ads_write_them(real_engine: Engine) -> No
     assert "B - Begränsad auktorisation" in _labels("Du har begränsad auktorisation.")
 
 
+
+def test_software_as_ads_name_it(real_engine: Engine) -> None:
+    found = _labels("Du har erfarenhet av Jira, iOS och Unix samt Photoshop och InDesign. "
+                    "Du har drivit projekt i SharePoint och Amazon Web Services med C#.")
+    assert {"JIRA, systemutvecklingsverktyg", "IOS, operativsystem", "UNIX, operativsystem",
+            "2D-grafik-Adobe Photoshop", "Layout-Adobe InDesign", "SharePoint (MOSS), CMS",
+            "Amazon Web Services (AWS), molnplattform"} <= set(found)
+    # a product written as a word still needs its capital; Autodesk's one-word product names
+    # are English words, read only with the vendor
+    assert not _labels("Vi använder jira dagligen.")
+    assert not _labels("Cleaner wanted for our office on Smoke Street.")
+    assert "Tillverkningsindustri-Autodesk Inventor" in _labels(
+        "Du konstruerar i Autodesk Inventor.")
+    # a name's abbreviation stripped only from product names: "Krishantering (CCM),
+    # behörighet" is no everyday "krishantering"
+    assert "Krishantering (CCM), behörighet" not in _labels("Du har erfarenhet av krishantering.")
+
+def test_requirements_and_duties_as_ads_word_them(real_engine: Engine) -> None:
+    found = _labels("Du har en akademisk examen och tjänsten kräver att du säkerhetsprövas. "
+                    "Du arbetar med montering av fönster och gjutning av betong.")
+    assert found["Högskoleexamen"] == "required"
+    assert "Säkerhetsprövning enligt Säkerhetsskyddslag (2018:585)" in found
+    assert {"Fönstermontage/Fönstermontering", "Betonggjutning"} <= set(found)
+
+
+def test_a_longer_hit_is_no_evidence_for_the_words_inside_it(real_engine: Engine) -> None:
+    # "utbildad undersköterska" is a skill; which "undersköterska" the ad is for is up to the
+    # rest of the text, as it is without "utbildad"
+    def occupations(text: str) -> set[str]:
+        return {h.preferred_label for h in enrich(text).hits
+                if h.concept_type == "occupation-name"}
+
+    for text in ("Vi söker dig som är utbildad undersköterska till vårt vård- och "
+                 "omsorgsboende för äldre.",
+                 "Vård- och omsorgsboende söker utbildad undersköterska. Erfarenhet av "
+                 "äldreomsorg är meriterande."):
+        assert occupations(text) == occupations(text.replace("utbildad ", ""))
+
+
 def test_an_english_ad_s_sections_and_soft_skills(real_engine: Engine) -> None:
     found = _labels("About the role\nYou build our platform.\n\nNice to have\n- Swedish\n\n"
                     "Who are you?\nYou are analytical, proactive and a strong team player. We "

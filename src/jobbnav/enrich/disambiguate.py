@@ -100,6 +100,7 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
     plans_of = lexicon.sense_plans
     plans: list[tuple[SenseGroup, ...]] = []
     firm_set: set[str] = set()
+    firm_spans: dict[str, list[Match]] = {}
     for match in matches:
         plan = plans_of.get(match.key_id)
         if plan is None:
@@ -107,6 +108,7 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
         plans.append(plan[1])
         if plan[0] is not None and not match.compound:
             firm_set.add(plan[0])
+            firm_spans.setdefault(plan[0], []).append(match)
     known: list[Counter[str]] = []  # the domain, built on first need: most hits never need it
 
     def domain_now() -> Counter[str]:
@@ -126,8 +128,9 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
                             group.head_confidence if match.compound else group.confidence))
                 continue
             undecided = False
+            domain = None
             if best is None:
-                domain = domain_now()
+                domain = _without_own_words(lexicon, domain_now(), firm_spans, match)
                 key = lexicon.keys[match.key_id]
                 ranked = sorted(((_score(lexicon, e, domain, folded_text, key), e)
                                  for e in group.entries), key=lambda se: se[0], reverse=True)
@@ -153,7 +156,7 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
                 out.append((match, best, round(confidence, 3)))
                 continue
             own = 1 if best.concept_id in firm_set else 0
-            domain = domain_now()
+            domain = domain if domain is not None else domain_now()
             support = sum(domain[g] - own for g in best_groups)
             if support <= 0:
                 # an acronym that the text's other fields do not share is most likely another
@@ -166,6 +169,20 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
                     confidence *= UNSUPPORTED_FACTOR
             out.append((match, best, round(confidence, 3)))
     return out
+
+
+def _without_own_words(lexicon: Lexicon, domain: Counter[str],
+                       firm_spans: dict[str, list[Match]], match: Match) -> Counter[str]:
+    """The domain without the hits made of this match's own words: "utbildad undersköterska"
+    says nothing about which "undersköterska" it is."""
+    inside = [cid for cid, spans in firm_spans.items()
+              if all(m.start <= match.start and match.end <= m.end for m in spans)
+              and any(m != match for m in spans)]
+    if not inside:
+        return domain
+    own = domain.copy()
+    own.subtract(domain_of(lexicon, inside))
+    return own
 
 
 def _qualifier_words_seen(qualifier: str, folded_text: str) -> float:

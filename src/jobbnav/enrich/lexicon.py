@@ -34,7 +34,8 @@ from jobbnav.enrich.tokenize import fold_surface, match_text
 from jobbnav.taxonomy.index import TaxonomyIndex
 from jobbnav.taxonomy.model import Concept
 
-__all__ = ["EVERYDAY_WORD", "GENITIVE_PLACE", "MATCH_TYPES", "NEEDS_CAPITAL", "NEEDS_UPPER",
+__all__ = ["EVERYDAY_WORD", "GENITIVE_PLACE", "MATCH_TYPES", "NEEDS_A_CAPITAL", "NEEDS_CAPITAL",
+           "NEEDS_UPPER",
            "LexEntry", "Lexicon", "SenseGroup", "build_lexicon", "field_acronym"]
 
 # Concept types the matcher looks for (others, like SNI or SUN, are not mentioned in ads).
@@ -49,7 +50,10 @@ _MAX_STRIPPED_SENSES = 3  # "Verksamhetsledning, <50 domains>" is too vague to m
 _HEAD_MIN_LEN = 6
 _ACRONYM_MAX = 5  # "CI", "COM", "BASIC": matched only when written in capitals
 # Casing check bits in an automaton value: the first letter must be a capital / all capitals.
-NEEDS_CAPITAL, NEEDS_UPPER, EVERYDAY_WORD, GENITIVE_PLACE = 1, 2, 4, 8
+NEEDS_CAPITAL, NEEDS_UPPER, EVERYDAY_WORD, GENITIVE_PLACE, NEEDS_A_CAPITAL = 1, 2, 4, 8, 16
+# Products the taxonomy spells in capitals but their makers and ads write as words ("Jira",
+# "iOS", "Unix"): a capital anywhere will do; "jira" in lower case is not asked for
+_PRODUCTS_WRITTEN_AS_WORDS = frozenset(("jira", "ios", "unix"))
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _VENDOR = re.compile(r"^(?:ms|microsoft|adobe)\s+", re.IGNORECASE)
 _IN_PARENTHESES = re.compile(r"\(([A-ZÅÄÖ][A-Za-zÅÄÖåäö0-9]{2,5})\)")
@@ -61,8 +65,9 @@ _CERTIFICATES = frozenset(("Yrkesbevis", "Utbildningsbevis", "Certifikat", "Beh�
                            "Licens", "Intyg"))
 # "Tillverkningsindustri-Solid Works", "Allmänkonstruktion-AutoCAD": a category, a dash, the
 # tool. A prefix that opens at least this many skill labels is such a category.
-_CATEGORY_PREFIX = re.compile(r"^([A-ZÅÄÖ][\wåäöÅÄÖ./]+)-(?=[A-ZÅÄÖ0-9])")
+_CATEGORY_PREFIX = re.compile(r"^([A-ZÅÄÖ0-9][\wåäöÅÄÖ./-]*?)-(?=[A-ZÅÄÖ0-9])")
 _CATEGORY_MIN_LABELS = 3
+_SOFTWARE_VENDOR = re.compile(r"^(Adobe|Autodesk|Microsoft) (?=[A-Z0-9])")
 # "CNC-programmering, Heidenhain": a category, then the vendor's system by its name
 _CATEGORY_THEN_VENDOR = re.compile(r"^([^,]+), ([A-ZÅÄÖ][a-zåäö]+)$")
 # Geography names are matched written with a capital letter ("Vara", "Mark", "Boden" are also
@@ -180,6 +185,11 @@ def _label_surfaces(label: str) -> Iterable[tuple[str, str, str]]:
         if "," in alt:
             head, _, qualifier = alt.partition(",")
             yield head.strip(), "stripped", qualifier.strip()
+            bare_head = _PAREN.sub("", head).strip()
+            if bare_head != head.strip() and _names_a_product(bare_head):
+                # "SharePoint (MOSS), CMS", "Amazon Web Services (AWS), molnplattform": the name
+                # without its abbreviation ("Krishantering (CCM), behörighet" is a word)
+                yield bare_head, "stripped", qualifier.strip()
         elif " inom " in alt:
             # "Basala hygienrutiner inom hälso- och sjukvård": texts name the practice; one
             # word ("Administration inom …", "Specialistsjuksköterska inom palliativ vård")
@@ -203,6 +213,11 @@ def _label_surfaces(label: str) -> Iterable[tuple[str, str, str]]:
     legitimation = _LEGITIMATION.match(label)
     if legitimation:  # "Legitimation som sjuksköterska" is a "sjuksköterskelegitimation"
         yield _compound_stem(legitimation.group(1)) + "legitimation", "alternative", ""
+
+
+def _names_a_product(name: str) -> bool:
+    """Several words, or a capital inside a word ("SharePoint", "JCL-script")."""
+    return " " in name or any(c.isupper() for c in name[1:])
 
 
 def field_acronym(surface: str, label: str) -> bool:
@@ -438,6 +453,52 @@ def _certificate_subjects(builder: _Builder, concepts: dict[str, Concept]) -> No
 _ACTIVITIES_ADS_DO_THEMSELVES = frozenset({"Rekrytering"})
 
 
+# Nouns of an action that Swedish compounds with its object ("fönstermontering") and running
+# text also writes with the object after "av" ("montering av fönster")
+_ACTIONS = ("montering", "montage", "installation", "hantering", "gjutning", "reparation",
+            "tillverkning", "rengöring", "städning", "målning", "svetsning", "programmering",
+            "planering", "skötsel", "underhåll", "utveckling", "besiktning", "mätning",
+            "sortering", "packning", "läggning", "byte", "projektering", "uppföljning",
+            "administration", "analys", "värdering", "produktion", "försäljning", "lackering",
+            "slipning", "renovering", "bearbetning", "dragning", "kontroll")
+_MIN_OBJECT = 4
+
+
+def _object_forms(stem: str) -> list[str]:
+    """The object of an action as running text writes it: "fönster", "produkter", "kablar",
+    "verksamheten" (over-generated; a form no text has costs nothing)."""
+    if stem.endswith("a"):
+        return [stem, stem[:-1] + "or", stem + "n"]
+    if stem.endswith("e"):
+        return [stem, stem + "n", stem + "r", stem + "t"]
+    if stem.endswith("el"):
+        return [stem, stem[:-2] + "lar", stem + "n"]
+    return [stem, stem + "er", stem + "ar", stem + "en", stem + "et"]
+
+
+def _actions_on_objects(builder: _Builder, concepts: dict[str, Concept]) -> None:
+    """"Fönstermontering" is also "montering av fönster", "Produktutveckling" "utveckling av
+    produkter", "Avfallshantering" "hantering av avfall": a skill compounded of an object and
+    an action, the action first with "av"."""
+    for concept in concepts.values():
+        if concept.type != "skill" or "," in concept.preferred_label:
+            continue
+        for alternative in concept.preferred_label.split("/"):
+            word = alternative.strip().lower()
+            if not word.isalpha():
+                continue
+            action = next((a for a in _ACTIONS if word.endswith(a)), None)
+            if action is None or len(word) - len(action) < _MIN_OBJECT:
+                continue
+            obj = word[:-len(action)]
+            objects = [obj]
+            if obj.endswith("s") and not obj.endswith("ss"):  # "avfalls|hantering"
+                objects.append(obj[:-1])  # (or "konferens|administration")
+            entry = LexEntry(concept.id, "skill", concept.preferred_label, "inflection")
+            for form in dict.fromkeys(f for o in objects for f in _object_forms(o)):
+                builder.add(f"{action} av {form}", entry, inflect=False)
+
+
 def _practised_activities(builder: _Builder, concepts: dict[str, Concept]) -> None:
     """"Bokföringsvana", "Faktureringsvana", "Förhandlingsvana": practice in an activity, which
     ads name by the activity ("löpande bokföring", "fakturering"). Only activities in -ing
@@ -517,11 +578,19 @@ def _tools_without_category(builder: _Builder, concepts: dict[str, Concept]) -> 
                 not builder.by_key.get(fold_surface(vendor.group(2))):  # "Regi, Film": a word
             by_vendor[vendor.group(1)].append(concept)
     for prefix, members in labelled.items():
-        if len(members) < _CATEGORY_MIN_LABELS:
-            continue
         for concept in members:
             tool = concept.preferred_label[len(prefix) + 1:].strip()
-            for form in {tool, tool.replace(" ", "")}:  # a product name does not inflect
+            vendor = _SOFTWARE_VENDOR.match(tool)
+            if len(members) < _CATEGORY_MIN_LABELS and vendor is None:
+                continue  # a vendor's name after the dash shows the prefix is a category
+            forms = {tool, tool.replace(" ", "")}
+            product = tool[vendor.end():] if vendor else ""
+            if vendor and (vendor.group(1) == "Adobe" or _names_a_product(product)):
+                # "2D-grafik-Adobe Photoshop" is written "Photoshop", "Layout-Adobe InDesign"
+                # "InDesign", "Autodesk Revit Architecture" "Revit Architecture"; Autodesk's
+                # one-word names are English words ("Smoke", "Cleaner", "Alias", "Inventor")
+                forms.add(product)
+            for form in forms:  # a product name does not inflect
                 builder.add(form, LexEntry(concept.id, "skill", concept.preferred_label,
                                            "stripped", False, prefix), inflect=False)
     for category, members in by_vendor.items():  # "CNC-programmering, Heidenhain"
@@ -566,6 +635,7 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
     _tools_without_category(builder, concepts)
     _certificate_subjects(builder, concepts)
     _practised_activities(builder, concepts)
+    _actions_on_objects(builder, concepts)
     english_names = _english_names(builder, concepts)
     for kid in index.by_type.get("keyword", ()):
         keyword = index.concepts[kid]
@@ -607,7 +677,9 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
             if key.endswith("s") and not any(
                     fold_surface(e.label).endswith("s") for e in entries):
                 check |= GENITIVE_PLACE  # "Lunds", "Sveriges": maybe a company's name
-        if len(key) <= _ACRONYM_MAX and key.isalnum() and all(
+        if key in _PRODUCTS_WRITTEN_AS_WORDS:
+            check |= NEEDS_A_CAPITAL
+        elif len(key) <= _ACRONYM_MAX and key.isalnum() and all(
                 key.upper() in acronyms.get(e.concept_id, ()) for e in entries):
             upper.add(key_id)
             check |= NEEDS_UPPER

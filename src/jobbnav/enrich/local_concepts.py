@@ -81,6 +81,37 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("occupation-name", "Städare"): ["lokalvårdare"],
     ("skill", "Truckvana"): ["köra truck", "kört truck", "truckkörning"],
     ("skill", "Kassavana"): ["kassaarbete", "jobbat i kassa", "arbetat i kassa"],
+    # Requirements as Swedish ads word them, for the concept a tagger files them under: the
+    # generic degree, the security vetting of public-sector and defence jobs, the protected
+    # title of an assistant nurse (since 2023), warehouse and sales routines by their
+    # everyday names.
+    ("skill", "Högskoleexamen"): ["akademisk examen", "akademisk utbildning",
+                                  "universitetsexamen", "universitetsutbildning",
+                                  "högskoleutbildning", "university degree", "academic degree",
+                                  "bachelor's degree", "master's degree"],
+    ("skill", "Säkerhetsprövning enligt Säkerhetsskyddslag (2018:585)"): [
+        "säkerhetsprövning", "säkerhetsprövas", "säkerhetsprövad", "security clearance"],
+    ("skill", "Undersköterskeutbildning/Undersköterska, utbildad"): [
+        "utbildad undersköterska", "undersköterskeexamen", "yrkestiteln undersköterska",
+        "yrkestitel som undersköterska"],
+    ("skill", "ISTQB certificate"): ["ISTQB", "ISTQB-certifiering", "ISTQB-certifikat"],
+    ("skill", "Utbildning i livsmedelshygien"): ["kurs i livsmedelshygien",
+                                                 "utbildningsbevis i livsmedelshygien"],
+    ("skill", "Terminal- och lagerarbete"): ["lagerarbete", "terminalarbete"],
+    ("skill", "Varumottagning"): ["godsmottagning", "inleverans", "ta emot varor",
+                                  "tar emot varor", "ta emot gods", "tar emot gods"],
+    ("skill", "Offertframtagning"): ["ta fram offerter", "tar fram offerter", "offertarbete",
+                                     "skriva offerter", "skriver offerter"],
+    ("skill", "Testautomatisering/Test automation"): [
+        "automatiserade tester", "automatiserad testning", "automated testing",
+        "automated tests", "testautomation"],
+    ("skill", "Datamodellering"): ["data modelling", "data modeling"],
+    ("skill", "Journaldatasystem"): ["journalsystem"],
+    ("skill", "Informationssäkerhet"): ["information security", "informationssäkerhetsarbete"],
+    ("skill", "Stombyggnad"): ["stomresning"],
+    ("skill", "Solcellsmontering/Solcellsmontage"): ["solcellsinstallation",
+                                                      "installation av solceller",
+                                                      "montering av solceller"],
     # Cloud platforms and tools as ads name them, without the vendor's product family (a
     # general "drop the vendor" rule would also make "Windows Server" a "Server").
     ("skill", "Windows Azure, molnplattform"): ["Azure", "Microsoft Azure"],

@@ -18,6 +18,7 @@ from typing import NamedTuple
 from jobbnav.enrich.lexicon import (
     EVERYDAY_WORD,
     GENITIVE_PLACE,
+    NEEDS_A_CAPITAL,
     NEEDS_CAPITAL,
     NEEDS_UPPER,
     Lexicon,
@@ -123,6 +124,8 @@ def _casing_ok(check: int, text: str, start: int, end: int) -> bool:
     if check & NEEDS_CAPITAL and not text[start].isupper():
         return False
     if check & GENITIVE_PLACE and _NAME_AFTER_GENITIVE.match(text, end):
+        return False
+    if check & NEEDS_A_CAPITAL and text[start:end].islower():
         return False
     return not (check & NEEDS_UPPER and not text[start:end].isupper())
 

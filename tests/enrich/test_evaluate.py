@@ -86,7 +86,14 @@ FLOORS_BLIND = {"eval_set_blind": {"skill": 0.83, "occupation": 0.92, "all": 0.9
                 # 0.689 / 0.757 / 0.949 when it arrived, 0.791 / 0.689 / 0.757 / 0.954 at the
                 # end (its errors were not read).
                 "eval_set_blind_market_ads": {"skill": 0.64, "occupation": 0.79, "all": 0.76,
-                                              "context": 0.91}}
+                                              "context": 0.91},
+                # Ninth session: 40 ads written blind as staffing agencies, municipalities,
+                # small firms and large companies write them (736 labels). All F1 / skill /
+                # occupation / context 0.804 / 0.669 / 0.775 / 0.921 with the session-start
+                # code, 0.806 / 0.677 / 0.775 / 0.920 when it arrived (after the session's
+                # software and requirement surfaces).
+                "eval_set_blind_employers_ads": {"skill": 0.62, "occupation": 0.72, "all": 0.76,
+                                                 "context": 0.88}}
 FLOOR_TEXT_ONLY_TOP1 = 0.52
 # Second headline set, 120 short ads written blind by another author (fifth session): top-1
 # 0.775 / top-3 0.908 as first measured, 0.842 / 0.908 with the memory's similarity floor.
@@ -118,6 +125,11 @@ FLOOR_PHRASING_ADS_TOP3 = 0.95
 # and "DevOps Engineer" read as their Swedish titles.
 FLOOR_MARKET_ADS_TOP1 = 0.78
 FLOOR_MARKET_ADS_TOP3 = 0.92
+# The employers blind ads (ninth session): 0.800 / 0.900 with the session-start code and when
+# it arrived. Most misses are rare groups the 2024 prior outweighs, and titles the taxonomy
+# files elsewhere than the author ("Butikschef" is under Chefer inom handel).
+FLOOR_EMPLOYERS_ADS_TOP1 = 0.72
+FLOOR_EMPLOYERS_ADS_TOP3 = 0.85
 FLOOR_MESSY_HEADLINES_TOP1 = 0.73
 FLOOR_MESSY_HEADLINES_TOP3 = 0.90
 # Requirements employers picked in Platsbanken's form on the dev ads (seventh session; 135
@@ -181,6 +193,8 @@ def test_quality_stays_above_the_floors(real_engine: Engine) -> None:
                                             FLOOR_STRUCTURED_ADS_TOP3),
         "phrasing_ads_groups_blind_set": (40, FLOOR_PHRASING_ADS_TOP1, FLOOR_PHRASING_ADS_TOP3),
         "market_ads_groups_blind_set": (40, FLOOR_MARKET_ADS_TOP1, FLOOR_MARKET_ADS_TOP3),
+        "employers_ads_groups_blind_set": (40, FLOOR_EMPLOYERS_ADS_TOP1,
+                                           FLOOR_EMPLOYERS_ADS_TOP3),
         "messy_headlines_groups_blind_set": (60, FLOOR_MESSY_HEADLINES_TOP1,
                                              FLOOR_MESSY_HEADLINES_TOP3),
     }

@@ -51,7 +51,8 @@ BLIND_EVAL_SETS = (DEFAULT_EVAL_SET.with_name("eval_set_blind.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_courses_cvs.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_structured_ads.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_phrasing_ads.jsonl"),
-                   DEFAULT_EVAL_SET.with_name("eval_set_blind_market_ads.jsonl"))
+                   DEFAULT_EVAL_SET.with_name("eval_set_blind_market_ads.jsonl"),
+                   DEFAULT_EVAL_SET.with_name("eval_set_blind_employers_ads.jsonl"))
 BLIND_HEADLINES = DEFAULT_EVAL_SET.with_name("headline_groups_blind.jsonl")
 # Blind sets that carry each ad's SSYK code: report key → (file, what it is)
 BLIND_GROUP_SETS = {
@@ -70,6 +71,11 @@ BLIND_GROUP_SETS = {
         DEFAULT_EVAL_SET.with_name("eval_set_blind_market_ads.jsonl"),
         "ads written blind, mixed as the market's volume is (2.0-2.6 kB; 16 sales and "
         "marketing, 14 IT of which 6 in English, 10 others)"),
+    "employers_ads_groups_blind_set": (
+        DEFAULT_EVAL_SET.with_name("eval_set_blind_employers_ads.jsonl"),
+        "ads written blind as four kinds of employer write them (1.9-3.0 kB; 12 staffing "
+        "agencies, 10 municipalities and regions, 10 small firms, 8 large companies, 3 of "
+        "those in English; 40 groups)"),
     "messy_headlines_groups_blind_set": (
         DEFAULT_EVAL_SET.with_name("headline_groups_blind_messy.jsonl"),
         "short ads written blind with headlines as employers write them (a third plain, a "

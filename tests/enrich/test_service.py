@@ -195,6 +195,21 @@ def test_a_longer_hit_is_no_evidence_for_the_words_inside_it(real_engine: Engine
         assert occupations(text) == occupations(text.replace("utbildad ", ""))
 
 
+def test_goods_and_benefits_are_no_skills_unless_asked_for(real_engine: Engine) -> None:
+    found = _labels("Vi är ett åkeri med moderna lastbilar. Som konsult hos oss har du "
+                    "kollektivavtal, tjänstepension och försäkringar. Du leder genom att vara "
+                    "på golvet. Arbetet styrs av deadlines. Vi har tjugo mekaniker.")
+    assert not {"Lastbilar, produktkunskap", "Kollektivavtal", "Golv, produktkunskap",
+                "Försäkringar, personaladministration", "Styr/400, logistiksystem",
+                "Mekanik"} & set(found)
+    # knowing the goods is a skill: "kunskap om", "intresse för"
+    found = _labels("Vi söker en bilförsäljare. Du har ett stort intresse för bilar.")
+    assert found["Bilar, produktkunskap"] == "required"
+    found = _labels("Till vår butik söker vi en butikssäljare. Meriterande:\n– kunskap om "
+                    "färskvaror\n– kassavana")
+    assert found["Färskvaror, produktkunskap"] == "meriting"
+
+
 def test_an_english_ad_s_sections_and_soft_skills(real_engine: Engine) -> None:
     found = _labels("About the role\nYou build our platform.\n\nNice to have\n- Swedish\n\n"
                     "Who are you?\nYou are analytical, proactive and a strong team player. We "

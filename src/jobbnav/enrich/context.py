@@ -88,7 +88,8 @@ _PROFILE = re.compile(
     r"\bvi\s+tror\s+(?:också\s+|även\s+)?att\s+du\b|\bför\s+att\s+lyckas\b|\bdin\s+profil\b|"
     r"\bvem\s+är\s+du\b|\bom\s+dig\b|\bvi\s+ser\s+att\s+du\b|\bför\s+dig\s+som\s*:|"
     # "Har du frågor?", "Är du redo för …?": an invitation, not the person asked for
-    r"\bhar\s+du\b(?!\s+(?:några\s+|fler\s+|andra\s+)?(?:frågor|funderingar))|"
+    # ("Hos oss har du kollektivavtal och försäkringar": what the employer offers)
+    r"(?<!\boss\s)\bhar\s+du\b(?!\s+(?:några\s+|fler\s+|andra\s+)?(?:frågor|funderingar))|"
     r"\bär\s+du\b(?!\s+(?:redo|intresserad|nyfiken|sugen|välkommen))|"
     r"\bletar\s+efter\s+dig\s+som\b|"
     r"\bvad\s+du\s+(?:tar|har)\s+med\s+dig\b|\bvad\s+(?:vi\s+söker|söker\s+vi)\b|"

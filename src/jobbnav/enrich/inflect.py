@@ -29,7 +29,9 @@ def _noun_forms(word: str) -> list[str]:
         return [word + "n", word + "na", word + "ns", word + "s", word + "er", word + "en"]
     if word.endswith(("ing", "ning")):  # svetsning → svetsningen, svetsningar
         return [word + "en", word + "ar", word + "arna", word + "ens", word + "s"]
-    if word.endswith(("het", "ion", "ör", "ist", "ent", "ant", "log", "graf", "ik", "ur", "är")):
+    if word.endswith("ik"):  # "mekaniker", "tekniker", "logistiker" are people, not subjects
+        return [word + "en", word + "ens", word + "s"]
+    if word.endswith(("het", "ion", "ör", "ist", "ent", "ant", "log", "graf", "ur", "är")):
         return [word + "en", word + "er", word + "erna", word + "ens", word + "s", word + "ens"]
     return [word + "en", word + "et", word + "er", word + "ar", word + "erna", word + "arna",
             word + "s", word + "ens", word + "ets"]

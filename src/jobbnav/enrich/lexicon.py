@@ -176,6 +176,8 @@ class Lexicon:
 def _label_surfaces(label: str) -> Iterable[tuple[str, str, str]]:
     """(surface, origin, qualifier) for a preferred label."""
     alternatives = [p.strip() for p in label.split("/") if p.strip()]
+    if any(alt.split(",")[0].strip().isdigit() for alt in alternatives[1:]):
+        alternatives = [label]  # "Styr/400", "OS/390": one name ("styr" is a verb)
     for i, alt in enumerate(alternatives):
         origin = "label" if len(alternatives) == 1 else "alternative"
         yield alt, origin, ""

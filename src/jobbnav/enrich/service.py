@@ -61,7 +61,10 @@ SKILLS_ONLY_WHEN_ASKED = frozenset(("Kollektivavtal", "Kläder/Mode",
                                     "Kompetensutveckling, personalarbete",
                                     # "Du planerar undervisningen", "arbeta med försäljning":
                                     # what the job is; experience of it only when asked for
-                                    "Undervisning, erfarenhet", "Försäljning, erfarenhet"))
+                                    "Undervisning, erfarenhet", "Försäljning, erfarenhet",
+                                    "Handläggning, erfarenhet",
+                                    # "tjänstepension och försäkringar": a benefit
+                                    "Försäkringar, personaladministration"))
 # Qualifiers of skills that are leading others in a subject → words a text about that has.
 _LEADING_A_SUBJECT = {"cirkelledning": ("cirkel", "studieförbund"),
                       "tränare": ("tränare", "coach", "träna"),
@@ -158,6 +161,11 @@ def names_the_role(text: str, folded: str, start: int) -> bool:
     return bool(before) and before[-1] in _ROLE_WORDS
 
 
+_KNOWLEDGE_CUE = re.compile(
+    r" (?:\w*kunskap\w*|kännedom|intresse\w*|intresserad\w*|kunnig\w*|passion\w*|"
+    r"känner till|koll på|knowledge|interest\w*|passionate) ")
+
+
 def _about_teaching(lexicon: Lexicon, folded: str,
                     senses: list[tuple[Match, LexEntry, float]]) -> bool:
     """A teacher is named ("lärare", "lärarlegitimation", "matematiklärare") or an occupation
@@ -209,6 +217,13 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int,
             continue
         while sentence + 1 < count and starts[sentence + 1] <= match.start:
             sentence += 1
+        if entry.qualifier == "produktkunskap" and entry.origin in ("stripped", "inflection") \
+                and not _KNOWLEDGE_CUE.search(  # (from the space before the sentence)
+                    folded, max(0, starts[sentence] - 1) if sentence >= 0 else 0,
+                    sentences[sentence][1] + 1 if sentence >= 0 else match.end + 1):
+            # "moderna lastbilar", "vara på golvet", "livsmedelsindustrin": the goods an
+            # employer has or serves; knowing them is "kunskap om bilar", "intresse för vin"
+            continue
         kept.append((match, entry, confidence, sentence))
     needed = {sentence for *_, sentence in kept}
     contexts = sentence_contexts(clean, sentences, kind, needed, folded,

@@ -91,9 +91,17 @@ FLOORS_BLIND = {"eval_set_blind": {"skill": 0.83, "occupation": 0.92, "all": 0.9
                 # small firms and large companies write them (736 labels). All F1 / skill /
                 # occupation / context 0.804 / 0.669 / 0.775 / 0.921 with the session-start
                 # code, 0.806 / 0.677 / 0.775 / 0.920 when it arrived (after the session's
-                # software and requirement surfaces).
+                # software and requirement surfaces), 0.841 / 0.943 (all F1 / context) after
+                # the fixes it showed.
                 "eval_set_blind_employers_ads": {"skill": 0.62, "occupation": 0.72, "all": 0.76,
-                                                 "context": 0.88}}
+                                                 "context": 0.88},
+                # Ninth session, measured before its errors were read: 40 ads for the
+                # occupations with the most ads (703 labels). All F1 / skill / occupation /
+                # context 0.803 / 0.679 / 0.656 / 0.926 with the session-start code, 0.815 /
+                # 0.710 / 0.656 / 0.928 with the session's code when it arrived (its author
+                # left colleagues' titles unlabelled: occupation precision 0.52).
+                "eval_set_blind_volume_ads": {"skill": 0.66, "occupation": 0.60, "all": 0.77,
+                                              "context": 0.89}}
 FLOOR_TEXT_ONLY_TOP1 = 0.52
 # Second headline set, 120 short ads written blind by another author (fifth session): top-1
 # 0.775 / top-3 0.908 as first measured, 0.842 / 0.908 with the memory's similarity floor.
@@ -130,6 +138,9 @@ FLOOR_MARKET_ADS_TOP3 = 0.92
 # files elsewhere than the author ("Butikschef" is under Chefer inom handel).
 FLOOR_EMPLOYERS_ADS_TOP1 = 0.72
 FLOOR_EMPLOYERS_ADS_TOP3 = 0.85
+# The volume blind ads (ninth session): 0.975 / 1.000 with the session-start code and after.
+FLOOR_VOLUME_ADS_TOP1 = 0.90
+FLOOR_VOLUME_ADS_TOP3 = 0.95
 FLOOR_MESSY_HEADLINES_TOP1 = 0.73
 FLOOR_MESSY_HEADLINES_TOP3 = 0.90
 # Requirements employers picked in Platsbanken's form on the dev ads (seventh session; 135
@@ -195,6 +206,7 @@ def test_quality_stays_above_the_floors(real_engine: Engine) -> None:
         "market_ads_groups_blind_set": (40, FLOOR_MARKET_ADS_TOP1, FLOOR_MARKET_ADS_TOP3),
         "employers_ads_groups_blind_set": (40, FLOOR_EMPLOYERS_ADS_TOP1,
                                            FLOOR_EMPLOYERS_ADS_TOP3),
+        "volume_ads_groups_blind_set": (40, FLOOR_VOLUME_ADS_TOP1, FLOOR_VOLUME_ADS_TOP3),
         "messy_headlines_groups_blind_set": (60, FLOOR_MESSY_HEADLINES_TOP1,
                                              FLOOR_MESSY_HEADLINES_TOP3),
     }

@@ -130,7 +130,11 @@ def test_folding_of_dashes_quotes_emoji_and_foreign_letters() -> None:
     from jobbnav.enrich.tokenize import match_text
 
     assert match_text("Säljare – “Java” 😀") == "säljare    java   "
-    assert match_text("Łódź İ") == "łódź İ"
+    # accents go, but for Swedish å, ä, ö ("à la carte" is the label "A la carte"); a letter
+    # whose lower case is longer stays as it is
+    assert match_text("Łódź İ") == "łodz İ"
+    assert match_text("À la carte, Crème, Åre Älmhult Öland") == \
+        "a la carte  creme  åre älmhult öland"
 
 
 _OLD_SENTENCE_END = re.compile(  # the ending pattern before it opened with a character class

@@ -210,6 +210,29 @@ def test_goods_and_benefits_are_no_skills_unless_asked_for(real_engine: Engine) 
     assert found["Färskvaror, produktkunskap"] == "meriting"
 
 
+@pytest.mark.parametrize(("text", "label", "context"), [
+    # a list under "Det här söker vi" / "Du som söker" is what the employer asks for
+    ("Det här söker vi\n- Erfarenhet av budgetansvar\n- Kunskap i Excel", "MS Excel",
+     "required"),
+    ("Du som söker\n- har god kunskap om löneadministration", "Löneadministration",
+     "required"),
+    # what the job may bring, or what you take part in, is no requirement
+    ("Du kan även få arbeta med trappstädning.", "Trappstädning", "neutral"),
+    ("Du är med och tar fram menyer och ansvarar för HACCP.", "HACCP", "neutral"),
+])
+def test_how_ads_head_their_lists(real_engine: Engine, text: str, label: str,
+                                  context: str) -> None:
+    assert _labels(text)[label] == context
+
+
+def test_english_names_of_languages_and_accented_loanwords(real_engine: Engine) -> None:
+    found = _labels("We are a Swedish company with German owners. Fluent Swedish is "
+                    "required.")
+    assert found["Svenska"] == "required" and "Tyska" not in found
+    assert "Svenska" not in _labels("The Swedish Protective Security Act applies.")
+    assert "A la carte" in _labels("Som kock har du erfarenhet av à la carte.")
+
+
 def test_an_english_ad_s_sections_and_soft_skills(real_engine: Engine) -> None:
     found = _labels("About the role\nYou build our platform.\n\nNice to have\n- Swedish\n\n"
                     "Who are you?\nYou are analytical, proactive and a strong team player. We "
@@ -540,3 +563,7 @@ def test_truck_classes_of_a_truck_licence(real_engine: Engine) -> None:
         "A-truckar", "B-truckar", "C-truckar"}
     assert set(trucks("Truckkort A, B-körkort krävs.")) == {"A-truckar"}  # B is the car's
     assert trucks("Du har truckkort och a-kassa.") == {}
+    # classes before the one that says "truck"
+    assert set(trucks("Du har erfarenhet av A- och B-truck samt C-truck.")) == {
+        "A-truckar", "B-truckar", "C-truckar"}
+    assert trucks("Du lossar med handtruck.") == {}

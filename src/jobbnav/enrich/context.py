@@ -82,7 +82,13 @@ _REQUIRED = re.compile(
 _PROFILE = re.compile(
     r"\bvi\s+(?:söker|behöver)\s+(?:nu\s+|därför\s+|också\s+|även\s+)?dig\s+som\b|"
     r"\bdig\s+som\s+(?:är|har|kan)\b|"
-    r"\bdu\s+(?:har|är|kan|talar|pratar|behärskar|besitter)\b|"
+    # ("Du kan även få arbeta med …": what the job may bring)
+    # ("Du är med och tar fram …", "Du är ansvarig för …": the job)
+    r"\bdu\s+(?:har|är(?!\s+(?:med\s+(?:och|i|på)|ansvarig)\b)|"
+    r"kan(?!\s+(?:även\s+|också\s+)?få\b)|talar|pratar|behärskar|"
+    r"besitter)\b|"
+    # "Det här söker vi", "Du som söker" heading a list
+    r"\b(?:det\s+här|detta)\s+söker\s+vi\b|\bdu\s+som\s+söker\s*:?(?=\s*(?:\n|$))|"
     r"\byou\s+(?:have|are|speak|know)\b|\bwho\s+(?:are\s+you|you\s+are)\b|"
     r"\babout\s+you\b|\byour\s+profile\b|"
     r"\bvi\s+tror\s+(?:också\s+|även\s+)?att\s+du\b|\bför\s+att\s+lyckas\b|\bdin\s+profil\b|"
@@ -107,7 +113,8 @@ _PROFILE = re.compile(
 # The strongest of those: a description of the person asked for, which ends a list of merits.
 _PERSON = re.compile(
     r"\bvi\s+(?:söker|behöver)\s+(?:nu\s+|därför\s+|också\s+|även\s+)?dig\s+som\b|"
-    r"\bdu\s+är\b|\bdig\s+som\s+(?:är|har|kan)\b|\byou\s+are\b|"
+    r"\bdu\s+är\b(?!\s+(?:med\s+(?:och|i|på)|ansvarig)\b)|\bdig\s+som\s+(?:är|har|kan)\b|"
+    r"\byou\s+are\b|"
     r"\bvi\s+tror\s+(?:också\s+|även\s+)?att\s+du\b|\bletar\s+efter\s+dig\s+som\b|"
     r"\bsom\s+person\b(?!\s+(?:med|som))|"
     r"\bwe\s+(?:believe|think)\s+(?:that\s+)?you\b|\bperson\s+är\s+du\b|"
@@ -243,6 +250,7 @@ CUE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "entry": ("krav", "kräv", "måste", "du", "ska", "behöver", "bör", "vi"),
     "lacking": ("har", "kan", "pratar", "talar", "äger", "saknar", "i", "no", "utan"),
     "profile": ("vi ", "du ", "you ", "för ", "din ", "vem ", "om ", "har ", "är ", "who ",
+                "det ", "detta ",
                 "about ", "your ", "what ", "vad ", "dig ", "söker ", "letar ", "rätt ",
                 "den ", "sökande ", "rätta ", "idealiska ", "perfekta ", "ideala ", "vår ",
                 "looking ", "ideal "),

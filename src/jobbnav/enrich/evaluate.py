@@ -52,7 +52,8 @@ BLIND_EVAL_SETS = (DEFAULT_EVAL_SET.with_name("eval_set_blind.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_structured_ads.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_phrasing_ads.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_market_ads.jsonl"),
-                   DEFAULT_EVAL_SET.with_name("eval_set_blind_employers_ads.jsonl"))
+                   DEFAULT_EVAL_SET.with_name("eval_set_blind_employers_ads.jsonl"),
+                   DEFAULT_EVAL_SET.with_name("eval_set_blind_volume_ads.jsonl"))
 BLIND_HEADLINES = DEFAULT_EVAL_SET.with_name("headline_groups_blind.jsonl")
 # Blind sets that carry each ad's SSYK code: report key → (file, what it is)
 BLIND_GROUP_SETS = {
@@ -76,6 +77,11 @@ BLIND_GROUP_SETS = {
         "ads written blind as four kinds of employer write them (1.9-3.0 kB; 12 staffing "
         "agencies, 10 municipalities and regions, 10 small firms, 8 large companies, 3 of "
         "those in English; 40 groups)"),
+    "volume_ads_groups_blind_set": (
+        DEFAULT_EVAL_SET.with_name("eval_set_blind_volume_ads.jsonl"),
+        "ads written blind for the occupations with the most ads (1.3-2.5 kB; 8 sales and "
+        "retail, 6 IT of which 2 in English, 6 care, 5 schools, 5 transport, 5 trades, 5 "
+        "others)"),
     "messy_headlines_groups_blind_set": (
         DEFAULT_EVAL_SET.with_name("headline_groups_blind_messy.jsonl"),
         "short ads written blind with headlines as employers write them (a third plain, a "

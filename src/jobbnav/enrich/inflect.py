@@ -29,6 +29,9 @@ def _noun_forms(word: str) -> list[str]:
         return [word + "n", word + "na", word + "ns", word + "s", word + "er", word + "en"]
     if word.endswith(("ing", "ning")):  # svetsning → svetsningen, svetsningar
         return [word + "en", word + "ar", word + "arna", word + "ens", word + "s"]
+    if word.endswith("i") and not word.endswith("industri"):  # psykiatri → psykiatrin
+        # ("fordonsindustrin", "läkemedelsindustrin": where the employer is, in an ad)
+        return [word + "n", word + "ns", word + "er", word + "erna"]
     if word.endswith("ik"):  # "mekaniker", "tekniker", "logistiker" are people, not subjects
         return [word + "en", word + "ens", word + "s"]
     if word.endswith(("het", "ion", "ör", "ist", "ent", "ant", "log", "graf", "ur", "är")):
@@ -47,6 +50,8 @@ def _adjective_forms(word: str) -> list[str]:
     if word.endswith("ig"):
         return [word + "a", word + "t", word + "het"]
     if word.endswith("nn"):  # noggrann → noggrant, noggranna
+        return [word + "a", word[:-1] + "t"]
+    if word.endswith(("rd", "nd", "ld")):  # lyhörd → lyhört, lyhörda
         return [word + "a", word[:-1] + "t"]
     return [word + "a", word + "t"]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from jobbnav.taxonomy.model import Concept
 
-__all__ = ["DRIVING_LICENCE_CLASSES", "EXTRA_SURFACES", "LOCAL_SURFACES",
+__all__ = ["DRIVING_LICENCE_CLASSES", "ENGLISH_LANGUAGE_NAMES", "EXTRA_SURFACES", "LOCAL_SURFACES",
            "driving_licence_concepts"]
 
 DRIVING_LICENCE_CLASSES = ("AM", "A1", "A2", "A", "B", "BE", "C1", "C1E", "C", "CE", "D1",
@@ -60,7 +60,8 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("language", "Persiska/Farsi"): ["persian", "persiska"],
     # "Truckkort" is the TLP 10 training certificate, as Swedish employers write it.
     ("skill", "Utbildningsbevis enligt TLP 10 för truckförare"): [
-        "truckkort", "truckkörkort", "truckutbildning", "TLP10", "TLP 10"],
+        "truckkort", "truckkörkort", "truckutbildning", "TLP10", "TLP 10", "truck licence",
+        "truck license", "forklift licence", "forklift license", "forklift certificate"],
     # "CI/CD" is one practice; read as two acronyms its "CD" was the Creative director.
     ("skill", "Continuous integration/CI"): ["CI/CD", "continuous integration/continuous "
                                              "delivery", "continuous delivery"],
@@ -70,7 +71,8 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
                                    "läsa in ritningar", "ritningsförståelse"],
     ("skill", "B-truckar"): ["motviktstruck", "motviktstruckar", "B-truck"],
     ("skill", "A-truckar"): ["ledstaplare", "plocktruck", "plocktruckar", "A-truck"],
-    ("skill", "Orderplockning"): ["orderplock"],
+    ("skill", "C-truckar"): ["C-truck"],
+    ("skill", "Orderplockning"): ["orderplock", "order picking", "picking"],
     ("skill", "Agila arbetsmetoder"): ["agilt", "agile", "agila metoder", "agile methods",
                                       "agile ways of working"],
     ("skill", "Kundtjänst"): ["kundservice", "customer service"],
@@ -109,6 +111,38 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("skill", "Journaldatasystem"): ["journalsystem"],
     ("skill", "Informationssäkerhet"): ["information security", "informationssäkerhetsarbete"],
     ("skill", "Stombyggnad"): ["stomresning"],
+    ("skill", "God fysik (tunga lyft)"): ["god fysisk form", "god fysisk status",
+                                         "fysiskt stark"],
+    ("skill", "Elschemaläsning"): ["läsa elscheman", "läsa och tolka elscheman",
+                                   "läsa elritningar"],
+    ("skill", "Ledningssystem (ISO 9000-serien)"): ["ISO 9001", "ISO 9000", "ISO9001"],
+    ("skill", "Certifikat, elektriker - elteknik"): ["ECY-certifikat", "ECY"],
+    ("skill", "AL - Auktorisation lågspänning"): ["auktorisation AL", "AL-auktorisation"],
+    ("skill", "B - Begränsad auktorisation"): ["auktorisation B", "B-auktorisation"],
+    ("skill", "A - Fullständig auktorisation"): ["auktorisation A", "A-auktorisation",
+                                                 "full auktorisation"],
+    ("skill", "Boverkets byggregler BBR"): ["Boverkets byggregler", "BBR"],
+    ("skill", "Däckbyten"): ["däckskifte", "däckskiften", "hjulskifte", "hjulskiften"],
+    ("skill", "Fönsterputsning"): ["fönsterputs"],
+    ("skill", "Cateringverksamhet"): ["catering"],
+    ("skill", "Födoämnesallergi, kunskap om"): ["kunskap om allergier", "matallergier",
+                                                "födoämnesallergier"],
+    ("skill", "Anti Money Laundering (AML)"): ["penningtvätt"],
+    ("skill", "Coaching/Coachning"): ["coacha", "coachar", "coachande"],
+    ("skill", "Släp, körvana"): ["dra släp", "köra med släp", "köra släp"],
+    # English ads' warehouse and engineering words
+    ("skill", "Packning"): ["packing"],
+    ("skill", "Teknisk dokumentation"): ["technical documentation"],
+    ("skill", "Fjärrtransporter, körvana"): ["fjärrkörning", "fjärrtrafik"],
+    ("skill", "Kyl- och frys- och värmetransporter, körvana"): [
+        "kyltransporter", "frystransporter", "kyl- och frystransporter",
+        "temperaturstyrda transporter"],
+    ("skill", "Licens, SwedSec"): ["SwedSec-licens", "SwedSec"],
+    ("skill", "Kallkök"): ["kallsidan", "kallskänk"],
+    ("skill", "Varmkök"): ["varmsidan"],
+    ("skill", "Dataanalys"): ["data analysis"],
+    ("skill", "Molnteknik"): ["molnplattformar", "cloud platforms", "cloud infrastructure",
+                              "cloud technology"],
     ("skill", "Solcellsmontering/Solcellsmontage"): ["solcellsinstallation",
                                                       "installation av solceller",
                                                       "montering av solceller"],
@@ -130,29 +164,38 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("trait", "Proaktiv"): ["proactive"],
     ("trait", "Detaljorienterad"): ["detail-oriented", "eye for detail", "öga för detaljer",
                                     "sinne för detaljer", "känsla för detaljer"],
-    ("trait", "Kommunikativ"): ["communicative"],
+    ("trait", "Kommunikativ"): ["communicative", "lätt för att kommunicera",
+                                "lätt att kommunicera"],
     ("trait", "Serviceminded"): ["service-minded"],  # the taxonomy's word, hyphenated
     ("trait", "Målinriktad"): ["goal-oriented", "jobba mot mål", "arbeta mot mål",
-                               "jobbar mot mål", "arbetar mot mål"],
-    ("trait", "Resultatinriktad"): ["result-oriented", "results-oriented"],
+                               "jobbar mot mål", "arbetar mot mål", "nå uppsatta mål",
+                               "når uppsatta mål"],
+    ("trait", "Resultatinriktad"): ["result-oriented", "results-oriented", "results-driven",
+                                    "result-driven"],
     ("trait", "Motiverad"): ["motivated", "self-motivated"],
-    ("trait", "Empatisk"): ["empathetic", "empathic"],
+    ("trait", "Empatisk"): ["empathetic", "empathic", "visar empati"],
     # Traits as Swedish ads and CVs say them: idioms about the person, not the trait's word
     # ("du har lätt för att samarbeta", "tar egna initiativ", "många bollar i luften").
     ("trait", "Samarbetsförmåga"): ["lätt för att samarbeta", "lätt att samarbeta",
                                     "bra på att samarbeta", "samarbetar bra",
                                     "samarbetar gärna", "förmåga att samarbeta",
                                     "samarbetar lätt", "trivs med att samarbeta",
-                                    "tycker om att samarbeta", "collaborative"],
+                                    "tycker om att samarbeta", "collaborative",
+                                    "enjoy working in a team", "enjoys working in a team",
+                                    "work well in a team", "enjoy collaborating",
+                                    "enjoys collaborating", "good at collaborating",
+                                    "värdesätter samarbete"],
     ("trait", "Ansvarstagande"): ["tar ansvar", "ta ansvar", "tagit ansvar", "tar eget ansvar",
                                   "ta eget ansvar", "tar stort ansvar", "tar gärna ansvar",
-                                  "tar stort eget ansvar", "take ownership"],
+                                  "tar stort eget ansvar", "take ownership",
+                                  "take responsibility", "takes responsibility"],
     ("trait", "Problemlösningsförmåga"): ["lösa problem", "löser problem", "problemlösning",
                                          "problem solving", "problem-solving",
                                          "solving problems"],
     # ("högt tempo" alone as often describes the workplace)
     ("trait", "Tempostark"): [f"{verb} {article}högt {pace}" for verb in (
-        "trivs i", "trivs med", "van vid", "gillar", "hantera", "hanterar", "klarar")
+        "trivs i", "trivs med", "van vid", "gillar", "hantera", "hanterar", "klarar",
+        "trivs med att jobba i", "trivs med att arbeta i")
         for article in ("", "ett ")
         for pace in ("tempo", "arbetstempo")],
     ("trait", "Simultanförmåga"): ["många bollar i luften"],
@@ -168,6 +211,7 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
                                      "bygga långsiktiga relationer"],
     ("trait", "Strukturerad"): ["strukturera ditt arbete", "strukturera ditt eget arbete"],
     ("trait", "Prioriteringsförmåga"): ["kan prioritera", "förmåga att prioritera",
+                                        "lätt för att prioritera", "prioritera ditt arbete",
                                         "prioritera rätt", "prioriterar rätt",
                                         "ability to prioritise", "ability to prioritize"],
     ("trait", "Lärevillig"): ["lära dig nya saker", "lära sig nya saker", "lära mig nya saker"],
@@ -180,7 +224,7 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("trait", "Teamorienterad"): [f"{liking} {work} i team" for liking in (
         "gillar att", "trivs med att", "tycker om att") for work in ("jobba", "arbeta")],
     ("trait", "Lugn"): ["behåller lugnet", "behålla lugnet", "håller huvudet kallt",
-                        "stay calm"],
+                        "stay calm", "hålla huvudet kallt"],
     ("trait", "Hjälpsam"): ["hjälpa människor", "hjälpa andra"],
     ("trait", "Siffersinne"): ["sifferintresse", "känsla för siffror", "sifferkänsla"],
     ("trait", "Formuleringsförmåga"): ["formulera dig"],
@@ -193,7 +237,23 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
                                         "working independently", "work independently"],
     ("trait", "Självgående"): ["self-driven"],
     ("trait", "Pragmatisk"): ["pragmatic"],
+    ("trait", "Tävlingsinriktad"): ["gillar att tävla", "tävlingsinstinkt", "vinnarskalle",
+                                    "tävlingsmänniska"],
+    ("trait", "Anpassningsbar"): ["lätt för att anpassa dig", "anpassa dig efter"],
+    ("trait", "Kundorienterad"): ["kunden i fokus", "sätter kunden först",
+                                  "sätter alltid kunden först"],
+    ("trait", "Energirik"): ["energi i massor"],
+    ("trait", "Inger förtroende"): ["inge förtroende", "skapa förtroende", "skapar förtroende"],
+    ("trait", "Helhetsorienterad"): ["se helheten", "ser helheten", "helhetssyn"],
+    ("trait", "Planeringsförmåga"): ["planera ditt arbete", "planerar ditt arbete",
+                                     "planera ditt eget arbete", "förmåga att planera",
+                                     "planera och organisera", "planerar och organiserar"],
+    # ("tydlig ledare", "trygg ledare" also say Tydlig, Trygg: left to those)
+    ("trait", "Ledarskapsförmåga"): ["god ledare", "naturlig ledare", "leadership skills",
+                                     "people leader"],
     ("trait", "Hårt jobbande"): ["hardworking", "hard-working", "jobbar hårt"],
+    ("region", "Södermanlands län"): ["Sörmland"],
+    ("occupation-name", "Ekonomidirektör/Finanschef"): ["CFO"],
     # Countries and a city as English text names them.
     ("country", "Sverige"): ["Sweden"],
     ("country", "Norge"): ["Norway"],
@@ -230,3 +290,8 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("country", "Island"): ["Iceland"],
     ("municipality", "Göteborg"): ["Gothenburg"],
 }
+
+# The English names above ("swedish", "german"): an English adjective as well as the language
+ENGLISH_LANGUAGE_NAMES = frozenset(
+    surface for (ctype, _), surfaces in EXTRA_SURFACES.items() if ctype == "language"
+    for surface in surfaces if " " not in surface and not surface.endswith("a"))

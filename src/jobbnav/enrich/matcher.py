@@ -153,9 +153,20 @@ _TRUCK_CLASSES = re.compile(
 _TRUCK_CLASS = re.compile(r"[A-D](?![\w-])")  # "truckkort A, B-körkort": B is a car licence
 
 
+# "A- och B-truck", "A-, B- och C-truckar": the classes before the one that says "truck"
+_TRUCK_CLASSES_BEFORE = re.compile(
+    r"\b((?:[A-D]-\s*(?:,|och|eller|samt|/|&)?\s*)+)[A-D]-truck", re.IGNORECASE)
+_CLASS_BEFORE = re.compile(r"[A-D](?=-)")
+
+
 def _truck_class_matches(lexicon: Lexicon, text: str) -> list[tuple[bool, int, int, int, int]]:
     """Each class of a truck licence's class list, as a match of its "X-truckar" skill."""
     out = []
+    for listed in _TRUCK_CLASSES_BEFORE.finditer(text):
+        for cls in _CLASS_BEFORE.finditer(text, listed.start(1), listed.end(1)):
+            found = lexicon.surfaces.get(f" {cls.group().lower()} truckar ", None)
+            if found is not None:
+                out.append((False, -1, cls.start(), found[0], cls.end()))
     for listed in _TRUCK_CLASSES.finditer(text):
         for cls in _TRUCK_CLASS.finditer(text, listed.start(1), listed.end(1)):
             found = lexicon.surfaces.get(f" {cls.group().lower()} truckar ", None)

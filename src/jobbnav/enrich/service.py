@@ -20,6 +20,7 @@ from jobbnav.enrich.context import clause_context, sentence_contexts
 from jobbnav.enrich.disambiguate import choose_senses
 from jobbnav.enrich.english_titles import ENGLISH_TITLE_WORDS, is_english_title
 from jobbnav.enrich.lexicon import LexEntry, Lexicon, build_lexicon
+from jobbnav.enrich.local_concepts import ENGLISH_LANGUAGE_NAMES
 from jobbnav.enrich.matcher import Match, find_matches
 from jobbnav.enrich.model import (
     CONTEXTS,
@@ -166,6 +167,22 @@ _KNOWLEDGE_CUE = re.compile(
     r"känner till|koll på|knowledge|interest\w*|passionate) ")
 
 
+# Words after an English language name that keep it the language: "Swedish and English",
+# "Swedish is required", "Swedish language skills"; any other word makes it an adjective
+_AFTER_A_LANGUAGE = frozenset((
+    "and", "or", "is", "are", "as", "at", "in", "on", "to", "a", "an", "the", "with", "both",
+    "language", "languages", "skills", "skill", "speaking", "speaker", "speakers",
+    "proficiency", "fluency", "required", "preferred", "will", "would", "plus", "level",
+    "written", "spoken", "orally", "fluently", "is", "och", "eller", "samt"))
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
+def _names_a_thing(text: str, end: int) -> bool:
+    """Whether the word after an English language name is what it describes ("company")."""
+    after = _NEXT_WORD.match(text, end)
+    return after is not None and after.group(1).lower() not in _AFTER_A_LANGUAGE
+
+
 def _about_teaching(lexicon: Lexicon, folded: str,
                     senses: list[tuple[Match, LexEntry, float]]) -> bool:
     """A teacher is named ("lärare", "lärarlegitimation", "matematiklärare") or an occupation
@@ -203,6 +220,9 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int,
         if confidence < MIN_CONFIDENCE or (
                 entry.concept_type == "trait" and describes_a_thing(clean, match.start, match.end)):
             continue
+        if entry.concept_type == "language" and folded[match.start:match.end] in \
+                ENGLISH_LANGUAGE_NAMES and _names_a_thing(clean, match.end):
+            continue  # "a Swedish company", "the Swedish Protective Security Act"
         if entry.origin in ("stripped", "inflection") and "undervisning" in entry.qualifier:
             # "svenska som andraspråk" in a course or a CV is the subject, not "Svenska som
             # andraspråk, undervisning grundskola": teaching it needs a text about teaching

@@ -29,10 +29,14 @@ _SENTENCE_END = re.compile(
 _WORD = re.compile(r"[^\W_]+(?:[+#]+)?")
 
 
+_SWEDISH_LETTERS = frozenset("åäö")
+
+
 class _FoldTable(dict[int, str]):
     """str.translate table, filled on first sight of each character: a non-word character
     becomes a space, a letter its lower case (unless lower-casing changes its length, e.g.
-    "İ", which stays as it is). One C-level pass instead of a regex and a lower()."""
+    "İ", which stays as it is) without accents other than Swedish å, ä, ö. One C-level pass
+    instead of a regex and a lower()."""
 
     def __missing__(self, code: int) -> str:
         ch = chr(code)
@@ -41,6 +45,9 @@ class _FoldTable(dict[int, str]):
         else:
             lowered = ch.lower()
             out = lowered if len(lowered) == 1 else ch
+            if len(lowered) == 1 and out not in _SWEDISH_LETTERS:
+                plain = unicodedata.normalize("NFD", out)[0]  # "à la carte", "crème", "café"
+                out = plain if plain.isascii() and plain.isalpha() else out
         self[code] = out
         return out
 

@@ -88,7 +88,8 @@ _PROFILE = re.compile(
     r"kan(?!\s+(?:även\s+|också\s+)?få\b)|talar|pratar|behärskar|"
     r"besitter)\b|"
     # "Det här söker vi", "Du som söker" heading a list
-    r"\b(?:det\s+här|detta)\s+söker\s+vi\b|\bdu\s+som\s+söker\s*:?(?=\s*(?:\n|$))|"
+    # (from "söker": "det" starts too many sentences to try the profile cues at each)
+    r"(?:(?<=det här )|(?<=detta ))söker\s+vi\b|\bdu\s+som\s+söker\s*:?(?=\s*(?:\n|$))|"
     r"\byou\s+(?:have|are|speak|know)\b|\bwho\s+(?:are\s+you|you\s+are)\b|"
     r"\babout\s+you\b|\byour\s+profile\b|"
     r"\bvi\s+tror\s+(?:också\s+|även\s+)?att\s+du\b|\bför\s+att\s+lyckas\b|\bdin\s+profil\b|"
@@ -250,7 +251,6 @@ CUE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "entry": ("krav", "kräv", "måste", "du", "ska", "behöver", "bör", "vi"),
     "lacking": ("har", "kan", "pratar", "talar", "äger", "saknar", "i", "no", "utan"),
     "profile": ("vi ", "du ", "you ", "för ", "din ", "vem ", "om ", "har ", "är ", "who ",
-                "det ", "detta ",
                 "about ", "your ", "what ", "vad ", "dig ", "söker ", "letar ", "rätt ",
                 "den ", "sökande ", "rätta ", "idealiska ", "perfekta ", "ideala ", "vår ",
                 "looking ", "ideal "),

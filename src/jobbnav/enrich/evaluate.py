@@ -53,7 +53,8 @@ BLIND_EVAL_SETS = (DEFAULT_EVAL_SET.with_name("eval_set_blind.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_phrasing_ads.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_market_ads.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_employers_ads.jsonl"),
-                   DEFAULT_EVAL_SET.with_name("eval_set_blind_volume_ads.jsonl"))
+                   DEFAULT_EVAL_SET.with_name("eval_set_blind_volume_ads.jsonl"),
+                   DEFAULT_EVAL_SET.with_name("eval_set_blind_mixed_texts.jsonl"))
 BLIND_HEADLINES = DEFAULT_EVAL_SET.with_name("headline_groups_blind.jsonl")
 # Blind sets that carry each ad's SSYK code: report key → (file, what it is)
 BLIND_GROUP_SETS = {

@@ -100,7 +100,7 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
     plans_of = lexicon.sense_plans
     plans: list[tuple[SenseGroup, ...]] = []
     firm_set: set[str] = set()
-    firm_spans: dict[str, list[Match]] = {}
+    firm: list[str | None] = []  # per match, its one concept (None: several senses)
     for match in matches:
         plan = plans_of.get(match.key_id)
         if plan is None:
@@ -108,7 +108,9 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
         plans.append(plan[1])
         if plan[0] is not None and not match.compound:
             firm_set.add(plan[0])
-            firm_spans.setdefault(plan[0], []).append(match)
+            firm.append(plan[0])
+        else:
+            firm.append(None)
     known: list[Counter[str]] = []  # the domain, built on first need: most hits never need it
 
     def domain_now() -> Counter[str]:
@@ -120,7 +122,7 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
         return known[0]
 
     out: list[Sense] = []
-    for match, groups in zip(matches, plans, strict=True):
+    for index, (match, groups) in enumerate(zip(matches, plans, strict=True)):
         for group in groups:
             best = group.only
             if best is not None and not group.needs_support:  # the common case
@@ -130,7 +132,7 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
             undecided = False
             domain = None
             if best is None:
-                domain = _without_own_words(lexicon, domain_now(), firm_spans, match)
+                domain = _without_own_words(lexicon, domain_now(), matches, firm, index)
                 key = lexicon.keys[match.key_id]
                 ranked = sorted(((_score(lexicon, e, domain, folded_text, key), e)
                                  for e in group.entries), key=lambda se: se[0], reverse=True)
@@ -171,18 +173,28 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
     return out
 
 
-def _without_own_words(lexicon: Lexicon, domain: Counter[str],
-                       firm_spans: dict[str, list[Match]], match: Match) -> Counter[str]:
+def _without_own_words(lexicon: Lexicon, domain: Counter[str], matches: list[Match],
+                       firm: list[str | None], index: int) -> Counter[str]:
     """The domain without the hits made of this match's own words: "utbildad undersköterska"
-    says nothing about which "undersköterska" it is."""
-    inside = [cid for cid, spans in firm_spans.items()
-              if all(m.start <= match.start and match.end <= m.end for m in spans)
-              and any(m != match for m in spans)]
+    says nothing about which "undersköterska" it is (unless that concept is also named
+    elsewhere)."""
+    match = matches[index]
+    around = range(max(0, index - _NEAR), min(len(matches), index + _NEAR + 1))
+    inside: set[str] = {cid for k in around if k != index and (cid := firm[k]) is not None
+                        and matches[k].start <= match.start and match.end <= matches[k].end}
+    if not inside:
+        return domain
+    # a concept also named outside this match keeps its vote
+    inside -= {firm[k] for k in range(len(matches)) if firm[k] in inside and not (
+        matches[k].start <= match.start and match.end <= matches[k].end)}
     if not inside:
         return domain
     own = domain.copy()
     own.subtract(domain_of(lexicon, inside))
     return own
+
+
+_NEAR = 4  # matches before or after one that may contain it (they are sorted by start)
 
 
 def _qualifier_words_seen(qualifier: str, folded_text: str) -> float:

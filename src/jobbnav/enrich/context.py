@@ -89,14 +89,15 @@ _PROFILE = re.compile(
     r"besitter)\b|"
     # "Det här söker vi", "Du som söker" heading a list
     # (from "söker": "det" starts too many sentences to try the profile cues at each)
-    r"(?:(?<=det här )|(?<=detta ))söker\s+vi\b|\bdu\s+som\s+söker\s*:?(?=\s*(?:\n|$))|"
+    r"\bsöker(?:(?<=det här söker)|(?<=detta söker))\s+vi\b|"
+    r"\bdu\s+som\s+söker\s*:?(?=\s*(?:\n|$))|"
     r"\byou\s+(?:have|are|speak|know)\b|\bwho\s+(?:are\s+you|you\s+are)\b|"
     r"\babout\s+you\b|\byour\s+profile\b|"
     r"\bvi\s+tror\s+(?:också\s+|även\s+)?att\s+du\b|\bför\s+att\s+lyckas\b|\bdin\s+profil\b|"
     r"\bvem\s+är\s+du\b|\bom\s+dig\b|\bvi\s+ser\s+att\s+du\b|\bför\s+dig\s+som\s*:|"
     # "Har du frågor?", "Är du redo för …?": an invitation, not the person asked for
     # ("Hos oss har du kollektivavtal och försäkringar": what the employer offers)
-    r"(?<!\boss\s)\bhar\s+du\b(?!\s+(?:några\s+|fler\s+|andra\s+)?(?:frågor|funderingar))|"
+    r"\bhar(?<!\boss\shar)\s+du\b(?!\s+(?:några\s+|fler\s+|andra\s+)?(?:frågor|funderingar))|"
     r"\bär\s+du\b(?!\s+(?:redo|intresserad|nyfiken|sugen|välkommen))|"
     r"\bletar\s+efter\s+dig\s+som\b|"
     r"\bvad\s+du\s+(?:tar|har)\s+med\s+dig\b|\bvad\s+(?:vi\s+söker|söker\s+vi)\b|"

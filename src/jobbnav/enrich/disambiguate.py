@@ -100,7 +100,6 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
     plans_of = lexicon.sense_plans
     plans: list[tuple[SenseGroup, ...]] = []
     firm_set: set[str] = set()
-    firm: list[str | None] = []  # per match, its one concept (None: several senses)
     for match in matches:
         plan = plans_of.get(match.key_id)
         if plan is None:
@@ -108,9 +107,6 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
         plans.append(plan[1])
         if plan[0] is not None and not match.compound:
             firm_set.add(plan[0])
-            firm.append(plan[0])
-        else:
-            firm.append(None)
     known: list[Counter[str]] = []  # the domain, built on first need: most hits never need it
 
     def domain_now() -> Counter[str]:
@@ -132,7 +128,7 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
             undecided = False
             domain = None
             if best is None:
-                domain = _without_own_words(lexicon, domain_now(), matches, firm, index)
+                domain = _without_own_words(lexicon, domain_now(), matches, index)
                 key = lexicon.keys[match.key_id]
                 ranked = sorted(((_score(lexicon, e, domain, folded_text, key), e)
                                  for e in group.entries), key=lambda se: se[0], reverse=True)
@@ -174,19 +170,24 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
 
 
 def _without_own_words(lexicon: Lexicon, domain: Counter[str], matches: list[Match],
-                       firm: list[str | None], index: int) -> Counter[str]:
+                       index: int) -> Counter[str]:
     """The domain without the hits made of this match's own words: "utbildad undersköterska"
     says nothing about which "undersköterska" it is (unless that concept is also named
     elsewhere)."""
-    match = matches[index]
-    around = range(max(0, index - _NEAR), min(len(matches), index + _NEAR + 1))
-    inside: set[str] = {cid for k in around if k != index and (cid := firm[k]) is not None
-                        and matches[k].start <= match.start and match.end <= matches[k].end}
-    if not inside:
+    start, end = matches[index].start, matches[index].end
+    plans = lexicon.sense_plans
+    inside: set[str] = set()
+    for k in range(max(0, index - _NEAR), min(len(matches), index + _NEAR + 1)):
+        other = matches[k]
+        if other.start <= start and end <= other.end and k != index and not other.compound:
+            cid = plans[other.key_id][0]
+            if cid is not None:
+                inside.add(cid)
+    if not inside:  # the common case
         return domain
     # a concept also named outside this match keeps its vote
-    inside -= {firm[k] for k in range(len(matches)) if firm[k] in inside and not (
-        matches[k].start <= match.start and match.end <= matches[k].end)}
+    inside -= {plans[m.key_id][0] for m in matches if not m.compound and not (
+        m.start <= start and end <= m.end)}
     if not inside:
         return domain
     own = domain.copy()

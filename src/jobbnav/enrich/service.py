@@ -173,7 +173,7 @@ _AFTER_A_LANGUAGE = frozenset((
     "and", "or", "is", "are", "as", "at", "in", "on", "to", "a", "an", "the", "with", "both",
     "language", "languages", "skills", "skill", "speaking", "speaker", "speakers",
     "proficiency", "fluency", "required", "preferred", "will", "would", "plus", "level",
-    "written", "spoken", "orally", "fluently", "is", "och", "eller", "samt"))
+    "written", "spoken", "orally", "fluently", "och", "eller", "samt"))
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 
 

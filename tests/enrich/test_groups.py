@@ -311,3 +311,26 @@ def test_an_ambiguous_title_offered_by_the_ad_still_names_its_groups(
                      headline="Ny kollega till vårt team").occupation_groups
     assert {g.preferred_label.split(",")[0] for g in guesses[:2]} == {"Undersköterskor"}
     assert guesses[0].probability > 0.08  # the offered title's groups, not a vague spread
+
+
+def test_a_compound_ending_in_a_longer_title_reads_as_that_title(real_engine: Engine) -> None:
+    # "transportbilssäljare" ends in "bilsäljare" (the linking s dropped), which says more than
+    # its head "säljare", spread over every sales group
+    model = group_model()
+    assert model is not None
+    evidence = model.titles.likelihood("Transportbilssäljare Kista")
+    assert evidence.titles == ("bilsäljare",)
+    assert [index().concepts[g].codes.get("ssyk-code-2012") for g in evidence.named_groups] == [
+        "5223"]
+    assert _codes("Transportbilssäljare Kista")[0] == "5223"
+    assert model.titles.likelihood("Kvällsundersköterska").titles == ("undersköterska",)
+
+
+def test_a_deputy_reads_as_the_taxonomys_biträdande_title(real_engine: Engine) -> None:
+    model = group_model()
+    assert model is not None
+    for headline in ("Stf. butikschef – Hemköp", "Bitr. butikschef"):
+        evidence = model.titles.likelihood(headline)
+        assert evidence.titles[0] == "biträdande butikschef"
+        best = max(evidence.likelihood, key=evidence.likelihood.__getitem__)
+        assert index().concepts[best].codes.get("ssyk-code-2012") == "5221"

@@ -74,6 +74,8 @@ def _title_surfaces(label: str) -> list[str]:
 _QUALIFYING = frozenset(("inom", "i", "på", "för", "till", "med", "vid", "av", "mot", "hos"))
 # "X till/inom/för (vår) Y": what joins a title word to the unit it is for
 _UNIT_LINKS = frozenset(("till", "inom", "för", "på", "hos", "i", "vid"))
+# "Stf. butikschef", "Vice rektor": the deputy, whom the taxonomy names "biträdande …"
+_DEPUTY_WORDS = frozenset(("stf", "ställföreträdande", "vice", "bitr"))
 _POSSESSIVES = frozenset(("vår", "vårt", "våra", "er", "ert", "era", "din", "ditt", "dina"))
 _UNIT_WORDS = ("avdelningen", "avdelning", "enheten", "enhet", "teamet", "team", "gruppen",
                "grupp", "sektionen", "sektion", "funktionen", "funktion")
@@ -217,6 +219,19 @@ class TitleIndex:
                 return word[i:]
         return None
 
+    def _inner_title(self, word: str, head: str) -> str | None:
+        """The longest whole title that ends a compound and says more than its head:
+        "transportbilssäljare" → "bilsäljare" (the linking s dropped), not just "säljare"."""
+        if not word.endswith(head) or word == head:
+            return None
+        modifier = word[:-len(head)]
+        for i in range(_MIN_MODIFIER, len(modifier) - _MIN_MODIFIER + 1):
+            part = modifier[i:]
+            for title in (part + head, part[:-1] + head if part.endswith("s") else ""):
+                if title and title in self.exact:
+                    return title
+        return None
+
     def _bare_head(self, word: str) -> tuple[tuple[str, int], ...]:
         """Occupation names per group whose closing compound ends with `word`."""
         if len(word) < _MIN_BARE_HEAD:
@@ -252,6 +267,8 @@ class TitleIndex:
                     candidates.append((" ".join(seq[i:i + n]), range(i, i + n)))
         for i in range(len(translated) - 1):  # Swedish compounds: "data ingenjör" → "dataingenjör"
             candidates.append((translated[i] + translated[i + 1], range(i, i + 2)))
+        candidates += [(f"biträdande {words[i + 1]}", range(i, i + 2))
+                       for i in range(len(words) - 1) if words[i] in _DEPUTY_WORDS]
         candidates += english_role_compounds(words)  # "head of sales" → "försäljningschef"
         of_a_unit = self._titles_of_a_unit(words)  # "Assistent till vår ekonomiavdelning"
         candidates += of_a_unit
@@ -282,6 +299,14 @@ class TitleIndex:
                     titles.append(word)
                 for gid, count in bare:
                     out[gid] += count / self.names_per_group[gid]
+                continue
+            inner = self._inner_title(translated[i], head) or self._inner_title(word, head)
+            if inner is not None:  # "transportbilssäljare" is a "bilsäljare"
+                titles.append(inner)
+                if len(self.exact[inner]) == 1:  # names its group as a whole title would
+                    named.append(next(iter(self.exact[inner])))
+                for gid, share in self.exact[inner].items():
+                    out[gid] += EXACT_WEIGHT * share
                 continue
             titles.append(head)
             for gid, count in self.head[head].items():

@@ -567,3 +567,30 @@ def test_truck_classes_of_a_truck_licence(real_engine: Engine) -> None:
     assert set(trucks("Du har erfarenhet av A- och B-truck samt C-truck.")) == {
         "A-truckar", "B-truckar", "C-truckar"}
     assert trucks("Du lossar med handtruck.") == {}
+
+
+def test_an_inflected_label_reads_as_the_label_not_its_qualified_senses(
+        real_engine: Engine) -> None:
+    # "kvalitetskontroll" is the label "Kvalitetskontroll"; so is its plural, although it
+    # also inflects the stripped "Kvalitetskontroll, industriell tillverkning"
+    assert "Kvalitetskontroll" in _labels("Du gör kvalitetskontroller med skjutmått.")
+    # a genitive opens a compound ("livsmedels- och läkemedelsindustrin"): no label preferred
+    assert "Livsmedel" not in _labels("Vi har kunder inom livsmedels- och läkemedelsindustrin.")
+
+
+def test_a_bare_name_with_many_senses_reads_as_experience_of_it_when_asked_for(
+        real_engine: Engine) -> None:
+    # "e-handel" names "E-handel, erfarenhet", "E-handel, undervisning", "E-handel, juridisk
+    # tillämpning" …: asked of the candidate it is the experience; the shop's own is no skill
+    assert _labels("Du har gärna erfarenhet av e-handel.") == {
+        "E-handel, erfarenhet": "meriting"}
+    assert not _labels("Vi har 30 butiker och en växande e-handel.")
+
+
+def test_it_methods_as_english_and_swedish_ads_name_them(real_engine: Engine) -> None:
+    found = _labels("You have experience of object-oriented programming, relational databases, "
+                    "data warehouses, unit tests and performance testing. Du arbetar med "
+                    "agila arbetssätt och skriver integrationstester.")
+    assert {"Objektorienterad programmering", "Relationsdatabaser", "Datawarehouse",
+            "Unit tester, metod/systemutvecklingsverktyg", "Test av prestanda och säkerhet",
+            "Agila arbetsmetoder", "Integration testing"} <= set(found)

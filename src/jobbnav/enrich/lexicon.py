@@ -46,6 +46,7 @@ ORIGIN_RANK = {"label": 0, "alternative": 1, "term": 2, "keyword": 2, "stripped"
                "inflection": 4}
 ORIGIN_CONFIDENCE = {"label": 0.95, "alternative": 0.92, "term": 0.88, "keyword": 0.8,
                      "stripped": 0.85, "inflection": 0.85}
+_GENERAL_QUALIFIER = "erfarenhet"
 _MAX_STRIPPED_SENSES = 3  # "Verksamhetsledning, <50 domains>" is too vague to match bare
 _HEAD_MIN_LEN = 6
 _ACRONYM_MAX = 5  # "CI", "COM", "BASIC": matched only when written in capitals
@@ -152,6 +153,9 @@ class Lexicon:
     groups_of: dict[str, frozenset[str]] = field(default_factory=dict)
     field_of: dict[str, str] = field(default_factory=dict)  # group id → ssyk sub-major (2 digits)
     english_names: frozenset[str] = frozenset()  # keys that are English occupation names
+    # "E-handel, erfarenhet", read from a bare "e-handel" that also names "E-handel,
+    # undervisning" and more: someone's experience only where a text asks for it
+    general_senses: frozenset[str] = frozenset()
     concepts: dict[str, Concept] = field(default_factory=dict)
     needs_capital: frozenset[int] = frozenset()
     needs_upper: frozenset[int] = frozenset()
@@ -343,6 +347,9 @@ def _variants(surface: str) -> list[str]:
 class _Builder:
     def __init__(self) -> None:
         self.by_key: dict[str, dict[str, LexEntry]] = defaultdict(dict)
+        # (key, concept id) → the best origin of the surfaces an inflected key came from
+        self.inflected_from: dict[tuple[str, str], int] = {}
+        self.general_senses: set[str] = set()  # see finish()
 
     def add(self, surface: str, entry: LexEntry, *, inflect: bool = True) -> None:
         for key in _variants(surface):
@@ -357,11 +364,15 @@ class _Builder:
                                 False, entry.qualifier)
                 spoken = (spoken_title_forms(key) if entry.concept_type == "occupation-name"
                           else [])
+                source = ORIGIN_RANK[entry.origin]
                 for base in (key, *spoken):
-                    if base != key:
-                        self._put(base, infl)
-                    for form in inflected_forms(base, entry.concept_type):
+                    forms = inflected_forms(base, entry.concept_type)
+                    for form in (base, *forms) if base != key else forms:
                         self._put(form, infl)
+                        # a genitive ("livsmedels-") mostly opens a compound: no preference
+                        rank = source if form != f"{base}s" else ORIGIN_RANK["inflection"]
+                        known = self.inflected_from.get((form, entry.concept_id), rank)
+                        self.inflected_from[(form, entry.concept_id)] = min(known, rank)
 
     def _put(self, key: str, entry: LexEntry) -> None:
         known = self.by_key[key].get(entry.concept_id)
@@ -373,13 +384,26 @@ class _Builder:
         for key, by_concept in self.by_key.items():
             best = min(ORIGIN_RANK[e.origin] for e in by_concept.values())
             kept = [e for e in by_concept.values() if ORIGIN_RANK[e.origin] == best]
+            if best == ORIGIN_RANK["inflection"]:
+                # "kvalitetskontroller" inflects the label "Kvalitetskontroll" and the stripped
+                # "Kvalitetskontroll, industriell tillverkning": as for the base form, the
+                # label wins
+                source = {e.concept_id: self.inflected_from.get((key, e.concept_id), 0)
+                          for e in kept}
+                kept = [e for e in kept if source[e.concept_id] == min(source.values())]
             if any(e.concept_type == "occupation-name" for e in kept):
                 # "undersköterska" is the job, not the skill "Undersköterska, utbildad";
                 # "dansarna" are dancers, not an inflection of "Dans"
                 kept = [e for e in kept if e.concept_type != "skill"
                         or e.origin not in ("stripped", "inflection")]
             if best >= ORIGIN_RANK["alternative"] and len(kept) > _MAX_STRIPPED_SENSES:
-                continue
+                # "E-handel, erfarenhet" is e-handel itself; "E-handel, undervisning",
+                # "E-handel, juridisk tillämpning" … are what someone does with it
+                general = [e for e in kept if e.qualifier == _GENERAL_QUALIFIER]
+                if len(general) != 1:
+                    continue
+                kept = general
+                self.general_senses.add(general[0].concept_id)
             out[key] = tuple(sorted(kept, key=lambda e: e.concept_id))
         return out
 
@@ -665,7 +689,9 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
     upper: set[int] = set()
     acronyms = {cid: {w for w in re.split(r"[/,()\s-]+", c.preferred_label) if w.isupper()}
                 for cid, c in concepts.items()}
-    for key, entries in sorted(builder.finish().items()):
+    finished = builder.finish()
+    lexicon.general_senses = frozenset(builder.general_senses)
+    for key, entries in sorted(finished.items()):
         key_id = len(lexicon.keys)
         lexicon.keys.append(key)
         lexicon.entries.append(entries)

@@ -74,7 +74,8 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("skill", "C-truckar"): ["C-truck"],
     ("skill", "Orderplockning"): ["orderplock", "order picking", "picking"],
     ("skill", "Agila arbetsmetoder"): ["agilt", "agile", "agila metoder", "agile methods",
-                                      "agile ways of working"],
+                                      "agile ways of working", "agile methodologies",
+                                      "agila arbetssätt", "agilt arbetssätt"],
     ("skill", "Kundtjänst"): ["kundservice", "customer service"],
     ("skill", "Gymnasieutbildning"): ["gymnasieexamen", "gymnasiekompetens"],
     ("skill", "Lagerhanteringsprogram"): ["WMS", "lagersystem"],
@@ -146,6 +147,22 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("skill", "Solcellsmontering/Solcellsmontage"): ["solcellsinstallation",
                                                       "installation av solceller",
                                                       "montering av solceller"],
+    # Methods and practices as IT ads (often in English) name them
+    ("skill", "Objektorienterad programmering"): ["object-oriented programming",
+                                                   "object oriented programming"],
+    ("skill", "Datawarehouse"): ["data warehouse", "data warehouses", "data warehousing"],
+    ("skill", "Interaktionsdesign"): ["interaction design"],
+    ("skill", "Användbarhetstest/Användartest/User test"): [
+        "usability testing", "usability tests", "user testing", "användbarhetstester"],
+    ("skill", "Cybersäkerhet, moln"): ["cloud security", "molnsäkerhet"],
+    ("skill", "Loggning"): ["logging"],
+    ("skill", "Test av prestanda och säkerhet"): ["performance testing", "performance tests",
+                                                  "prestandatester", "prestandatestning"],
+    ("skill", "Relationsdatabaser"): ["relational databases", "relationsdatabas"],
+    ("skill", "Unit tester, metod/systemutvecklingsverktyg"): [
+        "enhetstester", "enhetstestning", "unit tests", "unit testing"],
+    ("skill", "Integration testing"): ["integrationstester", "integrationstestning",
+                                       "integration tests"],
     # Cloud platforms and tools as ads name them, without the vendor's product family (a
     # general "drop the vendor" rule would also make "Windows Server" a "Server").
     ("skill", "Windows Azure, molnplattform"): ["Azure", "Microsoft Azure"],

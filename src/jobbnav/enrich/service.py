@@ -267,7 +267,10 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int,
                                       or _PERSON_NAMED.match(clean, match.end)):
             # the role on offer, or the title of a person named ("kontakta HR-chef Lena Ek")
             context = "neutral"
-        if kind == "ad" and context == "neutral" and entry.label in SKILLS_ONLY_WHEN_ASKED:
+        if kind == "ad" and context == "neutral" and (
+                entry.label in SKILLS_ONLY_WHEN_ASKED
+                or entry.concept_id in state.lexicon.general_senses):
+            # "Vi säljer via vår växande e-handel" is no one's experience of e-handel
             continue
         span = (match.start, match.end)
         known = merged.get(entry.concept_id)

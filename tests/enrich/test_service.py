@@ -594,3 +594,9 @@ def test_it_methods_as_english_and_swedish_ads_name_them(real_engine: Engine) ->
     assert {"Objektorienterad programmering", "Relationsdatabaser", "Datawarehouse",
             "Unit tester, metod/systemutvecklingsverktyg", "Test av prestanda och säkerhet",
             "Agila arbetsmetoder", "Integration testing"} <= set(found)
+
+
+def test_practice_in_a_kind_of_activity_reads_from_the_kind(real_engine: Engine) -> None:
+    found = _labels("Du har erfarenhet av telefonförsäljning och kundservice.")
+    assert found["Försäljningsvana, telefonförsäljning"] == "required"
+    assert "Försäljning, erfarenhet" not in found  # the kind, not its head

@@ -541,6 +541,25 @@ def _practised_activities(builder: _Builder, concepts: dict[str, Concept]) -> No
                                            "vana"))
 
 
+
+_PRACTICE_OF_A_KIND = re.compile(r"^([a-zåäö]+?)s?vana, ([a-zåäö -]+)$", re.IGNORECASE)
+
+
+def _practised_kinds(builder: _Builder, concepts: dict[str, Concept]) -> None:
+    """"Försäljningsvana, telefonförsäljning", "Intervjuvana, telefonintervjuer": practice in
+    a kind of the activity, which ads name by the kind alone ("erfarenhet av
+    telefonförsäljning"). Only qualifiers whose last word is a compound of the activity."""
+    for concept in concepts.values():
+        found = _PRACTICE_OF_A_KIND.match(concept.preferred_label)
+        if concept.type != "skill" or found is None:
+            continue
+        activity, kind = found.group(1).lower(), found.group(2).strip()
+        last = kind.split()[-1].lower()
+        if len(last) > len(activity) + 2 and last[len(last) - len(activity) - 2:].find(
+                activity) >= 0 and not builder.by_key.get(fold_surface(kind)):
+            builder.add(kind, LexEntry(concept.id, "skill", concept.preferred_label,
+                                       "stripped", False, "vana"))
+
 # English heads whose "<field> <head>" is an occupation's plain English name ("data engineer",
 # "frontend developer"); "sales", "lead", "officer" name roles too loosely to stand for one
 _ENGLISH_HEADS = frozenset((
@@ -661,6 +680,7 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
     _tools_without_category(builder, concepts)
     _certificate_subjects(builder, concepts)
     _practised_activities(builder, concepts)
+    _practised_kinds(builder, concepts)
     _actions_on_objects(builder, concepts)
     english_names = _english_names(builder, concepts)
     for kid in index.by_type.get("keyword", ()):

@@ -334,3 +334,22 @@ def test_a_deputy_reads_as_the_taxonomys_biträdande_title(real_engine: Engine) 
         assert evidence.titles[0] == "biträdande butikschef"
         best = max(evidence.likelihood, key=evidence.likelihood.__getitem__)
         assert index().concepts[best].codes.get("ssyk-code-2012") == "5221"
+
+
+def test_a_labels_field_before_its_title_is_a_title_too(real_engine: Engine) -> None:
+    # "Projektledare, IT" is written "IT-projektledare" in headlines
+    model = group_model()
+    assert model is not None
+    assert model.titles.likelihood("IT-projektledare till vårt konsultbolag").titles[0] == \
+        "it projektledare"
+    assert _codes("IT-projektledare till vårt konsultbolag")[0] == "2512"
+
+
+def test_english_security_and_solution_roles_read_as_it_titles(real_engine: Engine) -> None:
+    model = group_model()
+    assert model is not None
+    for headline, code in (("Security Engineer – Detection & Response", "2516"),
+                           ("Solution Architect – Azure", "2511")):
+        evidence = model.titles.likelihood(headline)
+        best = max(evidence.likelihood, key=evidence.likelihood.__getitem__)
+        assert index().concepts[best].codes.get("ssyk-code-2012") == code

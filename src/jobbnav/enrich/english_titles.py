@@ -63,6 +63,10 @@ ENGLISH_TITLE_WORDS: dict[str, str] = {
     # utvecklare", an "IT Support Specialist" a "supporttekniker"
     "devops engineer": "devops utvecklare", "support specialist": "supporttekniker",
     "support engineer": "supporttekniker",
+    # a "Security Engineer" in an IT ad secures systems: the taxonomy's IT security analyst,
+    # not a safety engineer ("säkerhetsingenjör"); a "Solution Architect" is an IT architect
+    "security engineer": "it säkerhetsanalytiker", "security analyst": "it säkerhetsanalytiker",
+    "solution architect": "it arkitekt", "solutions architect": "it arkitekt",
     "worker": "arbetare", "storekeeper": "lagerarbetare", "hairdresser": "frisör",
     "social worker": "socialsekreterare", "counsellor": "kurator", "counselor": "kurator",
 }

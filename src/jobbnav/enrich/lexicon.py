@@ -236,7 +236,7 @@ def field_acronym(surface: str, label: str) -> bool:
                    if other.strip() != surface)
 
 
-def _written_forms(label: str) -> list[str]:
+def written_forms(label: str) -> list[str]:
     """`_qualified_forms` of each "/"-alternative with a ", qualifier", or a field in capitals
     after its one word ("Supporttekniker IT" → "IT-supporttekniker")."""
     out: list[str] = []
@@ -663,7 +663,7 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
                         continue
                     builder.add(surface, LexEntry(cid, ctype, concept.preferred_label, origin,
                                                   False, qualifier))
-                for form in _written_forms(concept.preferred_label):
+                for form in written_forms(concept.preferred_label):
                     # phrases as ads write them: their last word is not inflected ("yrkesbevis
                     # som träarbetare"), which keeps the automaton from growing by thousands
                     builder.add(form, LexEntry(cid, ctype, concept.preferred_label,

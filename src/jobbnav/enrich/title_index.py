@@ -28,7 +28,7 @@ from jobbnav.enrich.english_titles import (
     translate_words_aligned,
 )
 from jobbnav.enrich.inflect import spoken_title_forms
-from jobbnav.enrich.lexicon import field_acronym
+from jobbnav.enrich.lexicon import field_acronym, written_forms
 from jobbnav.enrich.tokenize import fold_surface, match_text
 from jobbnav.taxonomy.index import TaxonomyIndex
 
@@ -68,7 +68,7 @@ def _title_surfaces(label: str) -> list[str]:
         bare = alt.split("(")[0].split(",")[0].strip()
         if bare and bare != alt:
             out.append(bare)
-    return out
+    return out + written_forms(label)  # "Projektledare, IT" is also "IT-projektledare"
 
 
 _QUALIFYING = frozenset(("inom", "i", "på", "för", "till", "med", "vid", "av", "mot", "hos"))

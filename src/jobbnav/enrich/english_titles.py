@@ -35,6 +35,8 @@ ENGLISH_TITLE_WORDS: dict[str, str] = {
     "advisor": "rådgivare", "adviser": "rådgivare", "analyst": "analytiker",
     "manager": "chef", "director": "direktör", "head": "chef", "chief": "chef",
     "lead": "ledare", "leader": "ledare", "coordinator": "samordnare",
+    "supervisor": "arbetsledare", "counsel": "jurist", "legal counsel": "bolagsjurist",
+    "general counsel": "bolagsjurist",
     "assistant": "assistent", "secretary": "sekreterare", "receptionist": "receptionist",
     "accountant": "redovisningsekonom", "accounting": "redovisning", "controller": "controller",
     "auditor": "revisor", "economist": "ekonom", "buyer": "inköpare", "purchaser": "inköpare",

@@ -44,7 +44,8 @@ DEFAULT_HEADLINES = DEFAULT_EVAL_SET.with_name("headline_groups.jsonl")
 # headings, benefits), with their SSYK code; ads that vary how requirements, merits and
 # non-requirements are phrased (a third by staffing agencies), with their SSYK code; ads
 # mixed as the market's volume is (sales and marketing, IT half in English, the rest), with
-# the SSYK code the employer would pick in Platsbanken.
+# the SSYK code the employer would pick in Platsbanken; then employers' kinds, volume, mixed
+# texts, the long tail of groups, and sales and IT (see docs/enrich.md).
 BLIND_EVAL_SETS = (DEFAULT_EVAL_SET.with_name("eval_set_blind.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_full_ads.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_long_ads.jsonl"),
@@ -54,7 +55,9 @@ BLIND_EVAL_SETS = (DEFAULT_EVAL_SET.with_name("eval_set_blind.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_market_ads.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_employers_ads.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_volume_ads.jsonl"),
-                   DEFAULT_EVAL_SET.with_name("eval_set_blind_mixed_texts.jsonl"))
+                   DEFAULT_EVAL_SET.with_name("eval_set_blind_mixed_texts.jsonl"),
+                   DEFAULT_EVAL_SET.with_name("eval_set_blind_tail_ads.jsonl"),
+                   DEFAULT_EVAL_SET.with_name("eval_set_blind_sales_it_ads.jsonl"))
 BLIND_HEADLINES = DEFAULT_EVAL_SET.with_name("headline_groups_blind.jsonl")
 # Blind sets that carry each ad's SSYK code: report key → (file, what it is)
 BLIND_GROUP_SETS = {
@@ -83,6 +86,14 @@ BLIND_GROUP_SETS = {
         "ads written blind for the occupations with the most ads (1.3-2.5 kB; 8 sales and "
         "retail, 6 IT of which 2 in English, 6 care, 5 schools, 5 transport, 5 trades, 5 "
         "others)"),
+    "tail_ads_groups_blind_set": (
+        DEFAULT_EVAL_SET.with_name("eval_set_blind_tail_ads.jsonl"),
+        "ads written blind for 40 groups from the market's long tail (ranks 31-258 by 2024 "
+        "ads; 1.9-2.5 kB; 10 staffing agencies, 11 municipalities and regions, 4 in English)"),
+    "sales_it_ads_groups_blind_set": (
+        DEFAULT_EVAL_SET.with_name("eval_set_blind_sales_it_ads.jsonl"),
+        "ads written blind in sales and IT, where neighbouring groups are easy to confuse "
+        "(2.1-3.1 kB; 20 sales, marketing and retail, 20 IT of which 8 in English; 26 groups)"),
     "messy_headlines_groups_blind_set": (
         DEFAULT_EVAL_SET.with_name("headline_groups_blind_messy.jsonl"),
         "short ads written blind with headlines as employers write them (a third plain, a "

@@ -600,3 +600,11 @@ def test_practice_in_a_kind_of_activity_reads_from_the_kind(real_engine: Engine)
     found = _labels("Du har erfarenhet av telefonförsäljning och kundservice.")
     assert found["Försäljningsvana, telefonförsäljning"] == "required"
     assert "Försäljning, erfarenhet" not in found  # the kind, not its head
+
+
+def test_a_bare_head_that_ends_many_compound_titles_names_none_of_them(
+        real_engine: Engine) -> None:
+    # "maskinförare" closes "grävmaskinförare", "skogsmaskinförare", …: it is not the one
+    # label that has it as a word ("Maskinförare lantbruk")
+    assert "Maskinförare lantbruk" not in _labels("Vi söker en erfaren maskinförare.")
+    assert "Kock à la carte" in _labels("Vi söker en kock till vår à la carte-restaurang.")

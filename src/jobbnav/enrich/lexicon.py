@@ -344,11 +344,14 @@ def _variants(surface: str) -> list[str]:
     return out
 
 
+def _inflects_label(key: str, entry: LexEntry) -> bool:
+    label = fold_surface(entry.label)
+    return key != f"{label}s" and key in inflected_forms(label, entry.concept_type)
+
+
 class _Builder:
     def __init__(self) -> None:
         self.by_key: dict[str, dict[str, LexEntry]] = defaultdict(dict)
-        # (key, concept id) → the best origin of the surfaces an inflected key came from
-        self.inflected_from: dict[tuple[str, str], int] = {}
         self.general_senses: set[str] = set()  # see finish()
 
     def add(self, surface: str, entry: LexEntry, *, inflect: bool = True) -> None:
@@ -364,15 +367,11 @@ class _Builder:
                                 False, entry.qualifier)
                 spoken = (spoken_title_forms(key) if entry.concept_type == "occupation-name"
                           else [])
-                source = ORIGIN_RANK[entry.origin]
                 for base in (key, *spoken):
-                    forms = inflected_forms(base, entry.concept_type)
-                    for form in (base, *forms) if base != key else forms:
+                    if base != key:
+                        self._put(base, infl)
+                    for form in inflected_forms(base, entry.concept_type):
                         self._put(form, infl)
-                        # a genitive ("livsmedels-") mostly opens a compound: no preference
-                        rank = source if form != f"{base}s" else ORIGIN_RANK["inflection"]
-                        known = self.inflected_from.get((form, entry.concept_id), rank)
-                        self.inflected_from[(form, entry.concept_id)] = min(known, rank)
 
     def _put(self, key: str, entry: LexEntry) -> None:
         known = self.by_key[key].get(entry.concept_id)
@@ -384,13 +383,12 @@ class _Builder:
         for key, by_concept in self.by_key.items():
             best = min(ORIGIN_RANK[e.origin] for e in by_concept.values())
             kept = [e for e in by_concept.values() if ORIGIN_RANK[e.origin] == best]
-            if best == ORIGIN_RANK["inflection"]:
+            if best == ORIGIN_RANK["inflection"] and len(kept) > 1:
                 # "kvalitetskontroller" inflects the label "Kvalitetskontroll" and the stripped
                 # "Kvalitetskontroll, industriell tillverkning": as for the base form, the
-                # label wins
-                source = {e.concept_id: self.inflected_from.get((key, e.concept_id), 0)
-                          for e in kept}
-                kept = [e for e in kept if source[e.concept_id] == min(source.values())]
+                # label wins (not in a genitive, "livsmedels-", which mostly opens a compound)
+                of_label = [e for e in kept if _inflects_label(key, e)]
+                kept = of_label or kept
             if any(e.concept_type == "occupation-name" for e in kept):
                 # "undersköterska" is the job, not the skill "Undersköterska, utbildad";
                 # "dansarna" are dancers, not an inflection of "Dans"
@@ -440,6 +438,10 @@ def _share_stripped_heads(builder: _Builder, concepts: dict[str, Concept]) -> No
     occupations = [c for c in concepts.values() if c.type == "occupation-name"]
     names_with_word = Counter(word for c in occupations
                               for word in set(fold_surface(c.preferred_label).split()))
+    # "maskinförare" closes "grävmaskinförare", "skogsmaskinförare", …: a bare head that ends
+    # many compound names is as vague as one many names contain
+    closing_words = Counter(fold_surface(c.preferred_label).split()[-1] for c in occupations
+                            if c.preferred_label.strip())
     for concept in occupations:
         label = concept.preferred_label
         if "," in label or "/" in label:
@@ -453,7 +455,9 @@ def _share_stripped_heads(builder: _Builder, concepts: dict[str, Concept]) -> No
                for e in stripped.values()) or (
                 not stripped and key == head.lower() and key.endswith(_AGENT_ENDINGS)
                 and qualifier[0].islower() and qualifier.split()[0] not in _PREPOSITIONS
-                and names_with_word[key] <= _MAX_STRIPPED_SENSES):
+                and names_with_word[key] <= _MAX_STRIPPED_SENSES
+                and sum(n for word, n in closing_words.items()
+                        if word.endswith(key)) <= _MAX_STRIPPED_SENSES):
             builder.add(head, LexEntry(concept.id, concept.type, label, "stripped", False,
                                        qualifier))
 

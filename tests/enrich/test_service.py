@@ -608,3 +608,14 @@ def test_a_bare_head_that_ends_many_compound_titles_names_none_of_them(
     # label that has it as a word ("Maskinförare lantbruk")
     assert "Maskinförare lantbruk" not in _labels("Vi söker en erfaren maskinförare.")
     assert "Kock à la carte" in _labels("Vi söker en kock till vår à la carte-restaurang.")
+
+
+def test_the_advertised_job_is_no_requirement_unless_asked_as_experience(
+        real_engine: Engine) -> None:
+    def occupation(text: str) -> str:
+        hits = enrich(text, headline="Arbetsterapeut till rehabenheten", kind="ad").hits
+        return next(h.context for h in hits if h.preferred_label == "Arbetsterapeut")
+
+    # the requirement is the licence; the job is what the ad offers
+    assert occupation("Krav: Du är legitimerad arbetsterapeut.") == "neutral"
+    assert occupation("Krav: Du har minst två års erfarenhet som arbetsterapeut.") == "required"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, get_args
 
 from sqlalchemy import Engine
@@ -308,6 +308,8 @@ def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",
     undecided: list[tuple[tuple[str, ...], int]] = []
     body, sentences = _hits(state, text, kind, 0, undecided)
     head = _headline_hits(state, headline) if headline else []
+    if kind == "ad" and head:
+        body = _the_advertised_job_is_no_requirement(body, head, text)
     in_body = {h.concept_id for h in body}
     hits = body + [h for h in head if h.concept_id not in in_body]
     hits.sort(key=lambda h: (h.spans[0][0] if h.sentence_index >= 0 else -1, h.concept_id))
@@ -350,6 +352,28 @@ def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",
                                              exclude=unseen_ads))
     assert all(h.context in CONTEXTS for h in hits)
     return Enrichment(kind, tuple(hits), guesses, tuple(sentences))
+
+
+# "erfarenhet som lagerarbetare", "arbetat som målare", "experience as a developer": the job
+# itself asked for as experience
+_EXPERIENCE_AS = re.compile(
+    r"(?:erfarenhet|bakgrund|vana|arbetat|jobbat|varit verksam|tjänstgjort|experience|worked)"
+    r"(?:\s+\w+){0,4}?\s+(?:som|as(?:\s+an?)?)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _the_advertised_job_is_no_requirement(body: list[Hit], head: list[Hit],
+                                          text: str) -> list[Hit]:
+    """The occupation an ad's headline names is what the ad offers: "Du är legitimerad
+    arbetsterapeut" in its requirements asks for the licence, not for the job as a skill. It
+    stays required where experience of it is asked for ("erfarenhet som målare")."""
+    advertised = {h.concept_id for h in head if h.concept_type in OCCUPATION_TYPES}
+    out = []
+    for hit in body:
+        if hit.concept_id in advertised and hit.context in ("required", "meriting") and not any(
+                _EXPERIENCE_AS.search(text[max(0, start - 60):start]) for start, _ in hit.spans):
+            hit = replace(hit, context="neutral")
+        out.append(hit)
+    return out
 
 
 def _role_occupations(body: list[Hit], clean: str, english: frozenset[str],

@@ -545,7 +545,6 @@ def _practised_activities(builder: _Builder, concepts: dict[str, Concept]) -> No
                                            "vana"))
 
 
-
 _PRACTICE_OF_A_KIND = re.compile(r"^([a-zåäö]+?)s?vana, ([a-zåäö -]+)$", re.IGNORECASE)
 
 
@@ -559,10 +558,12 @@ def _practised_kinds(builder: _Builder, concepts: dict[str, Concept]) -> None:
             continue
         activity, kind = found.group(1).lower(), found.group(2).strip()
         last = kind.split()[-1].lower()
-        if len(last) > len(activity) + 2 and last[len(last) - len(activity) - 2:].find(
-                activity) >= 0 and not builder.by_key.get(fold_surface(kind)):
+        # the activity closes the last word, perhaps inflected ("telefon|intervjuer")
+        closes = activity in last[-(len(activity) + 2):] and not last.startswith(activity)
+        if closes and not builder.by_key.get(fold_surface(kind)):
             builder.add(kind, LexEntry(concept.id, "skill", concept.preferred_label,
                                        "stripped", False, "vana"))
+
 
 # English heads whose "<field> <head>" is an occupation's plain English name ("data engineer",
 # "frontend developer"); "sales", "lead", "officer" name roles too loosely to stand for one

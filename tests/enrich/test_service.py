@@ -619,3 +619,13 @@ def test_the_advertised_job_is_no_requirement_unless_asked_as_experience(
     # the requirement is the licence; the job is what the ad offers
     assert occupation("Krav: Du är legitimerad arbetsterapeut.") == "neutral"
     assert occupation("Krav: Du har minst två års erfarenhet som arbetsterapeut.") == "required"
+
+
+def test_a_deputy_reads_as_the_taxonomys_biträdande(real_engine: Engine) -> None:
+    # the taxonomy names deputies "Biträdande …"; ads write "Stf.", "ställföreträdande", "vice"
+    assert "Biträdande butikschef" in _labels("Vi söker en stf. butikschef till Hemköp.")
+    assert "Biträdande rektor" in _labels("Skolan söker en ställföreträdande rektor.")
+    assert "Butikschef" not in _labels("Vi söker en stf. butikschef till Hemköp.")
+    groups = enrich("Du leder butiken när butikschefen är ledig.",
+                    headline="Stf. Butikschef – Hemköp, Huddinge", kind="ad").occupation_groups
+    assert groups[0].preferred_label == "Säljande butikschefer och avdelningschefer i butik"

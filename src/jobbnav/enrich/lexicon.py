@@ -59,6 +59,7 @@ _PAREN = re.compile(r"\s*\([^)]*\)")
 _VENDOR = re.compile(r"^(?:ms|microsoft|adobe)\s+", re.IGNORECASE)
 _IN_PARENTHESES = re.compile(r"\(([A-ZÅÄÖ][A-Za-zÅÄÖåäö0-9]{2,5})\)")
 _AFTER_COMMA = re.compile(r"^(.+), ([A-ZÅÄÖ]{2,5})$")
+_DEPUTY = re.compile(r"^Biträdande (\w.*)$")
 _LEGITIMATION = re.compile(r"^Legitimation som ([a-zåäö]+)$")
 _CODED = re.compile(r"^[A-ZÅÄÖ]{1,3} - (.{6,})$")  # "B - Begränsad auktorisation"
 _CERTIFICATES = frozenset(("Yrkesbevis", "Utbildningsbevis", "Certifikat", "Behörighet",
@@ -216,6 +217,10 @@ def _label_surfaces(label: str) -> Iterable[tuple[str, str, str]]:
         abbreviation = _abbreviation(alt)
         if abbreviation:
             yield abbreviation, "alternative", ""
+        deputy = _DEPUTY.match(alt)
+        if deputy:  # "Stf. butikschef", "Vice rektor": the taxonomy says "Biträdande …"
+            for word in ("ställföreträdande", "stf", "stf.", "vice", "bitr", "bitr."):
+                yield f"{word} {deputy.group(1)}", "alternative", ""
     legitimation = _LEGITIMATION.match(label)
     if legitimation:  # "Legitimation som sjuksköterska" is a "sjuksköterskelegitimation"
         yield _compound_stem(legitimation.group(1)) + "legitimation", "alternative", ""
@@ -336,11 +341,11 @@ def _variants(surface: str) -> list[str]:
         joined = fold_surface(re.sub(r"\s*-\s*", "", surface))
         if joined and joined != folded:
             out.append(joined)
-        if "- " in surface:
-            # "Barn- och fritidsprogrammet" is folded to "barn  och …" in running text: the
-            # hyphen becomes a space of its own
-            out.append(match_text(" ".join(unicodedata.normalize("NFC", surface).split()))
-                       .strip())
+    if "- " in surface or ". " in surface:
+        # "Barn- och fritidsprogrammet", "Stf. butikschef" are folded to "barn  och …",
+        # "stf  butikschef" in running text: the hyphen or full stop becomes a space of its own
+        out.append(match_text(" ".join(unicodedata.normalize("NFC", surface).split()))
+                   .strip())
     return out
 
 

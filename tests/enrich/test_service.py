@@ -629,3 +629,11 @@ def test_a_deputy_reads_as_the_taxonomys_biträdande(real_engine: Engine) -> Non
     groups = enrich("Du leder butiken när butikschefen är ledig.",
                     headline="Stf. Butikschef – Hemköp, Huddinge", kind="ad").occupation_groups
     assert groups[0].preferred_label == "Säljande butikschefer och avdelningschefer i butik"
+
+
+def test_a_short_narrow_skill_word_needs_its_domain(real_engine: Engine) -> None:
+    # "Webb" (a writer's), "Skånska" (a dialect), "Sales" (a broker's) are everyday words here
+    assert not {"Webb", "Skånska", "Sales"} & set(_labels(
+        "Du tar emot leads från vår webb och ringer skånska kunder. We analyse sales data."))
+    # near a DJ and musicians, "house" is the music
+    assert "House" in _labels("Vi söker en DJ och musiker som spelar house och techno.")

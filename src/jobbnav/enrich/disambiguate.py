@@ -21,6 +21,8 @@ __all__ = ["Sense", "choose_senses", "domain_of"]
 
 UNSUPPORTED_FACTOR = 0.55
 CONTRADICTED_FACTOR = 0.5
+_NARROW_WORD_MAX_LEN = 8
+_NARROW_WORD_MAX_GROUPS = 2
 # "Försäljning, erfarenhet" is plain "försäljning": this qualifier names no other field
 _GENERIC_QUALIFIERS = frozenset(("", "erfarenhet"))
 
@@ -39,6 +41,15 @@ def _is_weak(lexicon: Lexicon, entry: LexEntry, key: str) -> bool:
             and entry.origin in ("stripped", "inflection") and " " not in key
             # a vendor ("MS Office" → "Office") names no field
             and not entry.label.startswith(entry.qualifier + " "))
+
+
+def _is_narrow_word(lexicon: Lexicon, entry: LexEntry, key: str) -> bool:
+    """A short one-word skill of one or two occupation groups ("House", "Cover", "Webb",
+    "Skånska", "Livsmedel") is most often the everyday word: "in-house", "cover letter",
+    "skånska företag". Only the text's domain makes it the musician's or the writer's skill."""
+    return (entry.concept_type == "skill" and " " not in key
+            and len(key) <= _NARROW_WORD_MAX_LEN and entry.origin in ("label", "inflection")
+            and len(lexicon.groups_of.get(entry.concept_id, ())) <= _NARROW_WORD_MAX_GROUPS)
 
 
 def _is_acronym_alternative(lexicon: Lexicon, entry: LexEntry, key_id: int) -> bool:
@@ -86,7 +97,8 @@ def _plan(lexicon: Lexicon, key_id: int) -> tuple[str | None, tuple[SenseGroup, 
             groups.append(SenseGroup((only,), only, round(base, 3),
                                      round(base * HEAD_CONFIDENCE_FACTOR, 3),
                                      _is_weak(lexicon, only, key)
-                                     or _is_acronym_alternative(lexicon, only, key_id)))
+                                     or _is_acronym_alternative(lexicon, only, key_id)
+                                     or _is_narrow_word(lexicon, only, key)))
         else:
             groups.append(SenseGroup(tuple(entries), None, 0.0, 0.0, True))
     return (all_entries[0].concept_id if len(all_entries) == 1 else None), tuple(groups)
@@ -159,8 +171,9 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
             if support <= 0:
                 # an acronym that the text's other fields do not share is most likely another
                 # word: "DBT" in a data engineer's ad is dbt, not dialectical behaviour therapy
-                if not acronym:
-                    confidence *= UNSUPPORTED_FACTOR
+                if not acronym:  # a narrow word alone is the everyday word: below threshold
+                    confidence *= CONTRADICTED_FACTOR if _is_narrow_word(
+                        lexicon, best, lexicon.keys[match.key_id]) else UNSUPPORTED_FACTOR
                 elif _other_field(lexicon, domain, best_groups, own):
                     confidence *= CONTRADICTED_FACTOR
                 elif group.only is None:

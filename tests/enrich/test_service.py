@@ -637,3 +637,13 @@ def test_a_short_narrow_skill_word_needs_its_domain(real_engine: Engine) -> None
         "Du tar emot leads från vår webb och ringer skånska kunder. We analyse sales data."))
     # near a DJ and musicians, "house" is the music
     assert "House" in _labels("Vi söker en DJ och musiker som spelar house och techno.")
+
+
+def test_what_a_language_is_needed_for_is_no_skill(real_engine: Engine) -> None:
+    for text in ("Du behöver kunna svenska, eftersom all dokumentation är på svenska.",
+                 "Engelska krävs för att kunna läsa teknisk dokumentation.",
+                 "Du talar svenska i tal och skrift då dokumentation är en viktig del av jobbet.",
+                 "You speak English – our code and documentation are in English."):
+        assert not {"Dokumentation", "Teknisk dokumentation"} & set(_labels(text)), text
+    assert _labels("Du har erfarenhet av teknisk dokumentation och talar engelska.")[
+        "Teknisk dokumentation"] == "required"

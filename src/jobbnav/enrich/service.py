@@ -245,6 +245,7 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int,
             # employer has or serves; knowing them is "kunskap om bilar", "intresse för vin"
             continue
         kept.append((match, entry, confidence, sentence))
+    kept = _without_material_in_a_language(kept, folded)
     needed = {sentence for *_, sentence in kept}
     contexts = sentence_contexts(clean, sentences, kind, needed, folded,
                                  mentions=needed) if needed else []
@@ -289,6 +290,33 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int,
             for entry, term, spans, confidence, context, sentence, misspelled
             in merged.values()]
     return hits, sentences
+
+
+# "all dokumentation är på svenska", "läsa teknisk dokumentation", "svenska, eftersom arbetet
+# innebär dokumentation": what a language is needed for, not a skill asked for
+_IN_A_LANGUAGE = re.compile(r" +(?:\w+ +){0,4}?(?:är|finns|sker|skrivs|is|are) +(?:\w+ +){0,2}?"
+                            r"(?:på|in) +(?:svenska|engelska|båda|english|swedish|both)\b")
+_READ = re.compile(r"\b(?:läsa|läser|read|förstå|understand) +(?:\w+ +){0,2}$")
+_BECAUSE = re.compile(r"\b(?:eftersom|då|since|because)\b")
+
+
+def _without_material_in_a_language(kept: list[tuple[Match, LexEntry, float, int]],
+                                    folded: str) -> list[tuple[Match, LexEntry, float, int]]:
+    language_ends = {sentence: match.end for match, entry, _, sentence in reversed(kept)
+                     if entry.concept_type == "language"}  # the first language per sentence
+    if not language_ends:
+        return kept
+    out = []
+    for item in kept:
+        match, entry, _, sentence = item
+        if entry.concept_type == "skill" and sentence in language_ends and (
+                _IN_A_LANGUAGE.match(folded, match.end)
+                or _READ.search(folded, max(0, match.start - 40), match.start)
+                or (language_ends[sentence] <= match.start
+                    and _BECAUSE.search(folded, language_ends[sentence], match.start))):
+            continue
+        out.append(item)
+    return out
 
 
 def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",

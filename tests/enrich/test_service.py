@@ -647,3 +647,10 @@ def test_what_a_language_is_needed_for_is_no_skill(real_engine: Engine) -> None:
         assert not {"Dokumentation", "Teknisk dokumentation"} & set(_labels(text)), text
     assert _labels("Du har erfarenhet av teknisk dokumentation och talar engelska.")[
         "Teknisk dokumentation"] == "required"
+
+
+def test_warehouse_and_service_words_as_ads_write_them(real_engine: Engine) -> None:
+    found = _labels("Du arbetar med plock och pack samt inventering. Vi söker dig med gott "
+                    "kundbemötande som kan TAKK.")
+    assert {"Orderplockning", "Lagerinventering", "Kundbemötande och service",
+            "Tecken som stöd/TSS"} <= set(found)

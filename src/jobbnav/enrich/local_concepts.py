@@ -72,7 +72,12 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("skill", "B-truckar"): ["motviktstruck", "motviktstruckar", "B-truck"],
     ("skill", "A-truckar"): ["ledstaplare", "plocktruck", "plocktruckar", "A-truck"],
     ("skill", "C-truckar"): ["C-truck"],
-    ("skill", "Orderplockning"): ["orderplock", "order picking", "picking"],
+    ("skill", "Orderplockning"): ["orderplock", "order picking", "picking", "plock", "plockning"],
+    # "inventering" in a job ad is stock-taking; "kundbemötande" the service label's first half
+    ("skill", "Lagerinventering"): ["inventering", "inventera"],
+    ("skill", "Kundbemötande och service"): ["kundbemötande"],
+    # TAKK: "tecken som alternativ och kompletterande kommunikation", signs as support
+    ("skill", "Tecken som stöd/TSS"): ["TAKK"],
     ("skill", "Agila arbetsmetoder"): ["agilt", "agile", "agila metoder", "agile methods",
                                       "agile ways of working", "agile methodologies",
                                       "agila arbetssätt", "agilt arbetssätt"],

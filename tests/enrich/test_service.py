@@ -654,3 +654,15 @@ def test_warehouse_and_service_words_as_ads_write_them(real_engine: Engine) -> N
                     "kundbemötande som kan TAKK.")
     assert {"Orderplockning", "Lagerinventering", "Kundbemötande och service",
             "Tecken som stöd/TSS"} <= set(found)
+
+
+def test_a_hands_on_action_written_as_a_verb_before_its_object(real_engine: Engine) -> None:
+    # "Ritningsläsning", "Fönstermontering", "Orderplockning" as running text writes them
+    found = _labels("Du kan läsa ritningar, montera fönster och plocka order.")
+    assert {"Ritningsläsning", "Fönstermontage/Fönstermontering", "Orderplockning"} <= set(found)
+    assert not _labels("Du kan planera arbetet.")  # office verbs name no skill
+
+
+def test_the_journal_systems_regions_use(real_engine: Engine) -> None:
+    assert "Journaldatasystem" in _labels("Du dokumenterar i Cosmic och TakeCare.")
+    assert "Journaldatasystem" not in _labels("Vi har en vas på bordet.")  # VAS in capitals

@@ -495,8 +495,22 @@ _ACTIONS = ("montering", "montage", "installation", "hantering", "gjutning", "re
             "planering", "skötsel", "underhåll", "utveckling", "besiktning", "mätning",
             "sortering", "packning", "läggning", "byte", "projektering", "uppföljning",
             "administration", "analys", "värdering", "produktion", "försäljning", "lackering",
-            "slipning", "renovering", "bearbetning", "dragning", "kontroll")
+            "slipning", "renovering", "bearbetning", "dragning", "kontroll", "läsning",
+            "plockning")
 _MIN_OBJECT = 4
+# Hands-on actions, which running text also writes as a verb before its object ("läsa
+# ritningar", "montera fönster", "plocka order"); not the planning and office kinds ("planera
+# arbetet", "utveckla verksamheten"), which name no skill of their own
+_VERBS_OF_ACTIONS = {
+    "läsning": ("läsa", "läser"), "montering": ("montera", "monterar"),
+    "installation": ("installera", "installerar"), "svetsning": ("svetsa", "svetsar"),
+    "gjutning": ("gjuta", "gjuter"), "reparation": ("reparera", "reparerar"),
+    "målning": ("måla", "målar"), "lackering": ("lackera", "lackerar"),
+    "slipning": ("slipa", "slipar"), "städning": ("städa", "städar"),
+    "packning": ("packa", "packar"), "plockning": ("plocka", "plockar"),
+    "läggning": ("lägga", "lägger"), "dragning": ("dra", "drar"), "mätning": ("mäta", "mäter"),
+    "sortering": ("sortera", "sorterar"), "rengöring": ("rengöra", "rengör"),
+}
 
 
 def _object_forms(stem: str) -> list[str]:
@@ -532,6 +546,8 @@ def _actions_on_objects(builder: _Builder, concepts: dict[str, Concept]) -> None
             entry = LexEntry(concept.id, "skill", concept.preferred_label, "inflection")
             for form in dict.fromkeys(f for o in objects for f in _object_forms(o)):
                 builder.add(f"{action} av {form}", entry, inflect=False)
+                for verb in _VERBS_OF_ACTIONS.get(action, ()):
+                    builder.add(f"{verb} {form}", entry, inflect=False)
 
 
 def _practised_activities(builder: _Builder, concepts: dict[str, Concept]) -> None:
@@ -719,6 +735,10 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
     upper: set[int] = set()
     acronyms = {cid: {w for w in re.split(r"[/,()\s-]+", c.preferred_label) if w.isupper()}
                 for cid, c in concepts.items()}
+    for (ctype, label), surfaces in EXTRA_SURFACES.items():  # "MI", "VAS": as written
+        target = by_label.get((ctype, label))
+        if target is not None:
+            acronyms[target.id] |= {s for s in surfaces if s.isupper() and s.isalnum()}
     finished = builder.finish()
     lexicon.general_senses = frozenset(builder.general_senses)
     for key, entries in sorted(finished.items()):

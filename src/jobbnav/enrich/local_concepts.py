@@ -78,6 +78,10 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("skill", "Kundbemötande och service"): ["kundbemötande"],
     # TAKK: "tecken som alternativ och kompletterande kommunikation", signs as support
     ("skill", "Tecken som stöd/TSS"): ["TAKK"],
+    # MI is motivational interviewing in care and social work
+    ("skill", "Motiverande samtal"): ["MI"],
+    ("skill", "Hälso- och sjukvårdslagstiftning, erfarenhet"): ["HSL",
+                                                               "hälso- och sjukvårdslagen"],
     ("skill", "Agila arbetsmetoder"): ["agilt", "agile", "agila metoder", "agile methods",
                                       "agile ways of working", "agile methodologies",
                                       "agila arbetssätt", "agilt arbetssätt"],
@@ -114,7 +118,9 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
         "automatiserade tester", "automatiserad testning", "automated testing",
         "automated tests", "testautomation"],
     ("skill", "Datamodellering"): ["data modelling", "data modeling"],
-    ("skill", "Journaldatasystem"): ["journalsystem"],
+    # and the journal systems regions use
+    ("skill", "Journaldatasystem"): ["journalsystem", "Cosmic", "Melior", "TakeCare", "Take Care",
+                                     "VAS"],
     ("skill", "Informationssäkerhet"): ["information security", "informationssäkerhetsarbete"],
     ("skill", "Stombyggnad"): ["stomresning"],
     ("skill", "God fysik (tunga lyft)"): ["god fysisk form", "god fysisk status",

@@ -353,3 +353,15 @@ def test_english_security_and_solution_roles_read_as_it_titles(real_engine: Engi
         evidence = model.titles.likelihood(headline)
         best = max(evidence.likelihood, key=evidence.likelihood.__getitem__)
         assert index().concepts[best].codes.get("ssyk-code-2012") == code
+
+
+def test_a_one_word_group_label_is_a_title_of_its_group(real_engine: Engine) -> None:
+    # no occupation name is "Grundskollärare" or "Gymnasielärare"; their groups' labels are
+    model = group_model()
+    assert model is not None
+    for headline, code in (("Grundskollärare i matematik till Rosendalsskolan", "2341"),
+                           ("Gymnasielärare i svenska", "2330"),
+                           ("Anläggningsarbetare till Vägbolaget", "7114")):
+        evidence = model.titles.likelihood(headline)
+        assert [index().concepts[g].codes.get("ssyk-code-2012")
+                for g in evidence.named_groups] == [code], headline

@@ -45,7 +45,8 @@ DEFAULT_HEADLINES = DEFAULT_EVAL_SET.with_name("headline_groups.jsonl")
 # non-requirements are phrased (a third by staffing agencies), with their SSYK code; ads
 # mixed as the market's volume is (sales and marketing, IT half in English, the rest), with
 # the SSYK code the employer would pick in Platsbanken; then employers' kinds, volume, mixed
-# texts, the long tail of groups, and sales and IT (see docs/enrich.md).
+# texts, the long tail of groups, sales and IT, the trades, and care, schools and public
+# services (see docs/enrich.md).
 BLIND_EVAL_SETS = (DEFAULT_EVAL_SET.with_name("eval_set_blind.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_full_ads.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_long_ads.jsonl"),
@@ -57,7 +58,9 @@ BLIND_EVAL_SETS = (DEFAULT_EVAL_SET.with_name("eval_set_blind.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_volume_ads.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_mixed_texts.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_tail_ads.jsonl"),
-                   DEFAULT_EVAL_SET.with_name("eval_set_blind_sales_it_ads.jsonl"))
+                   DEFAULT_EVAL_SET.with_name("eval_set_blind_sales_it_ads.jsonl"),
+                   DEFAULT_EVAL_SET.with_name("eval_set_blind_trades_ads.jsonl"),
+                   DEFAULT_EVAL_SET.with_name("eval_set_blind_care_ads.jsonl"))
 BLIND_HEADLINES = DEFAULT_EVAL_SET.with_name("headline_groups_blind.jsonl")
 # Blind sets that carry each ad's SSYK code: report key → (file, what it is)
 BLIND_GROUP_SETS = {
@@ -94,6 +97,16 @@ BLIND_GROUP_SETS = {
         DEFAULT_EVAL_SET.with_name("eval_set_blind_sales_it_ads.jsonl"),
         "ads written blind in sales and IT, where neighbouring groups are easy to confuse "
         "(2.1-3.1 kB; 20 sales, marketing and retail, 20 IT of which 8 in English; 26 groups)"),
+    "trades_ads_groups_blind_set": (
+        DEFAULT_EVAL_SET.with_name("eval_set_blind_trades_ads.jsonl"),
+        "ads written blind for industry, construction, transport, warehouse, repair and "
+        "cleaning (1.5-2.9 kB; 14 staffing agencies, 8 public employers, 12 small firms, 6 "
+        "large companies; 29 groups)"),
+    "care_ads_groups_blind_set": (
+        DEFAULT_EVAL_SET.with_name("eval_set_blind_care_ads.jsonl"),
+        "ads written blind for health care, elderly and disability care, schools, social "
+        "services and public administration (1.5-2.9 kB; 20 regions and municipalities, 8 "
+        "private providers, 7 staffing agencies, 5 small actors; 29 groups)"),
     "messy_headlines_groups_blind_set": (
         DEFAULT_EVAL_SET.with_name("headline_groups_blind_messy.jsonl"),
         "short ads written blind with headlines as employers write them (a third plain, a "

@@ -151,6 +151,12 @@ class TitleIndex:
                 if term.kind == GROUP_TITLE_KIND and key and not term.misspelled:
                     names_of[key].add(f"{GROUP_TITLE_KIND}:{gid}")
                     group_of[f"{GROUP_TITLE_KIND}:{gid}"] = gid
+            # "Grundskollärare", "Gymnasielärare": a one-word group label no name has is a
+            # title of the group ("-lärare", "-are" read the same in the singular)
+            label = fold_surface(index.concepts[gid].preferred_label.removesuffix(" m.fl."))
+            if label and " " not in label and label not in names_of:
+                names_of[label].add(f"{GROUP_TITLE_KIND}:{gid}")
+                group_of[f"{GROUP_TITLE_KIND}:{gid}"] = gid
         _share_leading_titles(index, occupation_ids, names_of)
         self.group_of = group_of
         # "Botkyrka" must not read as a title ending in "kyrka", nor "Karlstad" in "stad"

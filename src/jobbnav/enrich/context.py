@@ -140,6 +140,10 @@ _NEUTRAL_HEADING = re.compile(
 # "Det här erbjuder vi dig", "Vad kan Mecenat erbjuda dig?": what the employer offers ("offert"
 # is a quote, not an offer)
 _OFFER = re.compile(r"\berbjud\w*|\boffers?\b|\bförmån\w*|\bbenefits?\b|\bperks\b", _F)
+# A sentence of its own about the terms: "Vi erbjuder kollektivavtal och friskvårdsbidrag."
+_OFFER_SENTENCE = re.compile(
+    r"\W{0,3}(?:vi\s+(?:kan\s+)?erbjuder|vi\s+kan\s+erbjuda|du\s+erbjuds|"
+    r"hos\s+oss\s+får\s+du|we\s+offer)\b", _F)
 # "Om ShortLink", "About Acme": the employer by name (case matters: "Om dig" is the person)
 _ABOUT_EMPLOYER = re.compile(
     r"\s*(?:Om|OM|About|ABOUT)\s+(?!(?:[Dd]ig|[Dd]u|[Yy]ou|DIG|DU|YOU)\b)[A-ZÅÄÖ0-9]")
@@ -446,6 +450,9 @@ def sentence_contexts(text: str, sentences: list[tuple[int, int]], kind: Kind,
         if own is None and found and ("profile" in found or "person" in found) and \
                 section == "neutral":
             own = "required"
+        if own is None and kind == "ad" and section != "neutral" and \
+                _OFFER_SENTENCE.match(text, start, end):
+            own = "neutral"  # "Vi erbjuder kollektivavtal …" closing a list of requirements
         out.append(own or section)
     return out
 

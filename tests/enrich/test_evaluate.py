@@ -116,7 +116,17 @@ FLOORS_BLIND = {"eval_set_blind": {"skill": 0.83, "occupation": 0.92, "all": 0.9
                 "eval_set_blind_tail_ads": {"skill": 0.60, "occupation": 0.74, "all": 0.76,
                                             "context": 0.90},
                 "eval_set_blind_sales_it_ads": {"skill": 0.70, "occupation": 0.74, "all": 0.78,
-                                                "context": 0.89}}
+                                                "context": 0.89},
+                # Eleventh session, measured with the session-start code before its errors
+                # were read: 40 ads from industry, construction, transport, warehouse, repair
+                # and cleaning (718 labels), all F1 / skill / occupation / context 0.746 /
+                # 0.560 / 0.729 / 0.897; 40 ads from care, schools and public services (693
+                # labels; its author left colleagues' titles unlabelled), 0.722 / 0.606 /
+                # 0.436 / 0.924.
+                "eval_set_blind_trades_ads": {"skill": 0.53, "occupation": 0.70, "all": 0.72,
+                                              "context": 0.87},
+                "eval_set_blind_care_ads": {"skill": 0.58, "occupation": 0.41, "all": 0.70,
+                                            "context": 0.90}}
 FLOOR_TEXT_ONLY_TOP1 = 0.52
 # Second headline set, 120 short ads written blind by another author (fifth session): top-1
 # 0.775 / top-3 0.908 as first measured, 0.842 / 0.908 with the memory's similarity floor.
@@ -163,6 +173,13 @@ FLOOR_TAIL_ADS_TOP1 = 0.78
 FLOOR_TAIL_ADS_TOP3 = 0.87
 FLOOR_SALES_IT_ADS_TOP1 = 0.65
 FLOOR_SALES_IT_ADS_TOP3 = 0.82
+# The eleventh session's: the trades 0.925 / 0.925 with the session-start code; care, schools
+# and public services 0.875 / 0.950 (a doctor hired in filed as "other doctors", a needs
+# assessor the author files elsewhere than the taxonomy does).
+FLOOR_TRADES_ADS_TOP1 = 0.87
+FLOOR_TRADES_ADS_TOP3 = 0.87
+FLOOR_CARE_ADS_TOP1 = 0.82
+FLOOR_CARE_ADS_TOP3 = 0.90
 FLOOR_MESSY_HEADLINES_TOP1 = 0.73
 FLOOR_MESSY_HEADLINES_TOP3 = 0.90
 # Requirements employers picked in Platsbanken's form on the dev ads (seventh session; 135
@@ -231,6 +248,8 @@ def test_quality_stays_above_the_floors(real_engine: Engine) -> None:
         "volume_ads_groups_blind_set": (40, FLOOR_VOLUME_ADS_TOP1, FLOOR_VOLUME_ADS_TOP3),
         "tail_ads_groups_blind_set": (40, FLOOR_TAIL_ADS_TOP1, FLOOR_TAIL_ADS_TOP3),
         "sales_it_ads_groups_blind_set": (40, FLOOR_SALES_IT_ADS_TOP1, FLOOR_SALES_IT_ADS_TOP3),
+        "trades_ads_groups_blind_set": (40, FLOOR_TRADES_ADS_TOP1, FLOOR_TRADES_ADS_TOP3),
+        "care_ads_groups_blind_set": (40, FLOOR_CARE_ADS_TOP1, FLOOR_CARE_ADS_TOP3),
         "messy_headlines_groups_blind_set": (60, FLOOR_MESSY_HEADLINES_TOP1,
                                              FLOOR_MESSY_HEADLINES_TOP3),
     }

@@ -677,3 +677,11 @@ def test_an_offer_after_the_requirements_is_no_requirement(real_engine: Engine) 
     found = _labels(text)
     assert found["Noggrann"] == "required"
     assert "Kollektivavtal" not in found  # a benefit, not asked of anyone
+
+
+def test_traits_as_ads_phrase_them(real_engine: Engine) -> None:
+    found = _labels("Du är trygg i att fatta beslut, har ett coachande ledarskap och möter "
+                    "barnen med värme och respektfullt bemötande. Du trivs att arbeta i lag.")
+    assert {"Beslutsförmåga", "Coachande ledarstil", "Varm", "Respektfull",
+            "Lagspelare"} <= set(found)
+    assert "Coaching/Coachning" not in found  # the leader's style, not coaching as a service

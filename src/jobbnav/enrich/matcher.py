@@ -271,7 +271,11 @@ def _resolve_overlapping(lexicon: Lexicon, found: list[tuple[bool, int, int, int
                 inside = o_start <= c_start and c_end <= o_end
                 # an acronym inside a longer term is part of it: no "CD" in "CI/CD"
                 if c_compound or not inside or o_compound or acronym or \
-                        not types.isdisjoint(key_types[o_key]):
+                        not types.isdisjoint(key_types[o_key]) or \
+                        ("skill" in types and "trait" in key_types[o_key]
+                         and o_end - o_start > c_end - c_start):
+                    # (a trait's words describe the person: "coachande ledarskap" is no
+                    # coaching, "känsla för service" no service)
                     blocked = True
                     break
             if blocked:

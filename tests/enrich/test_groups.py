@@ -365,3 +365,14 @@ def test_a_one_word_group_label_is_a_title_of_its_group(real_engine: Engine) -> 
         evidence = model.titles.likelihood(headline)
         assert [index().concepts[g].codes.get("ssyk-code-2012")
                 for g in evidence.named_groups] == [code], headline
+
+
+def test_an_english_title_the_phrase_list_translates_names_its_group(
+        real_engine: Engine) -> None:
+    model = group_model()
+    assert model is not None
+    named = model.titles.likelihood("Legal Counsel – Commercial & Regulatory").named_groups
+    codes = [index().concepts[g].codes.get("ssyk-code-2012") for g in named]
+    assert codes == ["2614"]
+    # a compound joined word by word is a guess: "Data Engineer" names no group by itself
+    assert not model.titles.likelihood("Data Engineer").named_groups

@@ -271,8 +271,12 @@ class TitleIndex:
                     if english and n == 1 and seq is words and translated[i] != words[i]:
                         continue
                     candidates.append((" ".join(seq[i:i + n]), range(i, i + n)))
+        joined: set[str] = set()
         for i in range(len(translated) - 1):  # Swedish compounds: "data ingenjör" → "dataingenjör"
-            candidates.append((translated[i] + translated[i + 1], range(i, i + 2)))
+            compound = translated[i] + translated[i + 1]
+            candidates.append((compound, range(i, i + 2)))
+            if translated[i] and translated[i + 1]:
+                joined.add(compound)
         candidates += [(f"biträdande {words[i + 1]}", range(i, i + 2))
                        for i in range(len(words) - 1) if words[i] in _DEPUTY_WORDS]
         candidates += english_role_compounds(words)  # "head of sales" → "försäljningschef"
@@ -289,7 +293,12 @@ class TitleIndex:
                 continue
             covered.update(span)
             titles.append(phrase)
-            if phrase in self.group_only_titles and len(groups) == 1:
+            if len(groups) == 1 and (phrase in self.group_only_titles or (
+                    english and phrase != " ".join(words[span.start:span.stop])
+                    and phrase not in joined)):
+                # (an English title the phrase list translates, "Legal Counsel" →
+                # "bolagsjurist", names its group as the Swedish title would; a compound
+                # joined word by word, "Data Engineer" → "dataingenjör", is a guess)
                 named.append(next(iter(groups)))
             for gid, share in groups.items():
                 out[gid] += EXACT_WEIGHT * share

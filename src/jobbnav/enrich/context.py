@@ -295,7 +295,7 @@ def _masked_pattern(kind: str, mask: int) -> re.Pattern[str]:
 def _cues(text: str, folded: str, sentences: list[tuple[int, int]], kind: Kind,
           scanned: list[bool]) -> dict[int, set[str]]:
     triggers = _TRIGGERS[kind]
-    padded = " " + folded  # padded[i] is the character before text[i]
+    padded = " " + folded + " "  # padded[i] is the character before text[i]
     found: dict[int, set[str]] = {}
     for i, (start, end) in enumerate(sentences):
         if not scanned[i]:
@@ -303,7 +303,9 @@ def _cues(text: str, folded: str, sentences: list[tuple[int, int]], kind: Kind,
         # triggers whose leading space is at padded[start..end - 1]: words starting inside;
         # those of one position come one after the other (short before long)
         pending, mask = -1, 0
-        for trigger_end, (length, cues) in triggers.iter(padded, start, end + 1):
+        # (up to the character after the sentence: a trigger's closing space, "… där det
+        # behövs" ending a line)
+        for trigger_end, (length, cues) in triggers.iter(padded, start, end + 2):
             position = trigger_end - length + 1  # the trigger's first letter in `text`
             if position == pending:
                 mask |= cues

@@ -144,6 +144,7 @@ _OFFER = re.compile(r"\berbjud\w*|\boffers?\b|\bförmån\w*|\bbenefits?\b|\bperk
 _OFFER_SENTENCE = re.compile(
     r"\W{0,3}(?:vi\s+(?:kan\s+)?erbjuder|vi\s+kan\s+erbjuda|du\s+erbjuds|"
     r"hos\s+oss\s+får\s+du|we\s+offer)\b", _F)
+_OFFER_FIRST = frozenset("vVdDhHwW-–•*")  # what such a sentence can start with
 # "Om ShortLink", "About Acme": the employer by name (case matters: "Om dig" is the person)
 _ABOUT_EMPLOYER = re.compile(
     r"\s*(?:Om|OM|About|ABOUT)\s+(?!(?:[Dd]ig|[Dd]u|[Yy]ou|DIG|DU|YOU)\b)[A-ZÅÄÖ0-9]")
@@ -453,7 +454,7 @@ def sentence_contexts(text: str, sentences: list[tuple[int, int]], kind: Kind,
                 section == "neutral":
             own = "required"
         if own is None and kind == "ad" and section != "neutral" and \
-                _OFFER_SENTENCE.match(text, start, end):
+                text[start] in _OFFER_FIRST and _OFFER_SENTENCE.match(text, start, end):
             own = "neutral"  # "Vi erbjuder kollektivavtal …" closing a list of requirements
         out.append(own or section)
     return out

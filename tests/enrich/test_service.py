@@ -685,3 +685,13 @@ def test_traits_as_ads_phrase_them(real_engine: Engine) -> None:
     assert {"Beslutsförmåga", "Coachande ledarstil", "Varm", "Respektfull",
             "Lagspelare"} <= set(found)
     assert "Coaching/Coachning" not in found  # the leader's style, not coaching as a service
+
+
+def test_the_headlines_job_is_the_domain_of_the_body(real_engine: Engine) -> None:
+    # "TIG", "MAG" alone are welding only where the ad is about welding
+    def skills(headline: str) -> set[str]:
+        hits = enrich("Du kan TIG. Vi har kollektivavtal.", headline=headline, kind="ad").hits
+        return {h.preferred_label for h in hits if h.concept_type == "skill"}
+
+    assert "TIG-svetsning" in skills("Svetsare till verkstad")
+    assert "TIG-svetsning" not in skills("Ekonomiassistent")

@@ -80,6 +80,8 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("skill", "Tecken som stöd/TSS"): ["TAKK"],
     # MI is motivational interviewing in care and social work
     ("skill", "Motiverande samtal"): ["MI"],
+    # welders write the method alone: "du svetsar TIG och MIG/MAG"
+    ("skill", "TIG-svetsning"): ["TIG"],
     ("skill", "Hälso- och sjukvårdslagstiftning, erfarenhet"): ["HSL",
                                                                "hälso- och sjukvårdslagen"],
     ("skill", "Agila arbetsmetoder"): ["agilt", "agile", "agila metoder", "agile methods",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from typing import Any, get_args
@@ -17,7 +18,7 @@ from sqlalchemy import Engine
 from jobbnav.db import get_engine
 from jobbnav.enrich.attributive import describes_a_thing
 from jobbnav.enrich.context import clause_context, sentence_contexts
-from jobbnav.enrich.disambiguate import choose_senses
+from jobbnav.enrich.disambiguate import choose_senses, domain_of
 from jobbnav.enrich.english_titles import ENGLISH_TITLE_WORDS, is_english_title
 from jobbnav.enrich.lexicon import LexEntry, Lexicon, build_lexicon
 from jobbnav.enrich.local_concepts import ENGLISH_LANGUAGE_NAMES
@@ -195,7 +196,8 @@ def _about_teaching(lexicon: Lexicon, folded: str,
 
 
 def _hits(state: _State, text: str, kind: Kind, sentence_offset: int,
-          undecided: list[tuple[tuple[str, ...], int]] | None = None
+          undecided: list[tuple[tuple[str, ...], int]] | None = None,
+          extra_domain: Counter[str] | None = None
           ) -> tuple[list[Hit], list[tuple[int, int]]]:
     """The text's hits and sentence spans. `undecided` collects, per occupation title too
     ambiguous to be a hit ("undersköterska" with nothing around it to tell its senses apart),
@@ -204,7 +206,7 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int,
     folded = match_text(clean)
     sentences = sentence_spans(clean)
     matches = find_matches(state.lexicon, clean, folded, lower_case_places=kind == "query")
-    senses = choose_senses(state.lexicon, matches, folded)
+    senses = choose_senses(state.lexicon, matches, folded, extra_domain)
     # Senses come sorted by start: walk the sentences alongside instead of a search per hit.
     kept: list[tuple[Match, LexEntry, float, int]] = []
     starts = [s for s, _ in sentences]
@@ -334,8 +336,11 @@ def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",
         raise InvalidInput(f"kind must be one of {', '.join(get_args(Kind))}", field="kind")
     state = _state(engine)
     undecided: list[tuple[tuple[str, ...], int]] = []
-    body, sentences = _hits(state, text, kind, 0, undecided)
     head = _headline_hits(state, headline) if headline else []
+    # the headline's job is the body's domain too: "MAG" in a welder's ad is the welding
+    headline_domain = domain_of(state.lexicon, (h.concept_id for h in head
+                                                if h.concept_type in OCCUPATION_TYPES))
+    body, sentences = _hits(state, text, kind, 0, undecided, headline_domain)
     if kind == "ad" and head:
         body = _the_advertised_job_is_no_requirement(body, head, text)
     in_body = {h.concept_id for h in body}

@@ -695,3 +695,12 @@ def test_the_headlines_job_is_the_domain_of_the_body(real_engine: Engine) -> Non
 
     assert "TIG-svetsning" in skills("Svetsare till verkstad")
     assert "TIG-svetsning" not in skills("Ekonomiassistent")
+
+
+def test_a_word_too_vague_to_name_one_concept_hides_no_shorter_one(real_engine: Engine) -> None:
+    # "specialistläkare" names many specialists (none as a hit), but never the plain "Läkare";
+    # a "yrkeshögskoleutbildning" is no university degree
+    found = _labels("Vi söker en specialistläkare. Du har en yrkeshögskoleutbildning.")
+    assert "Läkare" not in found
+    assert "Högskoleexamen" not in found
+    assert "Läkare" in _labels("Vi söker en läkare.")

@@ -404,6 +404,10 @@ class _Builder:
                 # "E-handel, juridisk tillämpning" … are what someone does with it
                 general = [e for e in kept if e.qualifier == _GENERAL_QUALIFIER]
                 if len(general) != 1:
+                    # too vague to name one, but still a word of its own: no shorter title
+                    # matches inside it ("specialistläkare" is no "läkare" hit,
+                    # "yrkeshögskoleutbildning" no "högskoleutbildning")
+                    out[key] = ()
                     continue
                 kept = general
                 self.general_senses.add(general[0].concept_id)
@@ -747,7 +751,8 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
         lexicon.entries.append(entries)
         lexicon.key_types.append(frozenset(e.concept_type for e in entries))
         check = 0
-        if all(e.concept_type in _NEEDS_CAPITAL or _is_category_tool(e) for e in entries):
+        if entries and all(e.concept_type in _NEEDS_CAPITAL or _is_category_tool(e)
+                           for e in entries):
             capital.add(key_id)
             check |= NEEDS_CAPITAL
             if key in EVERYDAY_PLACE_WORDS:
@@ -757,7 +762,7 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
                 check |= GENITIVE_PLACE  # "Lunds", "Sveriges": maybe a company's name
         if key in _PRODUCTS_WRITTEN_AS_WORDS:
             check |= NEEDS_A_CAPITAL
-        elif len(key) <= _ACRONYM_MAX and key.isalnum() and all(
+        elif entries and len(key) <= _ACRONYM_MAX and key.isalnum() and all(
                 key.upper() in acronyms.get(e.concept_id, ()) for e in entries):
             upper.add(key_id)
             check |= NEEDS_UPPER

@@ -45,8 +45,8 @@ DEFAULT_HEADLINES = DEFAULT_EVAL_SET.with_name("headline_groups.jsonl")
 # non-requirements are phrased (a third by staffing agencies), with their SSYK code; ads
 # mixed as the market's volume is (sales and marketing, IT half in English, the rest), with
 # the SSYK code the employer would pick in Platsbanken; then employers' kinds, volume, mixed
-# texts, the long tail of groups, sales and IT, the trades, and care, schools and public
-# services (see docs/enrich.md).
+# texts, the long tail of groups, sales and IT, the trades, care, schools and public
+# services, sales and service, and office work (see docs/enrich.md).
 BLIND_EVAL_SETS = (DEFAULT_EVAL_SET.with_name("eval_set_blind.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_full_ads.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_long_ads.jsonl"),
@@ -60,7 +60,9 @@ BLIND_EVAL_SETS = (DEFAULT_EVAL_SET.with_name("eval_set_blind.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_tail_ads.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_sales_it_ads.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_trades_ads.jsonl"),
-                   DEFAULT_EVAL_SET.with_name("eval_set_blind_care_ads.jsonl"))
+                   DEFAULT_EVAL_SET.with_name("eval_set_blind_care_ads.jsonl"),
+                   DEFAULT_EVAL_SET.with_name("eval_set_blind_service_ads.jsonl"),
+                   DEFAULT_EVAL_SET.with_name("eval_set_blind_office_ads.jsonl"))
 BLIND_HEADLINES = DEFAULT_EVAL_SET.with_name("headline_groups_blind.jsonl")
 # Blind sets that carry each ad's SSYK code: report key → (file, what it is)
 BLIND_GROUP_SETS = {
@@ -107,6 +109,15 @@ BLIND_GROUP_SETS = {
         "ads written blind for health care, elderly and disability care, schools, social "
         "services and public administration (1.5-2.9 kB; 20 regions and municipalities, 8 "
         "private providers, 7 staffing agencies, 5 small actors; 29 groups)"),
+    "service_ads_groups_blind_set": (
+        DEFAULT_EVAL_SET.with_name("eval_set_blind_service_ads.jsonl"),
+        "ads written blind for sales, customer service, retail, hospitality and food (1.3-3.0 "
+        "kB; 12 agencies, 10 chains, 10 small businesses, 8 B2B firms; 24 groups)"),
+    "office_ads_groups_blind_set": (
+        DEFAULT_EVAL_SET.with_name("eval_set_blind_office_ads.jsonl"),
+        "ads written blind for finance, HR, administration, law, engineering and IT (1.6-3.0 "
+        "kB; 12 consultancies and agencies, 10 public employers, 10 companies, 8 in English; "
+        "32 groups)"),
     "messy_headlines_groups_blind_set": (
         DEFAULT_EVAL_SET.with_name("headline_groups_blind_messy.jsonl"),
         "short ads written blind with headlines as employers write them (a third plain, a "

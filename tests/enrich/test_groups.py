@@ -376,3 +376,12 @@ def test_an_english_title_the_phrase_list_translates_names_its_group(
     assert codes == ["2614"]
     # a compound joined word by word is a guess: "Data Engineer" names no group by itself
     assert not model.titles.likelihood("Data Engineer").named_groups
+
+
+def test_office_and_it_titles_as_employers_write_them(real_engine: Engine) -> None:
+    for headline, code in (("Lösningsarkitekt inom integration", "2511"),
+                           ("Office Coordinator – Stockholm", "4119")):
+        groups = enrich("", headline=headline, kind="ad").occupation_groups
+        assert groups[0].concept_id in {g for g in index().by_type["ssyk-level-4"]
+                                        if index().concepts[g].codes.get("ssyk-code-2012")
+                                        == code}, headline

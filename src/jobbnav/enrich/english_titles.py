@@ -61,6 +61,7 @@ ENGLISH_TITLE_WORDS: dict[str, str] = {
     "driver": "förare", "truck": "lastbils", "bus": "buss", "courier": "bud",
     "guard": "väktare", "security guard": "väktare", "qa engineer": "testare",
     "test engineer": "testare", "qa tester": "testare", "warehouse worker": "lagerarbetare",
+    "office coordinator": "administratör", "office administrator": "administratör",
     # IT roles whose Swedish title takes another head: "DevOps Engineer" is a "devops
     # utvecklare", an "IT Support Specialist" a "supporttekniker"
     "devops engineer": "devops utvecklare", "support specialist": "supporttekniker",

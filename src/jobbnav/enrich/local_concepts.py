@@ -93,6 +93,7 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("skill", "Digitalt färdskrivarkort"): ["digitalt förarkort", "förarkort"],
     ("occupation-name", "Kundtjänstmedarbetare"): ["kundservicemedarbetare"],
     ("occupation-name", "Städare"): ["lokalvårdare"],
+    ("occupation-name", "IT-arkitekt"): ["lösningsarkitekt"],  # a solution architect
     ("skill", "Truckvana"): ["köra truck", "kört truck", "truckkörning"],
     ("skill", "Kassavana"): ["kassaarbete", "jobbat i kassa", "arbetat i kassa"],
     # Requirements as Swedish ads word them, for the concept a tagger files them under: the

@@ -338,8 +338,8 @@ def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",
     undecided: list[tuple[tuple[str, ...], int]] = []
     head = _headline_hits(state, headline) if headline else []
     # the headline's job is the body's domain too: "MAG" in a welder's ad is the welding
-    headline_domain = domain_of(state.lexicon, (h.concept_id for h in head
-                                                if h.concept_type in OCCUPATION_TYPES))
+    named = [h.concept_id for h in head if h.concept_type in OCCUPATION_TYPES]
+    headline_domain = domain_of(state.lexicon, named) if named else None
     body, sentences = _hits(state, text, kind, 0, undecided, headline_domain)
     if kind == "ad" and head:
         body = _the_advertised_job_is_no_requirement(body, head, text)

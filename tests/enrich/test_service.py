@@ -704,3 +704,8 @@ def test_a_word_too_vague_to_name_one_concept_hides_no_shorter_one(real_engine: 
     assert "Läkare" not in found
     assert "Högskoleexamen" not in found
     assert "Läkare" in _labels("Vi söker en läkare.")
+
+
+def test_a_certificate_named_by_its_training_or_trade(real_engine: Engine) -> None:
+    found = _labels("Du har fallskyddsutbildning och är byggnadsplåtslagare med yrkesbevis.")
+    assert {"Utbildningsbevis, fallskydd", "Yrkesbevis, byggnadsplåtslagare"} <= set(found)

@@ -474,7 +474,8 @@ def _share_stripped_heads(builder: _Builder, concepts: dict[str, Concept]) -> No
 # A certificate's subject names it on its own ("Heta arbeten" in a list of certificates is
 # "Certifikat, heta arbeten"); certificates of a trade ("Gesällbrev, målare") are not meant by
 # the trade's name.
-_SUBJECT_CERTIFICATES = ("Certifikat", "Utbildningsbevis", "Kompetensbevis", "Behörighetsbevis")
+_SUBJECT_CERTIFICATES = ("Certifikat", "Utbildningsbevis", "Kompetensbevis", "Behörighetsbevis",
+                         "Yrkesbevis")
 
 
 def _certificate_subjects(builder: _Builder, concepts: dict[str, Concept]) -> None:
@@ -483,9 +484,15 @@ def _certificate_subjects(builder: _Builder, concepts: dict[str, Concept]) -> No
         if concept.type != "skill" or not comma or head not in _SUBJECT_CERTIFICATES or \
                 any(mark in subject for mark in "/()") or not subject[:1].islower():
             continue
+        entry = LexEntry(concept.id, "skill", concept.preferred_label, "alternative")
         if not builder.by_key.get(fold_surface(subject)):  # not another concept's name
-            builder.add(subject, LexEntry(concept.id, "skill", concept.preferred_label,
-                                          "alternative"))
+            builder.add(subject, entry)
+        if " " not in subject and "," not in subject:
+            # "fallskyddsutbildning", "utbildning i säkra lyft", "yrkesbevis som VVS-montör"
+            link = "" if subject.endswith("s") else "s"
+            for form in (f"{subject}{link}utbildning", f"utbildning i {subject}",
+                         f"yrkesbevis som {subject}", f"{subject} med yrkesbevis"):
+                builder.add(form, entry)
 
 
 # "I denna rekrytering samarbetar vi med …": the ad's own hiring, not a skill asked for

@@ -60,6 +60,8 @@ _VENDOR = re.compile(r"^(?:ms|microsoft|adobe)\s+", re.IGNORECASE)
 _IN_PARENTHESES = re.compile(r"\(([A-ZÅÄÖ][A-Za-zÅÄÖåäö0-9]{2,5})\)")
 _AFTER_COMMA = re.compile(r"^(.+), ([A-ZÅÄÖ]{2,5})$")
 _DEPUTY = re.compile(r"^Biträdande (\w.*)$")
+# "Stf. butikschef", "Vice rektor": the deputy, whom the taxonomy names "Biträdande …"
+DEPUTY_WORDS = ("ställföreträdande", "stf", "vice", "bitr")
 _LEGITIMATION = re.compile(r"^Legitimation som ([a-zåäö]+)$")
 _CODED = re.compile(r"^[A-ZÅÄÖ]{1,3} - (.{6,})$")  # "B - Begränsad auktorisation"
 _CERTIFICATES = frozenset(("Yrkesbevis", "Utbildningsbevis", "Certifikat", "Behörighet",
@@ -219,8 +221,9 @@ def _label_surfaces(label: str) -> Iterable[tuple[str, str, str]]:
             yield abbreviation, "alternative", ""
         deputy = _DEPUTY.match(alt)
         if deputy:  # "Stf. butikschef", "Vice rektor": the taxonomy says "Biträdande …"
-            for word in ("ställföreträdande", "stf", "stf.", "vice", "bitr", "bitr."):
+            for word in DEPUTY_WORDS:
                 yield f"{word} {deputy.group(1)}", "alternative", ""
+                yield f"{word}. {deputy.group(1)}", "alternative", ""
     legitimation = _LEGITIMATION.match(label)
     if legitimation:  # "Legitimation som sjuksköterska" is a "sjuksköterskelegitimation"
         yield _compound_stem(legitimation.group(1)) + "legitimation", "alternative", ""

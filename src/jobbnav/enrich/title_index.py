@@ -28,7 +28,7 @@ from jobbnav.enrich.english_titles import (
     translate_words_aligned,
 )
 from jobbnav.enrich.inflect import spoken_title_forms
-from jobbnav.enrich.lexicon import field_acronym, written_forms
+from jobbnav.enrich.lexicon import DEPUTY_WORDS, field_acronym, written_forms
 from jobbnav.enrich.tokenize import fold_surface, match_text
 from jobbnav.taxonomy.index import TaxonomyIndex
 
@@ -74,8 +74,6 @@ def _title_surfaces(label: str) -> list[str]:
 _QUALIFYING = frozenset(("inom", "i", "på", "för", "till", "med", "vid", "av", "mot", "hos"))
 # "X till/inom/för (vår) Y": what joins a title word to the unit it is for
 _UNIT_LINKS = frozenset(("till", "inom", "för", "på", "hos", "i", "vid"))
-# "Stf. butikschef", "Vice rektor": the deputy, whom the taxonomy names "biträdande …"
-_DEPUTY_WORDS = frozenset(("stf", "ställföreträdande", "vice", "bitr"))
 _POSSESSIVES = frozenset(("vår", "vårt", "våra", "er", "ert", "era", "din", "ditt", "dina"))
 _UNIT_WORDS = ("avdelningen", "avdelning", "enheten", "enhet", "teamet", "team", "gruppen",
                "grupp", "sektionen", "sektion", "funktionen", "funktion")
@@ -278,7 +276,7 @@ class TitleIndex:
             if translated[i] and translated[i + 1]:
                 joined.add(compound)
         candidates += [(f"biträdande {words[i + 1]}", range(i, i + 2))
-                       for i in range(len(words) - 1) if words[i] in _DEPUTY_WORDS]
+                       for i in range(len(words) - 1) if words[i] in DEPUTY_WORDS]
         candidates += english_role_compounds(words)  # "head of sales" → "försäljningschef"
         of_a_unit = self._titles_of_a_unit(words)  # "Assistent till vår ekonomiavdelning"
         candidates += of_a_unit

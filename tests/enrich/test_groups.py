@@ -376,6 +376,9 @@ def test_an_english_title_the_phrase_list_translates_names_its_group(
     assert codes == ["2614"]
     # a compound joined word by word is a guess: "Data Engineer" names no group by itself
     assert not model.titles.likelihood("Data Engineer").named_groups
+    # nor does a generic head: "Manager" → "chef" closes titles in dozens of groups
+    for headline in ("Tax Manager", "Talent Manager", "Head of Something", "Assistant"):
+        assert not model.titles.likelihood(headline).named_groups, headline
 
 
 def test_office_and_it_titles_as_employers_write_them(real_engine: Engine) -> None:
@@ -385,3 +388,11 @@ def test_office_and_it_titles_as_employers_write_them(real_engine: Engine) -> No
         assert groups[0].concept_id in {g for g in index().by_type["ssyk-level-4"]
                                         if index().concepts[g].codes.get("ssyk-code-2012")
                                         == code}, headline
+
+
+def test_a_teacher_of_a_vocational_subject_is_a_vocational_teacher(real_engine: Engine) -> None:
+    for headline in ("SiS ungdomshem söker lärare i försäljning och service",
+                     "Lärare inom vård och omsorg till Hälsogymnasiet", "Fordonslärare"):
+        assert _codes(headline)[0] == "2320", headline
+    # a teacher of an academic subject stays where the school form puts it
+    assert _codes("Gymnasielärare i svenska och engelska")[0] == "2330"

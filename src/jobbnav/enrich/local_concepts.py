@@ -43,6 +43,13 @@ def driving_licence_concepts() -> list[Concept]:
                     local=True) for cls in DRIVING_LICENCE_CLASSES]
 
 
+# The subjects of upper-secondary vocational programmes (and the older ones ads still name)
+VOCATIONAL_SUBJECTS = (
+    "barn och fritid", "bygg och anläggning", "el och energi", "fordon och transport",
+    "handel och administration", "hantverk", "hotell och turism", "industriteknik",
+    "naturbruk", "restaurang och livsmedel", "vvs och fastighet", "vård och omsorg",
+    "försäljning och service", "omvårdnad", "fordonsteknik", "yrkesämnen", "yrkesämnet")
+
 # English (and common Swedish) names of frequent languages, for mixed-language ads.
 EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("language", "Svenska"): ["swedish", "svenska språket", "svenskt språk"],
@@ -94,6 +101,13 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("occupation-name", "Kundtjänstmedarbetare"): ["kundservicemedarbetare"],
     ("occupation-name", "Städare"): ["lokalvårdare"],
     ("occupation-name", "IT-arkitekt"): ["lösningsarkitekt"],  # a solution architect
+    # a teacher of an upper-secondary vocational programme's subject: "lärare i fordon och
+    # transport", "lärare inom vård och omsorg", "vårdlärare"
+    ("occupation-name", "Yrkeslärare"): [
+        f"{title} {link} {subject}" for title in ("lärare", "yrkeslärare")
+        for link in ("i", "inom") for subject in VOCATIONAL_SUBJECTS] + [
+        "vårdlärare", "fordonslärare", "ellärare", "bygglärare", "restauranglärare",
+        "svetslärare", "industrilärare", "naturbrukslärare", "frisörlärare"],
     ("skill", "Truckvana"): ["köra truck", "kört truck", "truckkörning"],
     ("skill", "Kassavana"): ["kassaarbete", "jobbat i kassa", "arbetat i kassa"],
     # Requirements as Swedish ads word them, for the concept a tagger files them under: the

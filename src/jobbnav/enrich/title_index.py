@@ -293,10 +293,12 @@ class TitleIndex:
             titles.append(phrase)
             if len(groups) == 1 and (phrase in self.group_only_titles or (
                     english and phrase != " ".join(words[span.start:span.stop])
-                    and phrase not in joined)):
+                    and phrase not in joined
+                    and len(self.head.get(phrase, ())) < GENERIC_HEAD_GROUPS)):
                 # (an English title the phrase list translates, "Legal Counsel" →
                 # "bolagsjurist", names its group as the Swedish title would; a compound
-                # joined word by word, "Data Engineer" → "dataingenjör", is a guess)
+                # joined word by word, "Data Engineer" → "dataingenjör", is a guess, and a
+                # generic head, "Tax Manager" → "chef", names no group)
                 named.append(next(iter(groups)))
             for gid, share in groups.items():
                 out[gid] += EXACT_WEIGHT * share

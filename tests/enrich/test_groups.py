@@ -396,3 +396,15 @@ def test_a_teacher_of_a_vocational_subject_is_a_vocational_teacher(real_engine: 
         assert _codes(headline)[0] == "2320", headline
     # a teacher of an academic subject stays where the school form puts it
     assert _codes("Gymnasielärare i svenska och engelska")[0] == "2330"
+
+
+def test_a_generic_head_closing_an_unknown_compound_names_no_occupation(
+        real_engine: Engine) -> None:
+    # "Omsorgsassistent" is no taxonomy title: its head "assistent" matches "Personlig
+    # assistent", but the first part says the job is care work in a group home
+    groups = [g.ssyk_code for g in enrich(
+        "Du arbetar i en gruppbostad enligt LSS med vård och omsorg för boende med "
+        "funktionsnedsättning.", headline="Omsorgsassistenter till gruppbostad").occupation_groups]
+    assert groups[0] == "5342"
+    # the plain title still names its occupation
+    assert _codes("Personlig assistent till kund i Lund")[0] == "5343"

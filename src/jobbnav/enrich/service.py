@@ -34,6 +34,7 @@ from jobbnav.enrich.model import (
 from jobbnav.enrich.occupation_ranking import rank_occupations
 from jobbnav.enrich.ssyk_classifier import GroupEvidence, OccupationGroupModel, build_group_model
 from jobbnav.enrich.title_cues import title_phrases
+from jobbnav.enrich.title_index import GENERIC_HEAD_GROUPS, TitleIndex
 from jobbnav.enrich.tokenize import fold_surface, match_text, prepare_text, sentence_spans
 from jobbnav.errors import InvalidInput, PayloadTooLarge
 from jobbnav.settings import get_settings
@@ -364,20 +365,17 @@ def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",
             if announced:
                 headline = f"{headline} – {announced}"
                 head_found = _headline_hits(state, headline)
-        occupation_types = AD_GROUPS["occupations"]
         english = state.lexicon.english_names
+        titles = state.groups.titles
         # an English title ("Data Engineer") reaches the group model through the title index,
         # as the Swedish titles it translates to: a translation does not name one occupation
+        named_in_headline = [h for h in head_found if _names_an_occupation(
+            h, prepare_text(headline or ""), english, titles)]
         found = GroupEvidence(
-            headline_occupations=tuple((h.concept_id, h.confidence) for h in head_found
-                                       if h.concept_type in occupation_types
-                                       and fold_surface(h.term) not in english),
-            headline_terms=tuple(fold_surface(h.term) for h in head_found
-                                 if h.concept_type in occupation_types
-                                 and fold_surface(h.term) not in english),
+            headline_occupations=tuple((h.concept_id, h.confidence) for h in named_in_headline),
+            headline_terms=tuple(fold_surface(h.term) for h in named_in_headline),
             body_occupations=tuple((h.concept_id, h.confidence) for h in body
-                                   if h.concept_type in occupation_types
-                                   and fold_surface(h.term) not in english),
+                                   if _names_an_occupation(h, clean, english, titles)),
             skills=tuple(h.concept_id for h in body if h.concept_type == "skill"),
             role_occupations=_role_occupations(body, clean, english, undecided),
             undecided_occupations=tuple(candidates for candidates, _ in undecided))
@@ -385,6 +383,21 @@ def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",
                                              exclude=unseen_ads))
     assert all(h.context in CONTEXTS for h in hits)
     return Enrichment(kind, tuple(hits), guesses, tuple(sentences))
+
+
+def _names_an_occupation(hit: Hit, source: str, english: Collection[str],
+                         titles: TitleIndex) -> bool:
+    """Whether an occupation hit is evidence of the job: not an English word read as a Swedish
+    title, and not a generic head closing a compound the taxonomy does not know
+    ("Omsorgsassistent" is no "Personlig assistent": its first part says what the job is)."""
+    if hit.concept_type not in AD_GROUPS["occupations"]:
+        return False
+    term = fold_surface(hit.term)
+    if term in english:
+        return False
+    start = hit.spans[0][0]
+    return not (start > 0 and source[start - 1].isalpha()
+                and len(titles.head.get(term, ())) >= GENERIC_HEAD_GROUPS)
 
 
 # "erfarenhet som lagerarbetare", "arbetat som målare", "experience as a developer": the job

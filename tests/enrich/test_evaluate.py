@@ -135,7 +135,18 @@ FLOORS_BLIND = {"eval_set_blind": {"skill": 0.83, "occupation": 0.92, "all": 0.9
                 "eval_set_blind_service_ads": {"skill": 0.57, "occupation": 0.60, "all": 0.75,
                                                "context": 0.88},
                 "eval_set_blind_office_ads": {"skill": 0.64, "occupation": 0.54, "all": 0.73,
-                                              "context": 0.89}}
+                                              "context": 0.89},
+                # Twelfth session, measured with the session-start code before anything in
+                # them was read: 40 ads from the middle of the market (734 labels; only its
+                # group misses read afterwards), all F1 / skill / occupation / context 0.789 /
+                # 0.678 / 0.451 / 0.942; 40 ads drawn as the market's volume is (665 labels;
+                # never read), 0.750 / 0.580 / 0.484 / 0.955. Both authors label the job
+                # offered as required where experience of it is asked for, and colleagues'
+                # titles rarely: occupation precision is low.
+                "eval_set_blind_midmarket_ads": {"skill": 0.64, "occupation": 0.42,
+                                                 "all": 0.75, "context": 0.91},
+                "eval_set_blind_marketsample_ads": {"skill": 0.54, "occupation": 0.45,
+                                                    "all": 0.72, "context": 0.92}}
 FLOOR_TEXT_ONLY_TOP1 = 0.52
 # Second headline set, 120 short ads written blind by another author (fifth session): top-1
 # 0.775 / top-3 0.908 as first measured, 0.842 / 0.908 with the memory's similarity floor.
@@ -195,6 +206,14 @@ FLOOR_SERVICE_ADS_TOP1 = 0.70
 FLOOR_SERVICE_ADS_TOP3 = 0.87
 FLOOR_OFFICE_ADS_TOP1 = 0.62
 FLOOR_OFFICE_ADS_TOP3 = 0.75
+# The twelfth session's, first measured with the session-start code: the middle of the market
+# 0.675 / 0.775 (0.725 / 0.775 after the session), the volume sample 0.675 / 0.800. Fresh
+# authors' ads sit well below the older sets, close to the real dev ads: the older sets' 0.90
+# owes something to the fixes their misses prompted.
+FLOOR_MIDMARKET_ADS_TOP1 = 0.62
+FLOOR_MIDMARKET_ADS_TOP3 = 0.72
+FLOOR_MARKETSAMPLE_ADS_TOP1 = 0.62
+FLOOR_MARKETSAMPLE_ADS_TOP3 = 0.75
 FLOOR_MESSY_HEADLINES_TOP1 = 0.73
 FLOOR_MESSY_HEADLINES_TOP3 = 0.90
 # Requirements employers picked in Platsbanken's form on the dev ads (seventh session; 135
@@ -267,6 +286,10 @@ def test_quality_stays_above_the_floors(real_engine: Engine) -> None:
         "care_ads_groups_blind_set": (40, FLOOR_CARE_ADS_TOP1, FLOOR_CARE_ADS_TOP3),
         "service_ads_groups_blind_set": (40, FLOOR_SERVICE_ADS_TOP1, FLOOR_SERVICE_ADS_TOP3),
         "office_ads_groups_blind_set": (40, FLOOR_OFFICE_ADS_TOP1, FLOOR_OFFICE_ADS_TOP3),
+        "midmarket_ads_groups_blind_set": (40, FLOOR_MIDMARKET_ADS_TOP1,
+                                           FLOOR_MIDMARKET_ADS_TOP3),
+        "marketsample_ads_groups_blind_set": (40, FLOOR_MARKETSAMPLE_ADS_TOP1,
+                                              FLOOR_MARKETSAMPLE_ADS_TOP3),
         "messy_headlines_groups_blind_set": (60, FLOOR_MESSY_HEADLINES_TOP1,
                                              FLOOR_MESSY_HEADLINES_TOP3),
     }

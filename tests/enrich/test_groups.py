@@ -408,3 +408,21 @@ def test_a_generic_head_closing_an_unknown_compound_names_no_occupation(
     assert groups[0] == "5342"
     # the plain title still names its occupation
     assert _codes("Personlig assistent till kund i Lund")[0] == "5343"
+
+
+def test_an_english_head_word_closing_a_longer_title_names_that_title(
+        real_engine: Engine) -> None:
+    # "Administrator" is also a Swedish label ("Administratör", office work), but in "System
+    # Administrator" it closes "systemadministratör"
+    text = "Du ansvarar för drift och övervakning av våra Linuxservrar, backup och patchning."
+    assert _codes("Linux System Administrator", text)[0] == "3513"
+    assert _codes("Administrator", "Du sköter posten, fakturor och bokningar.")[0] == "4119"
+
+
+def test_a_two_word_english_phrase_makes_a_title_english(real_engine: Engine) -> None:
+    assert is_english_title(["solution", "architect"])
+    assert not is_english_title(["lösningsarkitekt"])
+    model = group_model()
+    assert model is not None
+    named = model.titles.likelihood("Solution Architect").named_groups
+    assert [index().concepts[g].codes.get("ssyk-code-2012") for g in named] == ["2511"]

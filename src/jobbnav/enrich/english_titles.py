@@ -173,6 +173,8 @@ _SWEDISH_GLUE = frozenset({"och", "till", "för", "med", "på", "i", "söker", "
 def is_english_title(words: list[str]) -> bool:
     """Whether folded headline words read as an English job title ("chief commercial officer",
     "head of sales"): two or more English title words and not one Swedish function word."""
-    english = sum(w in ENGLISH_TITLE_WORDS or w in MODIFIER_FORMS or w in ROLE_HEADS
-                  or w in _ENGLISH_GLUE for w in words)
+    in_a_phrase = {i + k for i in range(len(words) - 1)  # "solution architect"
+                   if f"{words[i]} {words[i + 1]}" in ENGLISH_TITLE_WORDS for k in (0, 1)}
+    english = sum(i in in_a_phrase or w in ENGLISH_TITLE_WORDS or w in MODIFIER_FORMS
+                  or w in ROLE_HEADS or w in _ENGLISH_GLUE for i, w in enumerate(words))
     return english >= 2 and not any(w in _SWEDISH_GLUE for w in words)

@@ -46,7 +46,8 @@ DEFAULT_HEADLINES = DEFAULT_EVAL_SET.with_name("headline_groups.jsonl")
 # mixed as the market's volume is (sales and marketing, IT half in English, the rest), with
 # the SSYK code the employer would pick in Platsbanken; then employers' kinds, volume, mixed
 # texts, the long tail of groups, sales and IT, the trades, care, schools and public
-# services, sales and service, and office work (see docs/enrich.md).
+# services, sales and service, office work, the middle of the market, and a sample drawn as
+# the market's volume is (see docs/enrich.md).
 BLIND_EVAL_SETS = (DEFAULT_EVAL_SET.with_name("eval_set_blind.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_full_ads.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_long_ads.jsonl"),
@@ -62,7 +63,9 @@ BLIND_EVAL_SETS = (DEFAULT_EVAL_SET.with_name("eval_set_blind.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_trades_ads.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_care_ads.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_service_ads.jsonl"),
-                   DEFAULT_EVAL_SET.with_name("eval_set_blind_office_ads.jsonl"))
+                   DEFAULT_EVAL_SET.with_name("eval_set_blind_office_ads.jsonl"),
+                   DEFAULT_EVAL_SET.with_name("eval_set_blind_midmarket_ads.jsonl"),
+                   DEFAULT_EVAL_SET.with_name("eval_set_blind_marketsample_ads.jsonl"))
 BLIND_HEADLINES = DEFAULT_EVAL_SET.with_name("headline_groups_blind.jsonl")
 # Blind sets that carry each ad's SSYK code: report key → (file, what it is)
 BLIND_GROUP_SETS = {
@@ -118,6 +121,15 @@ BLIND_GROUP_SETS = {
         "ads written blind for finance, HR, administration, law, engineering and IT (1.6-3.0 "
         "kB; 12 consultancies and agencies, 10 public employers, 10 companies, 8 in English; "
         "32 groups)"),
+    "midmarket_ads_groups_blind_set": (
+        DEFAULT_EVAL_SET.with_name("eval_set_blind_midmarket_ads.jsonl"),
+        "ads written blind for 40 groups drawn from the middle of the market (ranks 20-200 by "
+        "2024 ads; 1.7-2.7 kB; 12 agencies, 10 public employers, 10 small firms, 8 large "
+        "companies, 5 in English; a quarter with vague headlines)"),
+    "marketsample_ads_groups_blind_set": (
+        DEFAULT_EVAL_SET.with_name("eval_set_blind_marketsample_ads.jsonl"),
+        "ads written blind for 40 groups drawn at random in proportion to their 2024 ads "
+        "(1.5-2.4 kB; the same mix of employers and headlines)"),
     "messy_headlines_groups_blind_set": (
         DEFAULT_EVAL_SET.with_name("headline_groups_blind_messy.jsonl"),
         "short ads written blind with headlines as employers write them (a third plain, a "

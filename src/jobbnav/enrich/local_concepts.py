@@ -191,6 +191,28 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
         "enhetstester", "enhetstestning", "unit tests", "unit testing"],
     ("skill", "Integration testing"): ["integrationstester", "integrationstestning",
                                        "integration tests"],
+    # Fields of work as English-language ads name them, for the concept the Swedish word
+    # finds ("project management" has the senses "projektledning" has). Left out: words that
+    # more often name a department or a practice than ask for the field ("supply chain",
+    # "accounting", "customer support", "pair programming").
+    ("skill", "Projektledning, erfarenhet"): ["project management"],
+    ("skill", "Projektledning, IT"): ["project management", "IT project management"],
+    ("skill", "Projektplanering"): ["project planning"],
+    ("skill", "Produktionsplanering, tillverkning"): ["production planning"],
+    ("skill", "Kvalitetssäkring"): ["quality assurance"],
+    ("skill", "Kravhantering, systemutveckling"): ["requirements management",
+                                                   "requirements engineering"],
+    ("skill", "Systemutveckling"): ["system development", "systems development"],
+    ("skill", "Mjukvaruutveckling"): ["software development"],
+    ("skill", "Lagerstyrning"): ["inventory management", "inventory control"],
+    ("skill", "Affärsutveckling"): ["business development"],
+    ("skill", "Förändringsledning"): ["change management"],
+    ("skill", "Ekonomistyrning"): ["financial control", "management control"],
+    ("skill", "Ekonomisk rapportering"): ["financial reporting"],
+    ("skill", "Ekonomisk analys"): ["financial analysis"],
+    ("skill", "Löneadministration"): ["payroll administration"],
+    ("skill", "Läkemedelsindustri"): ["pharmaceutical industry", "pharma industry"],
+    ("skill", "Förhandlingsvana"): ["negotiation skills"],
     # Cloud platforms and tools as ads name them, without the vendor's product family (a
     # general "drop the vendor" rule would also make "Windows Server" a "Server").
     ("skill", "Windows Azure, molnplattform"): ["Azure", "Microsoft Azure"],

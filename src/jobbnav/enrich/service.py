@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from typing import Any, get_args
 
@@ -371,6 +371,11 @@ def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",
         # as the Swedish titles it translates to: a translation does not name one occupation
         named_in_headline = [h for h in head_found if _names_an_occupation(
             h, prepare_text(headline or ""), english, titles)]
+        if headline and is_english_title(match_text(headline).split()):
+            # "System Administrator" is a "systemadministratör", not an "Administratör"
+            compounds = titles.likelihood(headline).titles
+            named_in_headline = [h for h in named_in_headline
+                                 if not _closes_a_longer_title(h.term, compounds)]
         found = GroupEvidence(
             headline_occupations=tuple((h.concept_id, h.confidence) for h in named_in_headline),
             headline_terms=tuple(fold_surface(h.term) for h in named_in_headline),
@@ -398,6 +403,14 @@ def _names_an_occupation(hit: Hit, source: str, english: Collection[str],
     start = hit.spans[0][0]
     return not (start > 0 and source[start - 1].isalpha()
                 and len(titles.head.get(term, ())) >= GENERIC_HEAD_GROUPS)
+
+
+def _closes_a_longer_title(term: str, titles: Iterable[str]) -> bool:
+    """Whether an English title word, read in Swedish, closes a longer title the title index
+    found in the headline: "Administrator" in "System Administrator" → "systemadministratör"."""
+    key = fold_surface(term)
+    swedish = ENGLISH_TITLE_WORDS.get(key, key)
+    return any(title != swedish and title.endswith(swedish) for title in titles)
 
 
 # "erfarenhet som lagerarbetare", "arbetat som målare", "experience as a developer": the job

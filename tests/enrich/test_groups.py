@@ -61,6 +61,8 @@ def test_english_role_phrases_become_swedish_compound_titles() -> None:
     assert english_role_compounds(["data", "och", "manager"]) == []
     assert ("kundtjänstmedarbetare", range(0, 3)) in english_role_compounds(
         ["customer", "service", "agent"])
+    # environment, health and safety is the work environment
+    assert ("arbetsmiljöingenjör", range(0, 2)) in english_role_compounds(["ehs", "engineer"])
 
 
 def _codes(headline: str, text: str = "") -> list[str | None]:

@@ -126,6 +126,9 @@ MODIFIER_FORMS: dict[str, str] = {
     "facility": "fastighets", "facilities": "fastighets", "construction": "bygg",
     "design": "design", "recruitment": "rekryterings", "recruiting": "rekryterings",
     "growth": "tillväxt", "commercial": "kommersiell", "insurance": "försäkrings",
+    # environment, health and safety: the work environment ("arbetsmiljöingenjör")
+    "ehs": "arbetsmiljö", "hse": "arbetsmiljö", "sheq": "arbetsmiljö",
+    "sustainability": "hållbarhets",
     # two English words, one Swedish front
     "customer service": "kundtjänst", "customer support": "kundtjänst",
     "quality assurance": "kvalitets", "human resources": "hr",

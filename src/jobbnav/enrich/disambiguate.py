@@ -46,9 +46,11 @@ def _is_weak(lexicon: Lexicon, entry: LexEntry, key: str) -> bool:
 def _is_narrow_word(lexicon: Lexicon, entry: LexEntry, key: str) -> bool:
     """A short one-word skill of one or two occupation groups ("House", "Cover", "Webb",
     "Skånska", "Livsmedel") is most often the everyday word: "in-house", "cover letter",
-    "skånska företag". Only the text's domain makes it the musician's or the writer's skill."""
+    "skånska företag". Only the text's domain makes it the musician's or the writer's skill.
+    So is a short label's word without its qualifier ("mobil" of "Mobil, konstnärlig")."""
     return (entry.concept_type == "skill" and " " not in key
-            and len(key) <= _NARROW_WORD_MAX_LEN and entry.origin in ("label", "inflection")
+            and len(key) <= _NARROW_WORD_MAX_LEN
+            and entry.origin in ("label", "inflection", "stripped")
             and len(lexicon.groups_of.get(entry.concept_id, ())) <= _NARROW_WORD_MAX_GROUPS)
 
 
@@ -90,18 +92,23 @@ def _plan(lexicon: Lexicon, key_id: int) -> tuple[str | None, tuple[SenseGroup, 
     for entry in all_entries:
         by_type.setdefault(entry.concept_type, []).append(entry)
     groups = []
+    narrow = False
     for entries in by_type.values():
         if len(entries) == 1:
             only = entries[0]
             base = only.confidence
+            narrow = _is_narrow_word(lexicon, only, key)
             groups.append(SenseGroup((only,), only, round(base, 3),
                                      round(base * HEAD_CONFIDENCE_FACTOR, 3),
                                      _is_weak(lexicon, only, key)
                                      or _is_acronym_alternative(lexicon, only, key_id)
-                                     or _is_narrow_word(lexicon, only, key)))
+                                     or narrow))
         else:
             groups.append(SenseGroup(tuple(entries), None, 0.0, 0.0, True))
-    return (all_entries[0].concept_id if len(all_entries) == 1 else None), tuple(groups)
+    # a narrow word is no firm evidence of its domain: two of them ("mobil", "skulptur")
+    # must not make each other the artist's
+    firm = all_entries[0].concept_id if len(all_entries) == 1 and not narrow else None
+    return firm, tuple(groups)
 
 
 def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,

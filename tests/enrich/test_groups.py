@@ -363,7 +363,10 @@ def test_a_one_word_group_label_is_a_title_of_its_group(real_engine: Engine) -> 
     assert model is not None
     for headline, code in (("Grundskollärare i matematik till Rosendalsskolan", "2341"),
                            ("Gymnasielärare i svenska", "2330"),
-                           ("Anläggningsarbetare till Vägbolaget", "7114")):
+                           ("Anläggningsarbetare till Vägbolaget", "7114"),
+                           # a one-word title the label lists: "Övriga kontorsassistenter och
+                           # sekreterare", in the singular
+                           ("Kontorsassistent 75 %", "4119")):
         evidence = model.titles.likelihood(headline)
         assert [index().concepts[g].codes.get("ssyk-code-2012")
                 for g in evidence.named_groups] == [code], headline

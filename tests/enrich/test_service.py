@@ -714,3 +714,10 @@ def test_a_word_too_vague_to_name_one_concept_hides_no_shorter_one(real_engine: 
 def test_a_certificate_named_by_its_training_or_trade(real_engine: Engine) -> None:
     found = _labels("Du har fallskyddsutbildning och är byggnadsplåtslagare med yrkesbevis.")
     assert {"Utbildningsbevis, fallskydd", "Yrkesbevis, byggnadsplåtslagare"} <= set(found)
+
+
+def test_a_licensed_title_is_the_licence(real_engine: Engine) -> None:
+    # "legitimerad sjuksköterska" asks for the licence ("Legitimation som sjuksköterska")
+    found = _labels("Du är legitimerad sjuksköterska. Leg. fysioterapeut är meriterande.")
+    assert found["Legitimation som sjuksköterska"] == "required"
+    assert found["Legitimation som fysioterapeut"] == "meriting"

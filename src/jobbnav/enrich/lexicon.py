@@ -498,6 +498,22 @@ def _certificate_subjects(builder: _Builder, concepts: dict[str, Concept]) -> No
                 builder.add(form, entry)
 
 
+_LICENCE_LABEL = "Legitimation som "
+
+
+def _licences_by_title(builder: _Builder, concepts: dict[str, Concept]) -> None:
+    """"legitimerad sjuksköterska", "leg. fysioterapeut": the licence ("Legitimation som
+    sjuksköterska"), written as the licensed title."""
+    for concept in concepts.values():
+        label = concept.preferred_label
+        if concept.type != "skill" or not label.startswith(_LICENCE_LABEL):
+            continue
+        title = label.removeprefix(_LICENCE_LABEL)
+        entry = LexEntry(concept.id, "skill", label, "alternative")
+        for form in (f"legitimerad {title}", f"leg. {title}", f"leg {title}"):
+            builder.add(form, entry)
+
+
 # "I denna rekrytering samarbetar vi med …": the ad's own hiring, not a skill asked for
 _ACTIVITIES_ADS_DO_THEMSELVES = frozenset({"Rekrytering"})
 
@@ -719,6 +735,7 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
     _share_stripped_heads(builder, concepts)
     _tools_without_category(builder, concepts)
     _certificate_subjects(builder, concepts)
+    _licences_by_title(builder, concepts)
     _practised_activities(builder, concepts)
     _practised_kinds(builder, concepts)
     _actions_on_objects(builder, concepts)

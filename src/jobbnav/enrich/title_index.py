@@ -17,6 +17,7 @@ titles count `EXACT_WEIGHT` times). English words are translated first (`english
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -69,6 +70,38 @@ def _title_surfaces(label: str) -> list[str]:
         if bare and bare != alt:
             out.append(bare)
     return out + written_forms(label)  # "Projektledare, IT" is also "IT-projektledare"
+
+
+def _group_label_titles(label: str) -> list[str]:
+    """The one-word titles a group label lists before its qualifier: "Övriga
+    kontorsassistenter och sekreterare" → "kontorsassistenter", "kontorsassistent",
+    "sekreterare" ("Montörer, metall-, gummi- och plastprodukter" → "montörer", "montör")."""
+    out = []
+    titles = label.removesuffix(" m.fl.").split(", ")[0]
+    for part in re.split(r"\s+och\s+", titles):
+        words = part.split()
+        if words[:1] == ["Övriga"]:
+            words = words[1:]
+        if len(words) != 1 or words[0].endswith("-"):
+            continue
+        plural = fold_surface(words[0])
+        if len(plural) < _MIN_HEAD:
+            continue
+        out.append(plural)
+        if plural.endswith("or"):  # "undersköterskor"
+            out.append(plural[:-2] + "a")
+        elif plural.endswith("er") and not plural.endswith(("iker", "are")):  # "montörer"
+            out.append(plural[:-2])
+    return out
+
+
+def _closes_a_name(word: str, reversed_names: list[str]) -> bool:
+    """Whether `word` ends a longer title ("specialist" ends "IT-specialist")."""
+    backwards = word[::-1]
+    at = bisect_left(reversed_names, backwards)
+    return at < len(reversed_names) and reversed_names[at].startswith(backwards) and (
+        reversed_names[at] != backwards or (at + 1 < len(reversed_names)
+                                            and reversed_names[at + 1].startswith(backwards)))
 
 
 _QUALIFYING = frozenset(("inom", "i", "på", "för", "till", "med", "vid", "av", "mot", "hos"))
@@ -143,18 +176,23 @@ class TitleIndex:
                     names_of[form].add(oid)
         occupation_ids = group_of
         group_of = dict(group_of)
+        reversed_names = sorted(key[::-1] for key in names_of)
         for gid in set(group_of.values()):  # ontology titles joined to the group by their head
             for term in index.terms.get(gid, ()):
                 key = fold_surface(term.term)
                 if term.kind == GROUP_TITLE_KIND and key and not term.misspelled:
                     names_of[key].add(f"{GROUP_TITLE_KIND}:{gid}")
                     group_of[f"{GROUP_TITLE_KIND}:{gid}"] = gid
-            # "Grundskollärare", "Gymnasielärare": a one-word group label no name has is a
-            # title of the group ("-lärare", "-are" read the same in the singular)
-            label = fold_surface(index.concepts[gid].preferred_label.removesuffix(" m.fl."))
-            if label and " " not in label and label not in names_of:
-                names_of[label].add(f"{GROUP_TITLE_KIND}:{gid}")
-                group_of[f"{GROUP_TITLE_KIND}:{gid}"] = gid
+            # "Grundskollärare", "Gymnasielärare", "Övriga kontorsassistenter och
+            # sekreterare": a one-word part of a group label that no name has is a title of
+            # the group, in the plural and the singular ("kontorsassistent")
+            # (a part that ends other titles, "specialist", "montör", is a head, not a title)
+            label = index.concepts[gid].preferred_label.removesuffix(" m.fl.")
+            for title in _group_label_titles(label):
+                if title not in names_of and (" " not in label or not _closes_a_name(
+                        title, reversed_names)):
+                    names_of[title].add(f"{GROUP_TITLE_KIND}:{gid}")
+                    group_of[f"{GROUP_TITLE_KIND}:{gid}"] = gid
         _share_leading_titles(index, occupation_ids, names_of)
         self.group_of = group_of
         # "Botkyrka" must not read as a title ending in "kyrka", nor "Karlstad" in "stad"

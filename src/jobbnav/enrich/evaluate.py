@@ -130,6 +130,15 @@ BLIND_GROUP_SETS = {
         DEFAULT_EVAL_SET.with_name("eval_set_blind_marketsample_ads.jsonl"),
         "ads written blind for 40 groups drawn at random in proportion to their 2024 ads "
         "(1.5-2.4 kB; the same mix of employers and headlines)"),
+    "drawn_headlines_groups_blind_set": (
+        DEFAULT_EVAL_SET.with_name("headline_groups_blind_drawn.jsonl"),
+        "short ads (0.6-0.8 kB) written blind for groups drawn as the market's volume is, "
+        "common groups several times; headlines a third plain titles, a quarter with noise, "
+        "a fifth English, a fifth vague"),
+    "agencies_headlines_groups_blind_set": (
+        DEFAULT_EVAL_SET.with_name("headline_groups_blind_agencies.jsonl"),
+        "short ads (0.5-0.8 kB) drawn the same way, written as staffing agencies (35), "
+        "municipalities and regions (25), chains (20) and small firms (20) write them"),
     "messy_headlines_groups_blind_set": (
         DEFAULT_EVAL_SET.with_name("headline_groups_blind_messy.jsonl"),
         "short ads written blind with headlines as employers write them (a third plain, a "

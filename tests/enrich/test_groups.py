@@ -431,3 +431,15 @@ def test_a_two_word_english_phrase_makes_a_title_english(real_engine: Engine) ->
     assert model is not None
     named = model.titles.likelihood("Solution Architect").named_groups
     assert [index().concepts[g].codes.get("ssyk-code-2012") for g in named] == ["2511"]
+
+
+def test_common_english_titles_read_as_their_swedish_compounds(real_engine: Engine) -> None:
+    model = group_model()
+    assert model is not None
+    for headline, code in (("Portfolio Manager, Nordic Equities", "2414"),
+                           ("Courier / Delivery Driver (B-license)", "8329"),
+                           ("Forklift Driver – night shift", "8344"),
+                           ("Warehouse Associate", "4322")):
+        named = model.titles.likelihood(headline).named_groups
+        assert [index().concepts[g].codes.get("ssyk-code-2012") for g in named] == [code], \
+            headline

@@ -70,6 +70,17 @@ ENGLISH_TITLE_WORDS: dict[str, str] = {
     # not a safety engineer ("säkerhetsingenjör"); a "Solution Architect" is an IT architect
     "security engineer": "it säkerhetsanalytiker", "security analyst": "it säkerhetsanalytiker",
     "solution architect": "it arkitekt", "solutions architect": "it arkitekt",
+    # common English titles whose Swedish title is a compound of other words
+    "portfolio manager": "portföljförvaltare", "fund manager": "fondförvaltare",
+    "policy analyst": "utredare", "delivery driver": "budbilsförare",
+    "courier driver": "budbilsförare", "truck driver": "lastbilsförare",
+    "bus driver": "bussförare", "taxi driver": "taxiförare", "forklift driver": "truckförare",
+    "warehouse associate": "lagerarbetare", "warehouse operative": "lagerarbetare",
+    "warehouse assistant": "lagerarbetare", "assembly operator": "montör",
+    "assembler": "montör", "kitchen assistant": "köksbiträde", "dishwasher": "diskare",
+    "store manager": "butikschef", "shop manager": "butikschef",
+    "warehouse manager": "lagerchef", "finance manager": "ekonomichef",
+    "cnc operator": "cnc operatör", "office assistant": "kontorsassistent",
     "worker": "arbetare", "storekeeper": "lagerarbetare", "hairdresser": "frisör",
     "social worker": "socialsekreterare", "counsellor": "kurator", "counselor": "kurator",
 }

@@ -443,3 +443,5 @@ def test_common_english_titles_read_as_their_swedish_compounds(real_engine: Engi
         named = model.titles.likelihood(headline).named_groups
         assert [index().concepts[g].codes.get("ssyk-code-2012") for g in named] == [code], \
             headline
+    # a shift leader is a supervisor ("arbetsledare"), whose group the text decides
+    assert model.titles.likelihood("Shift Supervisor – Production").titles == ("arbetsledare",)

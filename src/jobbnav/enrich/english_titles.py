@@ -81,6 +81,9 @@ ENGLISH_TITLE_WORDS: dict[str, str] = {
     "store manager": "butikschef", "shop manager": "butikschef",
     "warehouse manager": "lagerchef", "finance manager": "ekonomichef",
     "cnc operator": "cnc operatör", "office assistant": "kontorsassistent",
+    "shift leader": "arbetsledare", "shift lead": "arbetsledare",
+    "shift supervisor": "arbetsledare", "shift manager": "arbetsledare",
+    "production supervisor": "arbetsledare",
     "worker": "arbetare", "storekeeper": "lagerarbetare", "hairdresser": "frisör",
     "social worker": "socialsekreterare", "counsellor": "kurator", "counselor": "kurator",
 }

@@ -559,6 +559,7 @@ def test_truck_classes_of_a_truck_licence(real_engine: Engine) -> None:
     assert trucks("Du har truckkort A och B.") == {"A-truckar": "required",
                                                    "B-truckar": "required"}
     assert set(trucks("Truckkort A+B är meriterande.")) == {"A-truckar", "B-truckar"}
+    assert set(trucks("Meriterande: truckkort (A och B).")) == {"A-truckar", "B-truckar"}
     assert set(trucks("Vi kräver truckbehörighet för A, B och C.")) == {
         "A-truckar", "B-truckar", "C-truckar"}
     assert set(trucks("Truckkort A, B-körkort krävs.")) == {"A-truckar"}  # B is the car's

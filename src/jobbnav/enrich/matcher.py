@@ -145,10 +145,10 @@ def _licence_list_matches(lexicon: Lexicon, text: str, padded: str
     return out
 
 
-# "truckkort A och B", "Truckkort A+B", "truckbehörighet för A, B och C": the truck classes
-# (A-truckar … D-truckar) of a truck licence, in capitals
+# "truckkort A och B", "Truckkort A+B", "truckbehörighet för A, B och C", "truckkort (A och
+# B)": the truck classes (A-truckar … D-truckar) of a truck licence, in capitals
 _TRUCK_CLASSES = re.compile(
-    r"\btruck(?:kort|körkort|behörighet|licens)?\s+(?:för\s+|klass\s+)?"
+    r"\btruck(?:kort|körkort|behörighet|licens)?\s+\(?\s*(?:för\s+|klass\s+)?"
     r"([A-D](?:\s*(?:\+|,|/|&|och|samt|eller)\s*[A-D])*)\b(?!-)", re.IGNORECASE)
 _TRUCK_CLASS = re.compile(r"[A-D](?![\w-])")  # "truckkort A, B-körkort": B is a car licence
 

@@ -722,3 +722,10 @@ def test_a_licensed_title_is_the_licence(real_engine: Engine) -> None:
     found = _labels("Du är legitimerad sjuksköterska. Leg. fysioterapeut är meriterande.")
     assert found["Legitimation som sjuksköterska"] == "required"
     assert found["Legitimation som fysioterapeut"] == "meriting"
+
+
+def test_management_systems_and_practices_as_ads_name_them(real_engine: Engine) -> None:
+    found = _labels("Erfarenhet av arbete enligt GMP och i renrum är meriterande. Du kan "
+                    "ISO 14001 och leder det systematiska arbetsmiljöarbetet.")
+    assert {"GXP (t.ex. GMP, GCP, GLP)", "Renrumsarbete", "Miljöledning (ISO 14000-serien)",
+            "Systematiskt arbetsmiljöarbete/SAM"} <= set(found)

@@ -145,6 +145,12 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("skill", "Elschemaläsning"): ["läsa elscheman", "läsa och tolka elscheman",
                                    "läsa elritningar"],
     ("skill", "Ledningssystem (ISO 9000-serien)"): ["ISO 9001", "ISO 9000", "ISO9001"],
+    ("skill", "Miljöledning (ISO 14000-serien)"): ["ISO 14001", "ISO 14000", "ISO14001"],
+    ("skill", "Systematiskt arbetsmiljöarbete/SAM"): [
+        "systematiska arbetsmiljöarbetet", "systematic work environment management"],
+    ("skill", "GXP (t.ex. GMP, GCP, GLP)"): ["GMP", "GCP", "GLP", "Good Manufacturing Practice"],
+    ("skill", "KYC-processer"): ["KYC", "kundkännedomsarbete"],
+    ("skill", "Renrumsarbete"): ["renrum", "renrumsmiljö", "cleanroom"],
     ("skill", "Certifikat, elektriker - elteknik"): ["ECY-certifikat", "ECY"],
     ("skill", "AL - Auktorisation lågspänning"): ["auktorisation AL", "AL-auktorisation"],
     ("skill", "B - Begränsad auktorisation"): ["auktorisation B", "B-auktorisation"],

@@ -620,6 +620,11 @@ def test_the_advertised_job_is_no_requirement_unless_asked_as_experience(
     # the requirement is the licence; the job is what the ad offers
     assert occupation("Krav: Du är legitimerad arbetsterapeut.") == "neutral"
     assert occupation("Krav: Du har minst två års erfarenhet som arbetsterapeut.") == "required"
+    # so is the job the text announces, whatever the headline says
+    hits = enrich("Nu söker vi en kyltekniker till vårt team i Gävle.\n\nKvalifikationer\n"
+                  "- Du är utbildad kyltekniker med certifikat.\n- B-körkort",
+                  headline="Vill du jobba hos oss?", kind="ad").hits
+    assert next(h.context for h in hits if h.preferred_label == "Kyltekniker") == "neutral"
 
 
 def test_a_deputy_reads_as_the_taxonomys_biträdande(real_engine: Engine) -> None:

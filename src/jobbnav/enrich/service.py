@@ -145,8 +145,8 @@ _ROLE_WORDS = frozenset(("arbeta", "arbetar", "jobba", "jobbar", "tjänstgöra",
 # the occupation asked for is the job on offer; what follows "med" is asked of the person.
 _SOUGHT = re.compile(
     r"(?:^|\s)(?:söker|letar efter|anställer|rekryterar|looking for|hiring)\s+"
-    r"(?:nu\s+|därför\s+|också\s+|även\s+)?(?:en|ett|två|tre|fyra|fem|flera|fler|några|"
-    r"nya|a|an|\d+)\s+(?:(?!(?:med|with|som|as|av|of|inom|within|i|in)\s)[\w-]+\s+){0,5}$")
+    r"(?:vi\s+)?(?:nu\s+|därför\s+|också\s+|även\s+)?"  # "Nu söker vi en …"
+    r"(?:en|ett|två|tre|fyra|fem|flera|fler|några|nya|a|an|\d+)\s+(?:(?!(?:med|with|som|as|av|of|inom|within|i|in)\s)[\w-]+\s+){0,5}$")
 _SOUGHT_REACH = 60
 # A person's name (or the placeholder of one) right after a title: "försäljningschef Martin
 # Åberg", "ansvarig rekryterare [namn]"
@@ -342,7 +342,7 @@ def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",
     named = [h.concept_id for h in head if h.concept_type in OCCUPATION_TYPES]
     headline_domain = domain_of(state.lexicon, named) if named else None
     body, sentences = _hits(state, text, kind, 0, undecided, headline_domain)
-    if kind == "ad" and head:
+    if kind == "ad":
         body = _the_advertised_job_is_no_requirement(body, head, text)
     in_body = {h.concept_id for h in body}
     hits = body + [h for h in head if h.concept_id not in in_body]
@@ -424,13 +424,21 @@ def _the_advertised_job_is_no_requirement(body: list[Hit], head: list[Hit],
                                           text: str) -> list[Hit]:
     """The occupation an ad's headline names is what the ad offers: "Du är legitimerad
     arbetsterapeut" in its requirements asks for the licence, not for the job as a skill. It
-    stays required where experience of it is asked for ("erfarenhet som målare")."""
+    stays required where experience of it is asked for ("erfarenhet som målare"). So is an
+    occupation the text names as the job on offer ("Nu söker vi en kyltekniker")."""
     advertised = {h.concept_id for h in head if h.concept_type in OCCUPATION_TYPES}
     out = []
+    clean = folded = ""
     for hit in body:
-        if hit.concept_id in advertised and hit.context in ("required", "meriting") and not any(
-                _EXPERIENCE_AS.search(text[max(0, start - 60):start]) for start, _ in hit.spans):
-            hit = replace(hit, context="neutral")
+        if hit.concept_type in OCCUPATION_TYPES and hit.context in ("required", "meriting") \
+                and not any(_EXPERIENCE_AS.search(text[max(0, start - 60):start])
+                            for start, _ in hit.spans):
+            if hit.concept_id not in advertised and not folded:
+                clean = prepare_text(text)
+                folded = match_text(clean)
+            if hit.concept_id in advertised or any(
+                    names_the_role(clean, folded, start) for start, _ in hit.spans):
+                hit = replace(hit, context="neutral")
         out.append(hit)
     return out
 

@@ -148,6 +148,8 @@ _SOUGHT = re.compile(
     r"(?:vi\s+)?(?:nu\s+|därför\s+|också\s+|även\s+)?"  # "Nu söker vi en …"
     r"(?:en|ett|två|tre|fyra|fem|flera|fler|några|nya|a|an|\d+)\s+(?:(?!(?:med|with|som|as|av|of|inom|within|i|in)\s)[\w-]+\s+){0,5}$")
 _SOUGHT_REACH = 60
+# a cheap first look for what `names_the_role` needs before a title
+_ROLE_CUES = ("söker", "letar", "anställer", "rekryterar", "looking", "hiring", "som ", "Som ")
 # A person's name (or the placeholder of one) right after a title: "försäljningschef Martin
 # Åberg", "ansvarig rekryterare [namn]"
 _PERSON_NAMED = re.compile(r"[ \t]+(?:\[namn\]|[A-ZÅÄÖ][a-zåäöéü]+[ \t]+[A-ZÅÄÖ][a-zåäöéü]+)")
@@ -430,15 +432,20 @@ def _the_advertised_job_is_no_requirement(body: list[Hit], head: list[Hit],
     out = []
     clean = folded = ""
     for hit in body:
-        if hit.concept_type in OCCUPATION_TYPES and hit.context in ("required", "meriting") \
-                and not any(_EXPERIENCE_AS.search(text[max(0, start - 60):start])
-                            for start, _ in hit.spans):
-            if hit.concept_id not in advertised and not folded:
+        if hit.concept_type not in OCCUPATION_TYPES or hit.context not in (
+                "required", "meriting"):
+            out.append(hit)
+            continue
+        offered = hit.concept_id in advertised
+        if not offered and any(cue in text[max(0, start - _SOUGHT_REACH):start]
+                               for start, _ in hit.spans for cue in _ROLE_CUES):
+            if not folded:
                 clean = prepare_text(text)
                 folded = match_text(clean)
-            if hit.concept_id in advertised or any(
-                    names_the_role(clean, folded, start) for start, _ in hit.spans):
-                hit = replace(hit, context="neutral")
+            offered = any(names_the_role(clean, folded, start) for start, _ in hit.spans)
+        if offered and not any(_EXPERIENCE_AS.search(text[max(0, start - 60):start])
+                               for start, _ in hit.spans):
+            hit = replace(hit, context="neutral")
         out.append(hit)
     return out
 

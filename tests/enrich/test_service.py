@@ -734,3 +734,11 @@ def test_management_systems_and_practices_as_ads_name_them(real_engine: Engine) 
                     "ISO 14001 och leder det systematiska arbetsmiljöarbetet.")
     assert {"GXP (t.ex. GMP, GCP, GLP)", "Renrumsarbete", "Miljöledning (ISO 14000-serien)",
             "Systematiskt arbetsmiljöarbete/SAM"} <= set(found)
+
+
+def test_english_names_of_fields_read_as_the_swedish_concepts(real_engine: Engine) -> None:
+    found = _labels("Requirements: an M.Sc. in mechanical engineering or business "
+                    "administration, and experience of project management and change "
+                    "management.")
+    assert {"Maskinteknik", "Företagsekonomi", "Förändringsledning"} <= set(found)
+    assert "Projektledning, erfarenhet" in found or "Projektledning, IT" in found

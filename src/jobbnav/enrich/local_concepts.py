@@ -219,6 +219,15 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("skill", "Löneadministration"): ["payroll administration"],
     ("skill", "Läkemedelsindustri"): ["pharmaceutical industry", "pharma industry"],
     ("skill", "Förhandlingsvana"): ["negotiation skills"],
+    # the subjects of degrees English ads ask for
+    ("skill", "Maskinteknik"): ["mechanical engineering"],
+    ("skill", "Industriell ekonomi"): ["industrial engineering and management",
+                                       "industrial engineering"],
+    ("skill", "Företagsekonomi"): ["business administration"],
+    ("skill", "Nationalekonomi"): ["economics"],
+    ("skill", "Ergonomi"): ["ergonomics"],
+    ("skill", "Företagsvärdering"): ["company valuation", "business valuation"],
+    ("skill", "Nätverksteknik"): ["networking"],
     # Cloud platforms and tools as ads name them, without the vendor's product family (a
     # general "drop the vendor" rule would also make "Windows Server" a "Server").
     ("skill", "Windows Azure, molnplattform"): ["Azure", "Microsoft Azure"],

@@ -146,7 +146,8 @@ _ROLE_WORDS = frozenset(("arbeta", "arbetar", "jobba", "jobbar", "tjänstgöra",
 _SOUGHT = re.compile(
     r"(?:^|\s)(?:söker|letar efter|anställer|rekryterar|looking for|hiring)\s+"
     r"(?:vi\s+)?(?:nu\s+|därför\s+|också\s+|även\s+)?"  # "Nu söker vi en …"
-    r"(?:en|ett|två|tre|fyra|fem|flera|fler|några|nya|a|an|\d+)\s+(?:(?!(?:med|with|som|as|av|of|inom|within|i|in)\s)[\w-]+\s+){0,5}$")
+    r"(?:en|ett|två|tre|fyra|fem|flera|fler|några|nya|a|an|\d+)\s+"
+    r"(?:(?!(?:med|with|som|as|av|of|inom|within|i|in)\s)[\w-]+\s+){0,5}$")
 _SOUGHT_REACH = 60
 # a cheap first look for what `names_the_role` needs before a title
 _ROLE_CUES = ("söker", "letar", "anställer", "rekryterar", "looking", "hiring", "som ", "Som ")

@@ -372,8 +372,9 @@ def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",
         titles = state.groups.titles
         # an English title ("Data Engineer") reaches the group model through the title index,
         # as the Swedish titles it translates to: a translation does not name one occupation
-        named_in_headline = [h for h in head_found if _names_an_occupation(
-            h, prepare_text(headline or ""), english, titles)]
+        headline_text = prepare_text(headline or "")
+        named_in_headline = [h for h in head_found
+                             if _names_an_occupation(h, headline_text, english, titles)]
         if headline and is_english_title(match_text(headline).split()):
             # "System Administrator" is a "systemadministratör", not an "Administratör"
             compounds = titles.likelihood(headline).titles

@@ -218,6 +218,10 @@ class TitleIndex:
         self._closed_by = {word: frozenset(oids) for word, oids in closed_by.items()}
         self._reversed_closing = sorted(word[::-1] for word in closed_by)
         self.bare_head = lru_cache(maxsize=4096)(self._bare_head)
+        # one ad's headline is read up to three times (whether it names a job, its English
+        # compounds, the group model's evidence): the last few headlines' evidence is kept (few,
+        # so a benchmark repeating its ads is not flattered)
+        self.likelihood = lru_cache(maxsize=16)(self._likelihood)
         closing = {_closing_word(key) for key in names_of}
         closing = {w for w in closing if len(w) >= _MIN_HEAD}
         head_names: dict[str, set[str]] = defaultdict(set)
@@ -291,7 +295,7 @@ class TitleIndex:
             counts[self.group_of[oid]] += 1
         return tuple(sorted(counts.items()))
 
-    def likelihood(self, headline: str) -> TitleEvidence:
+    def _likelihood(self, headline: str) -> TitleEvidence:
         words = match_text(headline).split()
         if not words:
             return TitleEvidence()

@@ -98,7 +98,7 @@ def _reference_senses(lex: Lexicon, matches: list[matcher.Match], folded: str
             confidence = best.confidence * (matcher.HEAD_CONFIDENCE_FACTOR
                                             if match.compound else 1)
             acronym = disambiguate._is_acronym_alternative(lex, best, match.key_id)
-            if len(entries) > 1 or acronym or disambiguate._is_weak(lex, best, key):
+            if len(entries) > 1 or acronym or disambiguate._is_weak(lex, best, key, match.key_id):
                 own = 1 if best.concept_id in firm else 0
                 groups = lex.groups_of.get(best.concept_id, frozenset())
                 if sum(domain[g] - own for g in groups) <= 0:

@@ -742,3 +742,34 @@ def test_english_names_of_fields_read_as_the_swedish_concepts(real_engine: Engin
                     "management.")
     assert {"Maskinteknik", "Företagsekonomi", "Förändringsledning"} <= set(found)
     assert "Projektledning, erfarenhet" in found or "Projektledning, IT" in found
+
+
+def test_a_systems_name_in_capitals_needs_no_it_domain(real_engine: Engine) -> None:
+    # an economist's or a buyer's ad asks for SAP too; a programming language's everyday
+    # homonym still needs the domain ("Semester på Java")
+    found = _labels("Vi söker en inköpare. Du har erfarenhet av SAP och Excel.")
+    assert found.get("SAP, applikationsplattform") == "required"
+    assert "Java, programmeringsspråk" not in _labels("Vi söker en inköpare. Semester på Java.")
+    assert "SAP, applikationsplattform" not in _labels("Vi söker en inköpare. Du har en sap.")
+
+
+def test_public_sector_and_recruiting_experience_only_where_asked(real_engine: Engine) -> None:
+    found = _labels("Våra kunder finns inom offentlig sektor. I denna rekrytering samarbetar "
+                    "vi med Talento.\n\nKrav\n- Erfarenhet av rekrytering\n- Erfarenhet från "
+                    "kommunal verksamhet är meriterande", headline="HR-specialist", kind="ad")
+    assert found["Rekryteringsvana"] == "required"
+    assert found["Offentlig förvaltning, erfarenhet"] == "meriting"
+    # the employer's market and its own hiring ask nothing of anyone
+    neutral = _labels("Våra kunder finns inom offentlig sektor. I denna rekrytering "
+                      "samarbetar vi med Talento.", headline="HR-specialist", kind="ad")
+    assert "Rekryteringsvana" not in neutral
+    assert "Offentlig förvaltning, erfarenhet" not in neutral
+
+
+def test_a_sentence_about_the_application_asks_nothing(real_engine: Engine) -> None:
+    found = _labels("Krav\n- B-körkort\n\nI denna rekrytering använder vi tester i Excel.\n\n"
+                    "Om ansökan\nVi använder tester i SQL.", headline="Ekonomiassistent",
+                    kind="ad")
+    assert found["Körkort B"] == "required"
+    assert found["MS Excel"] == "neutral"
+    assert found["SQL, frågespråk"] == "neutral"

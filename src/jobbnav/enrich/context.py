@@ -129,7 +129,8 @@ _NEUTRAL_HEADING = re.compile(
     r"ansökningsprocess\w*|låter\s+det\s+intressant|har\s+du\s+frågor|bra\s+att\s+veta|"
     r"good\s+to\s+know|(?:övrig|praktisk)\s+information|"
     r"om\s+(?:oss|företaget|bolaget|verksamheten|arbetsplatsen|tjänsten|jobbet|arbetet|"
-    r"rollen|kursen|utbildningen|\w*processen)|arbetsuppgifter|dina\s+arbetsuppgifter|"
+    r"rollen|kursen|utbildningen|\w*processen|ansökan|rekryteringen)|arbetsuppgifter|"
+    r"dina\s+arbetsuppgifter|"
     r"om\s+arbetsgivaren|ansökan|"
     r"what\s+we\s+offer|about\s+us|about\s+the\s+(?:role|job|company)|förmåner|benefits|"
     r"anställningsform|anställningsvillkor|villkor|lön|övrigt|kontakt|"
@@ -145,6 +146,13 @@ _OFFER_SENTENCE = re.compile(
     r"\W{0,3}(?:vi\s+(?:kan\s+)?erbjuder|vi\s+kan\s+erbjuda|du\s+erbjuds|"
     r"hos\s+oss\s+får\s+du|we\s+offer)\b", _F)
 _OFFER_FIRST = frozenset("vVdDhHwW-–•*")  # what such a sentence can start with
+# A sentence about the application: "I denna rekrytering samarbetar vi med …", "Urval sker
+# löpande", "Sista ansökningsdag är …" (often right after the requirements, with no heading)
+_APPLICATION_SENTENCE = re.compile(
+    r"\W{0,3}(?:i\s+(?:denna|den\s+här)\s+rekrytering\w*|urval(?:et)?\s+(?:och\s+"
+    r"intervjuer\s+)?sker|sista\s+ansökningsdag|välkommen\s+med\s+din\s+ansökan|"
+    r"skicka\s+(?:in\s+)?din\s+ansökan|ansök\s+senast)\b", _F)
+_APPLICATION_FIRST = frozenset("iIuUsSvVaA-–•*")
 # "Om ShortLink", "About Acme": the employer by name (case matters: "Om dig" is the person)
 _ABOUT_EMPLOYER = re.compile(
     r"\s*(?:Om|OM|About|ABOUT)\s+(?!(?:[Dd]ig|[Dd]u|[Yy]ou|DIG|DU|YOU)\b)[A-ZÅÄÖ0-9]")
@@ -456,6 +464,10 @@ def sentence_contexts(text: str, sentences: list[tuple[int, int]], kind: Kind,
         if own is None and kind == "ad" and section != "neutral" and \
                 text[start] in _OFFER_FIRST and _OFFER_SENTENCE.match(text, start, end):
             own = "neutral"  # "Vi erbjuder kollektivavtal …" closing a list of requirements
+        elif own is None and kind == "ad" and section != "neutral" and \
+                text[start] in _APPLICATION_FIRST and \
+                _APPLICATION_SENTENCE.match(text, start, end):
+            own = "neutral"
         out.append(own or section)
     return out
 

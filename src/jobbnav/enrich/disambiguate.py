@@ -25,6 +25,12 @@ _NARROW_WORD_MAX_LEN = 8
 _NARROW_WORD_MAX_GROUPS = 2
 # "Försäljning, erfarenhet" is plain "försäljning": this qualifier names no other field
 _GENERIC_QUALIFIERS = frozenset(("", "erfarenhet"))
+# qualifiers that say what kind of system a product is, not whose field it is
+_SYSTEM_KINDS = frozenset((
+    "applikationsplattform", "affärssystem", "redovisningssystem", "databashanterare",
+    "operativsystem", "integrationsplattform", "logistiksystem", "molnplattform",
+    "versionshanteringssystem", "statistikprogram", "frågespråk", "hotellbokningssystem",
+    "resebokningssystem", "bokningssystem", "tillverkningsprogram", "analysverktyg"))
 
 Sense = tuple[Match, LexEntry, float]
 
@@ -34,13 +40,17 @@ def domain_of(lexicon: Lexicon, concept_ids: Iterable[str]) -> Counter[str]:
     return Counter(chain.from_iterable(groups_of.get(cid, ()) for cid in concept_ids))
 
 
-def _is_weak(lexicon: Lexicon, entry: LexEntry, key: str) -> bool:
+def _is_weak(lexicon: Lexicon, entry: LexEntry, key: str, key_id: int) -> bool:
     """A label stripped of a qualifier that names a field ("Java, programmeringsspråk",
-    "Modellering, keramik"), or an inflection of one ("mobilen"), is an everyday word too."""
+    "Modellering, keramik"), or an inflection of one ("mobilen"), is an everyday word too.
+    Not a product's name in capitals whose qualifier says what kind of system it is ("SAP,
+    applikationsplattform", "SQL, frågespråk"): an economist's ad asks for SAP too."""
     return (entry.concept_type == "skill" and entry.qualifier not in _GENERIC_QUALIFIERS
             and entry.origin in ("stripped", "inflection") and " " not in key
             # a vendor ("MS Office" → "Office") names no field
-            and not entry.label.startswith(entry.qualifier + " "))
+            and not entry.label.startswith(entry.qualifier + " ")
+            and not (entry.qualifier in _SYSTEM_KINDS and key_id in lexicon.needs_upper
+                     and entry.label.casefold().startswith(key + ",")))
 
 
 def _is_narrow_word(lexicon: Lexicon, entry: LexEntry, key: str) -> bool:
@@ -100,7 +110,7 @@ def _plan(lexicon: Lexicon, key_id: int) -> tuple[str | None, tuple[SenseGroup, 
             narrow = _is_narrow_word(lexicon, only, key)
             groups.append(SenseGroup((only,), only, round(base, 3),
                                      round(base * HEAD_CONFIDENCE_FACTOR, 3),
-                                     _is_weak(lexicon, only, key)
+                                     _is_weak(lexicon, only, key, key_id)
                                      or _is_acronym_alternative(lexicon, only, key_id)
                                      or narrow))
         else:

@@ -515,7 +515,8 @@ def _licences_by_title(builder: _Builder, concepts: dict[str, Concept]) -> None:
 
 
 # "I denna rekrytering samarbetar vi med …": the ad's own hiring, not a skill asked for
-_ACTIVITIES_ADS_DO_THEMSELVES = frozenset({"Rekrytering"})
+# (`service.SKILLS_ONLY_WHEN_ASKED` keeps it out of an ad's neutral sentences)
+_ACTIVITIES_ADS_DO_THEMSELVES: frozenset[str] = frozenset()
 
 
 # Nouns of an action that Swedish compounds with its object ("fönstermontering") and running

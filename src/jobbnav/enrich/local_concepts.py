@@ -82,6 +82,10 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("skill", "Orderplockning"): ["orderplock", "order picking", "picking", "plock", "plockning"],
     # "inventering" in a job ad is stock-taking; "kundbemötande" the service label's first half
     ("skill", "Lagerinventering"): ["inventering", "inventera"],
+    # "erfarenhet från offentlig sektor": experience of public administration (only where
+    # asked for: "kunder inom offentlig sektor" describes the employer's market)
+    ("skill", "Offentlig förvaltning, erfarenhet"): [
+        "offentlig sektor", "offentliga sektorn", "offentlig verksamhet", "kommunal verksamhet"],
     ("skill", "Kundbemötande och service"): ["kundbemötande"],
     # TAKK: "tecken som alternativ och kompletterande kommunikation", signs as support
     ("skill", "Tecken som stöd/TSS"): ["TAKK"],

@@ -67,7 +67,10 @@ SKILLS_ONLY_WHEN_ASKED = frozenset(("Kollektivavtal", "Kläder/Mode",
                                     "Undervisning, erfarenhet", "Försäljning, erfarenhet",
                                     "Handläggning, erfarenhet",
                                     # "tjänstepension och försäkringar": a benefit
-                                    "Försäkringar, personaladministration"))
+                                    "Försäkringar, personaladministration",
+                                    # "kunder inom offentlig sektor", "I denna rekrytering
+                                    # samarbetar vi med …": the employer's market and hiring
+                                    "Offentlig förvaltning, erfarenhet", "Rekryteringsvana"))
 # Qualifiers of skills that are leading others in a subject → words a text about that has.
 _LEADING_A_SUBJECT = {"cirkelledning": ("cirkel", "studieförbund"),
                       "tränare": ("tränare", "coach", "träna"),

@@ -773,3 +773,33 @@ def test_a_sentence_about_the_application_asks_nothing(real_engine: Engine) -> N
     assert found["Körkort B"] == "required"
     assert found["MS Excel"] == "neutral"
     assert found["SQL, frågespråk"] == "neutral"
+
+
+def test_school_and_care_words_as_ads_write_them(real_engine: Engine) -> None:
+    # "HLR" is the first-aid training in a preschool's ad too (the taxonomy relates it to
+    # security staff only); pupils "i behov av särskilt stöd", "lärplattformen Unikum"
+    found = _labels("Krav: HLR. Du arbetar med barn i behov av särskilt stöd och "
+                    "dokumenterar i lärplattformen Unikum.", headline="Barnskötare", kind="ad")
+    assert found["Utbildning i Första hjälpen/Hjärt-lungräddning, HLR"] == "required"
+    assert {"Barn och ungdomar med behov av särskilt stöd",
+            "Lärplattformar, erfarenhet"} <= set(found)
+    # an acronym of another field's skill still needs that field ("DBT" is dbt here)
+    assert "Dialektisk beteendeterapi/DBT" not in _labels(
+        "Du bygger datamodeller i DBT och Snowflake.", headline="Data Engineer", kind="ad")
+
+
+def test_ticketing_systems_by_name(real_engine: Engine) -> None:
+    found = _labels("Du har erfarenhet av ServiceNow. Kunskap i Zendesk är meriterande.")
+    assert found["Ärendehanteringssystem inom IT-support, erfarenhet"] == "required"
+    assert found["Ärendehanteringssystem inom kundtjänst"] == "meriting"
+
+
+def test_care_payroll_and_measuring_words_as_ads_write_them(real_engine: Engine) -> None:
+    found = _labels("Du har utbildning i MI och kunskap om demens. Du har bevis om skyddad "
+                    "yrkestitel. Erfarenhet av lönehantering är meriterande.",
+                    headline="Behandlingsassistent", kind="ad")
+    assert found["Motiverande samtal"] == "required"  # in social work, whatever its groups
+    assert {"Demensvård", "Bevis\xa0om skyddad yrkestitel som undersköterska"} <= set(found)
+    assert found["Löneadministration"] == "meriting"
+    measuring = _labels("Du kontrollerar detaljerna med mätdon och i koordinatmätmaskinen.")
+    assert {"Mekanisk mätning", "Koordinatmätmaskiner"} <= set(measuring)

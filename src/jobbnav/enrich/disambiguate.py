@@ -15,6 +15,7 @@ from functools import lru_cache
 from itertools import chain
 
 from jobbnav.enrich.lexicon import ORIGIN_RANK, LexEntry, Lexicon, SenseGroup
+from jobbnav.enrich.local_concepts import ACRONYMS_OF_ONE_MEANING
 from jobbnav.enrich.matcher import HEAD_CONFIDENCE_FACTOR, Match
 
 __all__ = ["Sense", "choose_senses", "domain_of"]
@@ -65,8 +66,17 @@ def _is_narrow_word(lexicon: Lexicon, entry: LexEntry, key: str) -> bool:
 
 
 def _is_acronym_alternative(lexicon: Lexicon, entry: LexEntry, key_id: int) -> bool:
+    """"DBT" of "Dialektisk beteendeterapi/DBT": maybe another word (dbt) in another field.
+    Not the acronym of a training or certificate ("HLR", "YKB", "SMO"): any field asks for
+    those, whatever the few groups the taxonomy relates them to."""
     return (entry.concept_type == "skill" and entry.origin == "alternative"
-            and key_id in lexicon.needs_upper)
+            and key_id in lexicon.needs_upper
+            and not entry.label.startswith(_TRAINING_LABELS)
+            and lexicon.keys[key_id] not in ACRONYMS_OF_ONE_MEANING)
+
+
+_TRAINING_LABELS = ("Utbildning i ", "Utbildningsbevis ", "Yrkeskompetensbevis ",
+                    "Certifikat, ")
 
 
 def _other_field(lexicon: Lexicon, domain: Counter[str], groups: frozenset[str],

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from jobbnav.taxonomy.model import Concept
 
-__all__ = ["DRIVING_LICENCE_CLASSES", "ENGLISH_LANGUAGE_NAMES", "EXTRA_SURFACES", "LOCAL_SURFACES",
-           "driving_licence_concepts"]
+__all__ = ["ACRONYMS_OF_ONE_MEANING", "DRIVING_LICENCE_CLASSES", "ENGLISH_LANGUAGE_NAMES",
+           "EXTRA_SURFACES", "LOCAL_SURFACES", "driving_licence_concepts"]
 
 DRIVING_LICENCE_CLASSES = ("AM", "A1", "A2", "A", "B", "BE", "C1", "C1E", "C", "CE", "D1",
                            "D1E", "D", "DE")
@@ -51,6 +51,11 @@ VOCATIONAL_SUBJECTS = (
     "försäljning och service", "omvårdnad", "fordonsteknik", "yrkesämnen", "yrkesämnet")
 
 # English (and common Swedish) names of frequent languages, for mixed-language ads.
+# Acronyms among the surfaces below that job text uses of nothing else: they need no support
+# from the text's field ("MI" in a social worker's ad; the taxonomy relates motivational
+# interviewing to one group of security staff only)
+ACRONYMS_OF_ONE_MEANING = frozenset({"mi"})
+
 EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("language", "Svenska"): ["swedish", "svenska språket", "svenskt språk"],
     ("language", "Engelska"): ["english", "engelska språket"],
@@ -82,6 +87,26 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("skill", "Orderplockning"): ["orderplock", "order picking", "picking", "plock", "plockning"],
     # "inventering" in a job ad is stock-taking; "kundbemötande" the service label's first half
     ("skill", "Lagerinventering"): ["inventering", "inventera"],
+    ("skill", "Demensvård"): ["demens", "demenssjukdom", "demenssjukdomar", "demensomsorg"],
+    ("skill", "Elevhälsa"): ["elevhälsoteam", "elevhälsoteamet", "elevhälsoarbetet",
+                             "elevhälsoarbete"],
+    ("skill", "Koordinatmätmaskiner"): ["koordinatmätmaskin", "koordinatmätmaskinen",
+                                        "mätmaskin", "mätmaskinen", "CMM"],
+    ("skill", "Mekanisk mätning"): ["mätdon", "handmätdon", "mätverktyg"],
+    ("skill", "Bevis\xa0om skyddad yrkestitel som undersköterska"): [
+        "bevis om skyddad yrkestitel", "skyddad yrkestitel som undersköterska",
+        "skyddade yrkestiteln undersköterska", "undersköterskebevis"],
+    # the ticketing systems of IT desks and of customer services ("ärendehanteringssystem"
+    # alone is as often a case officer's register: Castor, Ecos, Public 360)
+    ("skill", "Ärendehanteringssystem inom IT-support, erfarenhet"): ["ServiceNow", "TopDesk"],
+    ("skill", "Ärendehanteringssystem inom kundtjänst"): ["Zendesk", "Freshdesk"],
+    # how school ads name the pupils and the platforms they work with
+    ("skill", "Barn och ungdomar med behov av särskilt stöd"): [
+        "barn i behov av särskilt stöd", "elever i behov av särskilt stöd",
+        "barn och elever i behov av särskilt stöd", "barn med behov av särskilt stöd",
+        "elever med behov av särskilt stöd", "ungdomar i behov av särskilt stöd"],
+    ("skill", "Lärplattformar, erfarenhet"): ["lärplattform", "lärplattformen",
+                                              "lärplattformarna"],
     # "erfarenhet från offentlig sektor": experience of public administration (only where
     # asked for: "kunder inom offentlig sektor" describes the employer's market)
     ("skill", "Offentlig förvaltning, erfarenhet"): [
@@ -220,9 +245,10 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("skill", "Ekonomistyrning"): ["financial control", "management control"],
     ("skill", "Ekonomisk rapportering"): ["financial reporting"],
     ("skill", "Ekonomisk analys"): ["financial analysis"],
-    ("skill", "Löneadministration"): ["payroll administration"],
+    ("skill", "Löneadministration"): ["payroll administration", "lönehantering",
+                                      "lönehanteringen"],
     ("skill", "Läkemedelsindustri"): ["pharmaceutical industry", "pharma industry"],
-    ("skill", "Förhandlingsvana"): ["negotiation skills"],
+    ("skill", "Förhandlingsvana"): ["negotiation skills", "förhandla", "förhandlingsvan"],
     # the subjects of degrees English ads ask for
     ("skill", "Maskinteknik"): ["mechanical engineering"],
     ("skill", "Industriell ekonomi"): ["industrial engineering and management",

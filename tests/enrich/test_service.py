@@ -803,3 +803,14 @@ def test_care_payroll_and_measuring_words_as_ads_write_them(real_engine: Engine)
     assert found["Löneadministration"] == "meriting"
     measuring = _labels("Du kontrollerar detaljerna med mätdon och i koordinatmätmaskinen.")
     assert {"Mekanisk mätning", "Koordinatmätmaskiner"} <= set(measuring)
+
+
+def test_goods_handled_are_no_knowledge_of_them(real_engine: Engine) -> None:
+    # what a nurse administers or a workshop machines is not knowledge of the trade's goods
+    found = _labels("Du administrerar läkemedel. Vi tillverkar detaljer i stål och aluminium. "
+                    "Vi kör livsmedel åt butikerna.", kind="ad")
+    assert not {"Läkemedel/Sjukvårdsprodukter", "Aluminium, materialkunskap",
+                "Livsmedel"} & set(found)
+    asked = _labels("Du har goda kunskaper om läkemedel och kunskap om aluminium.",
+                    headline="Svetsare", kind="ad")
+    assert {"Läkemedel/Sjukvårdsprodukter", "Aluminium, materialkunskap"} <= set(asked)

@@ -170,6 +170,11 @@ def names_the_role(text: str, folded: str, start: int) -> bool:
     return bool(before) and before[-1] in _ROLE_WORDS
 
 
+# Knowledge of goods and materials: "Bilar, produktkunskap", "Aluminium, materialkunskap";
+# and labels of goods without a qualifier ("hanterar läkemedel enligt delegering", "kör
+# livsmedel åt butikerna" name what is handled, not knowledge of the trade)
+_GOODS_QUALIFIERS = frozenset(("produktkunskap", "materialkunskap"))
+_GOODS = frozenset(("Läkemedel/Sjukvårdsprodukter", "Livsmedel"))
 _KNOWLEDGE_CUE = re.compile(
     r" (?:\w*kunskap\w*|kännedom|intresse\w*|intresserad\w*|kunnig\w*|passion\w*|"
     r"känner till|koll på|knowledge|interest\w*|passionate) ")
@@ -246,9 +251,10 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int,
             continue
         while sentence + 1 < count and starts[sentence + 1] <= match.start:
             sentence += 1
-        if entry.qualifier == "produktkunskap" and entry.origin in ("stripped", "inflection") \
-                and not _KNOWLEDGE_CUE.search(  # (from the space before the sentence)
-                    folded, max(0, starts[sentence] - 1) if sentence >= 0 else 0,
+        if (entry.label in _GOODS or entry.qualifier in _GOODS_QUALIFIERS and entry.origin in (
+                "stripped", "inflection")) and not _KNOWLEDGE_CUE.search(
+                    folded,  # (from the space before the sentence)
+                    max(0, starts[sentence] - 1) if sentence >= 0 else 0,
                     sentences[sentence][1] + 1 if sentence >= 0 else match.end + 1):
             # "moderna lastbilar", "vara på golvet", "livsmedelsindustrin": the goods an
             # employer has or serves; knowing them is "kunskap om bilar", "intresse för vin"

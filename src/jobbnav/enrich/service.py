@@ -251,8 +251,9 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int,
             continue
         while sentence + 1 < count and starts[sentence + 1] <= match.start:
             sentence += 1
-        if (entry.label in _GOODS or entry.qualifier in _GOODS_QUALIFIERS and entry.origin in (
-                "stripped", "inflection")) and not _KNOWLEDGE_CUE.search(
+        goods = entry.label in _GOODS or (entry.qualifier in _GOODS_QUALIFIERS
+                                          and entry.origin in ("stripped", "inflection"))
+        if goods and not _KNOWLEDGE_CUE.search(
                     folded,  # (from the space before the sentence)
                     max(0, starts[sentence] - 1) if sentence >= 0 else 0,
                     sentences[sentence][1] + 1 if sentence >= 0 else match.end + 1):

@@ -814,3 +814,17 @@ def test_goods_handled_are_no_knowledge_of_them(real_engine: Engine) -> None:
     asked = _labels("Du har goda kunskaper om läkemedel och kunskap om aluminium.",
                     headline="Svetsare", kind="ad")
     assert {"Läkemedel/Sjukvårdsprodukter", "Aluminium, materialkunskap"} <= set(asked)
+
+
+def test_an_everyday_word_of_a_field_needs_more_than_one_hit_of_it(real_engine: Engine) -> None:
+    # "felsökning" of "Felsökning, fordonsmekanik": any workshop troubleshoots
+    pumps = _labels("Du arbetar med felsökning och underhåll av pumpar och hydraulik.",
+                    headline="Underhållsmekaniker", kind="ad")
+    assert "Felsökning, fordonsmekanik" not in pumps
+    assert "Hydraulik" in pumps
+    trucks = _labels("Du arbetar med felsökning på lastbilar och bussar.",
+                     headline="Lastbilsmekaniker", kind="ad")
+    assert {"Felsökning, fordonsmekanik", "Lastbilar, reparationsvana"} <= set(trucks)
+    # products keep their one hit of support ("Jira" beside a developer)
+    assert "JIRA, systemutvecklingsverktyg" in _labels(
+        "Vi arbetar agilt i Jira.", headline="Systemutvecklare", kind="ad")

@@ -828,3 +828,14 @@ def test_an_everyday_word_of_a_field_needs_more_than_one_hit_of_it(real_engine: 
     # products keep their one hit of support ("Jira" beside a developer)
     assert "JIRA, systemutvecklingsverktyg" in _labels(
         "Vi arbetar agilt i Jira.", headline="Systemutvecklare", kind="ad")
+
+
+def test_degrees_as_ads_ask_for_them(real_engine: Engine) -> None:
+    # the degree named is asked for, not the "annan högskoleutbildning" in its place; a
+    # vocational college's degree is no university degree
+    found = _labels("Du har socionomexamen eller annan relevant högskoleutbildning.",
+                    headline="Socialsekreterare", kind="ad")
+    assert "Socionomexamen" in found and "Högskoleexamen" not in found
+    assert "Högskoleexamen" not in _labels("Du har en yrkeshögskoleexamen.", kind="ad")
+    assert _labels("Requirements: M.Sc. or B.Sc. in engineering.", kind="ad")[
+        "Högskoleexamen"] == "required"

@@ -514,6 +514,11 @@ def _licences_by_title(builder: _Builder, concepts: dict[str, Concept]) -> None:
             builder.add(form, entry)
 
 
+# A vocational college's degree is no university degree ("yrkeshögskoleexamen" names no
+# "högskoleexamen"); the taxonomy has no concept for it
+_WORDS_OF_NO_ONE_CONCEPT = ("yrkeshögskoleexamen", "yrkeshögskoleexamina")
+
+
 # "I denna rekrytering samarbetar vi med …": the ad's own hiring, not a skill asked for
 # (`service.SKILLS_ONLY_WHEN_ASKED` keeps it out of an ad's neutral sentences)
 _ACTIVITIES_ADS_DO_THEMSELVES: frozenset[str] = frozenset()
@@ -772,6 +777,8 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
         if target is not None:
             acronyms[target.id] |= {s for s in surfaces if s.isupper() and s.isalnum()}
     finished = builder.finish()
+    for word in _WORDS_OF_NO_ONE_CONCEPT:  # keys that name nothing, so nothing shorter inside
+        finished.setdefault(fold_surface(word), ())
     lexicon.general_senses = frozenset(builder.general_senses)
     for key, entries in sorted(finished.items()):
         key_id = len(lexicon.keys)

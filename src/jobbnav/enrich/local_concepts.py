@@ -146,7 +146,8 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("skill", "Högskoleexamen"): ["akademisk examen", "akademisk utbildning",
                                   "universitetsexamen", "universitetsutbildning",
                                   "högskoleutbildning", "university degree", "academic degree",
-                                  "bachelor's degree", "master's degree"],
+                                  "bachelor's degree", "master's degree", "MSc", "M.Sc.",
+                                  "BSc", "B.Sc.", "degree in", "a degree"],
     ("skill", "Säkerhetsprövning enligt Säkerhetsskyddslag (2018:585)"): [
         "säkerhetsprövning", "säkerhetsprövas", "säkerhetsprövad", "security clearance"],
     ("skill", "Undersköterskeutbildning/Undersköterska, utbildad"): [

@@ -170,6 +170,9 @@ def names_the_role(text: str, folded: str, start: int) -> bool:
     return bool(before) and before[-1] in _ROLE_WORDS
 
 
+# "socionomexamen eller annan relevant högskoleutbildning", "civilekonomexamen eller
+# motsvarande akademisk utbildning": another degree in place of the one named
+_FALLBACK_DEGREE = re.compile(r"\w+examen eller (?:annan|motsvarande) (?:relevant )?$")
 # Knowledge of goods and materials: "Bilar, produktkunskap", "Aluminium, materialkunskap";
 # and labels of goods without a qualifier ("hanterar läkemedel enligt delegering", "kör
 # livsmedel åt butikerna" name what is handled, not knowledge of the trade)
@@ -284,6 +287,10 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int,
                                       or _PERSON_NAMED.match(clean, match.end)):
             # the role on offer, or the title of a person named ("kontakta HR-chef Lena Ek")
             context = "neutral"
+        if entry.label == "Högskoleexamen" and _FALLBACK_DEGREE.search(
+                folded, max(0, match.start - 40), match.start):
+            # "socionomexamen eller annan högskoleutbildning": the degree asked for is named
+            continue
         if kind == "ad" and context == "neutral" and (
                 entry.label in SKILLS_ONLY_WHEN_ASKED
                 or entry.concept_id in state.lexicon.general_senses):

@@ -839,3 +839,13 @@ def test_degrees_as_ads_ask_for_them(real_engine: Engine) -> None:
     assert "Högskoleexamen" not in _labels("Du har en yrkeshögskoleexamen.", kind="ad")
     assert _labels("Requirements: M.Sc. or B.Sc. in engineering.", kind="ad")[
         "Högskoleexamen"] == "required"
+
+
+def test_certificates_programmes_and_systems_as_ads_name_them(real_engine: Engine) -> None:
+    found = _labels("Du har SRY-certifikat och har gått vård- och omsorgsprogrammet. Du "
+                    "upprättar momsdeklarationer i affärssystemet och installerar värmepumpar.",
+                    headline="Lokalvårdare", kind="ad")
+    assert {"Yrkesbevis, SRY", "Omsorgsutbildning/Omvårdnadsutbildning", "Momsredovisning",
+            "Affärssystem, erfarenhet", "Installera värmepumpar"} <= set(found)
+    # a course's price is no VAT accounting
+    assert "Momsredovisning" not in _labels("Pris: 6 900 kr exkl. moms.", kind="course")

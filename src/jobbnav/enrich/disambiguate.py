@@ -97,7 +97,7 @@ def _is_acronym_alternative(lexicon: Lexicon, entry: LexEntry, key_id: int) -> b
 
 
 _TRAINING_LABELS = ("Utbildning i ", "Utbildningsbevis ", "Yrkeskompetensbevis ",
-                    "Certifikat, ")
+                    "Certifikat, ", "Yrkesbevis, ")
 
 
 def _other_field(lexicon: Lexicon, domain: Counter[str], groups: frozenset[str],

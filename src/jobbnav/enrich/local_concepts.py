@@ -87,6 +87,16 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("skill", "Orderplockning"): ["orderplock", "order picking", "picking", "plock", "plockning"],
     # "inventering" in a job ad is stock-taking; "kundbemötande" the service label's first half
     ("skill", "Lagerinventering"): ["inventering", "inventera"],
+    # certificates, trades and systems as ads name them
+    ("skill", "Yrkesbevis, SRY"): ["SRY", "SRY-certifikat", "SRY-utbildning"],
+    ("skill", "Omsorgsutbildning/Omvårdnadsutbildning"): [
+        "vård- och omsorgsprogrammet", "vård- och omsorgsutbildning",
+        "vård- och omsorgsutbildningen", "omvårdnadsprogrammet", "vårdutbildning"],
+    ("skill", "Momsredovisning"): ["momsdeklaration", "momsdeklarationer", "momshantering"],
+    ("skill", "Affärssystem, erfarenhet"): ["affärssystem", "affärssystemet", "affärssystemen",
+                                            "ERP-system", "ERP system"],
+    ("skill", "Installera värmepumpar"): ["värmepump", "värmepumpar", "värmepumpsinstallation",
+                                          "värmepumpsinstallationer"],
     ("skill", "Demensvård"): ["demens", "demenssjukdom", "demenssjukdomar", "demensomsorg"],
     ("skill", "Elevhälsa"): ["elevhälsoteam", "elevhälsoteamet", "elevhälsoarbetet",
                              "elevhälsoarbete"],

@@ -849,3 +849,15 @@ def test_certificates_programmes_and_systems_as_ads_name_them(real_engine: Engin
             "Affärssystem, erfarenhet", "Installera värmepumpar"} <= set(found)
     # a course's price is no VAT accounting
     assert "Momsredovisning" not in _labels("Pris: 6 900 kr exkl. moms.", kind="course")
+
+
+def test_the_employers_trade_and_workplace_ask_nothing(real_engine: Engine) -> None:
+    described = _labels("Vi hyr ut personal inom lager och logistik. Du arbetar på "
+                        "mottagningen och dokumentation sker i Lifecare.", kind="ad")
+    assert not {"Logistik", "Vårdavdelning/Mottagning", "Dokumentation"} & set(described)
+    asked = _labels("Erfarenhet av logistik är meriterande. Du är noggrann med dokumentation.",
+                    kind="ad")
+    assert asked["Logistik"] == "meriting"
+    assert asked["Dokumentation"] == "required"
+    # not in a CV, where the same words are what someone has done
+    assert "Logistik" in _labels("Jag har arbetat med lager och logistik.", kind="cv")

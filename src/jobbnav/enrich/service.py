@@ -70,7 +70,17 @@ SKILLS_ONLY_WHEN_ASKED = frozenset(("Kollektivavtal", "Kläder/Mode",
                                     "Försäkringar, personaladministration",
                                     # "kunder inom offentlig sektor", "I denna rekrytering
                                     # samarbetar vi med …": the employer's market and hiring
-                                    "Offentlig förvaltning, erfarenhet", "Rekryteringsvana"))
+                                    "Offentlig förvaltning, erfarenhet", "Rekryteringsvana",
+                                    # the employer's trade, workplace and ways: "vi hyr ut
+                                    # personal inom lager och logistik", "på mottagningen",
+                                    # "dokumentation sker i Lifecare", "vi är ISO-certifierade"
+                                    "Logistik", "Dokumentation", "Vårdavdelning/Mottagning",
+                                    "Kundtjänst", "Marknadsföring/PR", "Övervakning",
+                                    "Ledningssystem (ISO 9000-serien)", "Coaching/Coachning",
+                                    "Hälso- och sjukvård, områdeskunskap",
+                                    "Funktionsnedsättning, omsorgserfarenhet",
+                                    "Arbetsgrupp, erfarenhet", "Affärssystem, erfarenhet",
+                                    "Pendeltåg"))
 # Qualifiers of skills that are leading others in a subject → words a text about that has.
 _LEADING_A_SUBJECT = {"cirkelledning": ("cirkel", "studieförbund"),
                       "tränare": ("tränare", "coach", "träna"),
@@ -212,11 +222,12 @@ def _about_teaching(lexicon: Lexicon, folded: str,
 
 def _hits(state: _State, text: str, kind: Kind, sentence_offset: int,
           undecided: list[tuple[tuple[str, ...], int]] | None = None,
-          extra_domain: Counter[str] | None = None
+          extra_domain: Counter[str] | None = None, unasked: list[str] | None = None
           ) -> tuple[list[Hit], list[tuple[int, int]]]:
     """The text's hits and sentence spans. `undecided` collects, per occupation title too
     ambiguous to be a hit ("undersköterska" with nothing around it to tell its senses apart),
-    its senses and where it stands."""
+    its senses and where it stands; `unasked`, the skills an ad names but does not ask for
+    (`SKILLS_ONLY_WHEN_ASKED` in a neutral sentence): no hits, but still the ad's field."""
     clean = prepare_text(text)
     folded = match_text(clean)
     sentences = sentence_spans(clean)
@@ -295,6 +306,8 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int,
                 entry.label in SKILLS_ONLY_WHEN_ASKED
                 or entry.concept_id in state.lexicon.general_senses):
             # "Vi säljer via vår växande e-handel" is no one's experience of e-handel
+            if unasked is not None:
+                unasked.append(entry.concept_id)
             continue
         span = (match.start, match.end)
         known = merged.get(entry.concept_id)
@@ -363,7 +376,8 @@ def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",
     headline_domain = domain_of(state.lexicon, named) if named else None
     if headline_domain:  # the job itself: as strong as two hits in the body
         headline_domain = Counter({g: 2 * n for g, n in headline_domain.items()})
-    body, sentences = _hits(state, text, kind, 0, undecided, headline_domain)
+    unasked: list[str] = []
+    body, sentences = _hits(state, text, kind, 0, undecided, headline_domain, unasked)
     if kind == "ad":
         body = _the_advertised_job_is_no_requirement(body, head, text)
     in_body = {h.concept_id for h in body}
@@ -404,7 +418,7 @@ def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",
             headline_terms=tuple(fold_surface(h.term) for h in named_in_headline),
             body_occupations=tuple((h.concept_id, h.confidence) for h in body
                                    if _names_an_occupation(h, clean, english, titles)),
-            skills=tuple(h.concept_id for h in body if h.concept_type == "skill"),
+            skills=(*(h.concept_id for h in body if h.concept_type == "skill"), *unasked),
             role_occupations=_role_occupations(body, clean, english, undecided),
             undecided_occupations=tuple(candidates for candidates, _ in undecided))
         guesses = tuple(state.groups.predict(headline or "", clean, found,

@@ -861,3 +861,9 @@ def test_the_employers_trade_and_workplace_ask_nothing(real_engine: Engine) -> N
     assert asked["Dokumentation"] == "required"
     # not in a CV, where the same words are what someone has done
     assert "Logistik" in _labels("Jag har arbetat med lager och logistik.", kind="cv")
+
+
+def test_a_products_name_without_its_vendor_needs_its_capital_inflected_too(
+        real_engine: Engine) -> None:
+    assert "MS Office" not in _labels("We have offices in Oslo and Berlin.", kind="ad")
+    assert "MS Office" in _labels("Du kan Office och Excel.", kind="ad")

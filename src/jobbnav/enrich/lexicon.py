@@ -665,8 +665,8 @@ def _english_names(builder: _Builder, concepts: dict[str, Concept]) -> frozenset
 def _is_category_tool(entry: LexEntry) -> bool:
     """A tool read without its category or vendor ("Motion" of "Film/effekter-Motion",
     "Works" of "MS Works"): a product name, written with a capital ("motion", "works" are
-    words)."""
-    return entry.origin == "stripped" and bool(entry.qualifier) and \
+    words), and so is its inflection ("offices" is no MS Office)."""
+    return entry.origin in ("stripped", "inflection") and bool(entry.qualifier) and \
         entry.label.startswith((entry.qualifier + "-", entry.qualifier + " ",
                                 entry.qualifier + ", "))
 

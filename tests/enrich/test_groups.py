@@ -445,3 +445,12 @@ def test_common_english_titles_read_as_their_swedish_compounds(real_engine: Engi
             headline
     # a shift leader is a supervisor ("arbetsledare"), whose group the text decides
     assert model.titles.likelihood("Shift Supervisor – Production").titles == ("arbetsledare",)
+
+
+def test_a_bare_title_the_ontology_gives_one_qualified_name_stays_ambiguous(
+        real_engine: Engine) -> None:
+    # "servicetekniker" is the ontology's title of "Servicetekniker, elkraft", but ads use it
+    # of every service technician: the text decides ("hyrmaskiner", "motorer")
+    result = enrich("Vi söker en servicetekniker för service av hyrmaskiner och motorer.",
+                    headline="Servicetekniker", kind="ad")
+    assert result.occupation_groups[0].ssyk_code == "7231"

@@ -463,6 +463,15 @@ def _share_stripped_heads(builder: _Builder, concepts: dict[str, Concept]) -> No
             continue
         key = fold_surface(head)
         stripped = builder.by_key.get(key, {})
+        # the bare head as the ontology's title of one comma-qualified name ("servicetekniker"
+        # of "Servicetekniker, elkraft") is as bare as the label stripped of its qualifier
+        as_term = next((e for e in stripped.values() if e.concept_type == "occupation-name"
+                        and e.origin == "term" and fold_surface(e.label).startswith(key + " ")
+                        and "," in e.label), None)
+        if as_term is not None:
+            builder.add(head, LexEntry(concept.id, concept.type, label, "term", False,
+                                       qualifier))
+            continue
         if any(e.concept_type == "occupation-name" and e.origin == "stripped"
                for e in stripped.values()) or (
                 not stripped and key == head.lower() and key.endswith(_AGENT_ENDINGS)

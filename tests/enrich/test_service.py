@@ -867,3 +867,14 @@ def test_a_products_name_without_its_vendor_needs_its_capital_inflected_too(
         real_engine: Engine) -> None:
     assert "MS Office" not in _labels("We have offices in Oslo and Berlin.", kind="ad")
     assert "MS Office" in _labels("Du kan Office och Excel.", kind="ad")
+
+
+def test_shop_experience_by_the_shops_kind(real_engine: Engine) -> None:
+    found = _labels("Vi är en stor aktör inom dagligvaruhandeln. Du har erfarenhet av "
+                    "butiksarbete, gärna från livsmedelsbutik.", headline="Butikssäljare",
+                    kind="ad")
+    assert found["Butiksvana, dagligvaror"] == "required"
+    assert "Butiksvana, fackhandel" not in found
+    # the employer's trade alone asks for nothing
+    assert not {"Butiksvana, dagligvaror", "Butiksvana, fackhandel"} & set(
+        _labels("Vi är en stor aktör inom dagligvaruhandeln.", kind="ad"))

@@ -87,6 +87,14 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("skill", "Orderplockning"): ["orderplock", "order picking", "picking", "plock", "plockning"],
     # "inventering" in a job ad is stock-taking; "kundbemötande" the service label's first half
     ("skill", "Lagerinventering"): ["inventering", "inventera"],
+    # experience of shop work: the shop's kind, where the text says it, chooses the sense
+    ("skill", "Butiksvana, fackhandel"): [
+        "butiksarbete", "butiksförsäljning", "försäljning i butik", "erfarenhet från butik",
+        "arbete i butik", "fackhandel", "fackhandeln", "detaljhandel", "detaljhandeln"],
+    ("skill", "Butiksvana, dagligvaror"): [
+        "butiksarbete", "butiksförsäljning", "försäljning i butik", "erfarenhet från butik",
+        "arbete i butik", "dagligvaruhandel", "dagligvaruhandeln", "livsmedelsbutik",
+        "livsmedelsbutiker"],
     # certificates, trades and systems as ads name them
     ("skill", "Yrkesbevis, SRY"): ["SRY", "SRY-certifikat", "SRY-utbildning"],
     ("skill", "Omsorgsutbildning/Omvårdnadsutbildning"): [

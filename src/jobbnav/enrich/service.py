@@ -80,7 +80,8 @@ SKILLS_ONLY_WHEN_ASKED = frozenset(("Kollektivavtal", "Kläder/Mode",
                                     "Hälso- och sjukvård, områdeskunskap",
                                     "Funktionsnedsättning, omsorgserfarenhet",
                                     "Arbetsgrupp, erfarenhet", "Affärssystem, erfarenhet",
-                                    "Pendeltåg"))
+                                    "Pendeltåg", "Butiksvana, fackhandel",
+                                    "Butiksvana, dagligvaror"))
 # Qualifiers of skills that are leading others in a subject → words a text about that has.
 _LEADING_A_SUBJECT = {"cirkelledning": ("cirkel", "studieförbund"),
                       "tränare": ("tränare", "coach", "träna"),

@@ -101,11 +101,7 @@ def _reference_senses(lex: Lexicon, matches: list[matcher.Match], folded: str
             if len(entries) > 1 or acronym or disambiguate._is_weak(lex, best, key, match.key_id):
                 own = 1 if best.concept_id in firm else 0
                 groups = lex.groups_of.get(best.concept_id, frozenset())
-                support = sum(domain[g] - own for g in groups)
-                if support < disambiguate._FIELD_WORD_MIN_SUPPORT and \
-                        disambiguate._is_everyday_field_word(lex, best, match.key_id, folded):
-                    support = 0
-                if support <= 0:
+                if sum(domain[g] - own for g in groups) <= 0:
                     if acronym and disambiguate._other_field(lex, domain, groups, own):
                         confidence *= disambiguate.CONTRADICTED_FACTOR
                     elif len(entries) > 1 or not acronym:

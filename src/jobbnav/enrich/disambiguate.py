@@ -54,27 +54,6 @@ def _is_weak(lexicon: Lexicon, entry: LexEntry, key: str, key_id: int) -> bool:
                      and entry.label.casefold().startswith(key + ",")))
 
 
-# "felsökning" of "Felsökning, fordonsmekanik", "rådgivning" of "Rådgivning, frivård":
-# everyday words of any workplace; one other hit of the field does not make them its own
-_FIELD_WORD_MIN_SUPPORT = 2
-# qualifiers that name no field but a kind of product ("Jira, systemutvecklingsverktyg",
-# "Hogia, redovisningssystem") or of goods (whose knowledge `service` asks a cue for)
-_KINDS_OF_PRODUCT = _SYSTEM_KINDS | {"systemutvecklingsverktyg", "programmeringsspråk",
-                                     "programmeringsverktyg", "produktkunskap",
-                                     "materialkunskap"}
-
-
-def _is_everyday_field_word(lexicon: Lexicon, entry: LexEntry, key_id: int,
-                            folded_text: str) -> bool:
-    """A skill's word without its field ("felsökning", "mobil", "distribution") in a text
-    that does not name the field either (the qualifier's words: "fordon")."""
-    return (entry.concept_type == "skill" and entry.origin in ("stripped", "inflection")
-            and entry.qualifier not in _GENERIC_QUALIFIERS
-            and entry.qualifier not in _KINDS_OF_PRODUCT
-            and key_id not in lexicon.needs_upper and " " not in lexicon.keys[key_id]
-            and not _qualifier_words_seen(entry.qualifier, folded_text))
-
-
 def _is_narrow_word(lexicon: Lexicon, entry: LexEntry, key: str) -> bool:
     """A short one-word skill of one or two occupation groups ("House", "Cover", "Webb",
     "Skånska", "Livsmedel") is most often the everyday word: "in-house", "cover letter",
@@ -216,9 +195,6 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
             own = 1 if best.concept_id in firm_set else 0
             domain = domain if domain is not None else domain_now()
             support = sum(domain[g] - own for g in best_groups)
-            if 0 < support < _FIELD_WORD_MIN_SUPPORT and _is_everyday_field_word(
-                    lexicon, best, match.key_id, folded_text):
-                support = 0
             if support <= 0:
                 # an acronym that the text's other fields do not share is most likely another
                 # word: "DBT" in a data engineer's ad is dbt, not dialectical behaviour therapy

@@ -375,8 +375,6 @@ def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",
     # the headline's job is the body's domain too: "MAG" in a welder's ad is the welding
     named = [h.concept_id for h in head if h.concept_type in OCCUPATION_TYPES]
     headline_domain = domain_of(state.lexicon, named) if named else None
-    if headline_domain:  # the job itself: as strong as two hits in the body
-        headline_domain = Counter({g: 2 * n for g, n in headline_domain.items()})
     unasked: list[str] = []
     body, sentences = _hits(state, text, kind, 0, undecided, headline_domain, unasked)
     if kind == "ad":

@@ -528,11 +528,6 @@ def _licences_by_title(builder: _Builder, concepts: dict[str, Concept]) -> None:
 _WORDS_OF_NO_ONE_CONCEPT = ("yrkeshögskoleexamen", "yrkeshögskoleexamina")
 
 
-# "I denna rekrytering samarbetar vi med …": the ad's own hiring, not a skill asked for
-# (`service.SKILLS_ONLY_WHEN_ASKED` keeps it out of an ad's neutral sentences)
-_ACTIVITIES_ADS_DO_THEMSELVES: frozenset[str] = frozenset()
-
-
 # Nouns of an action that Swedish compounds with its object ("fönstermontering") and running
 # text also writes with the object after "av" ("montering av fönster")
 _ACTIONS = ("montering", "montage", "installation", "hantering", "gjutning", "reparation",
@@ -605,8 +600,9 @@ def _practised_activities(builder: _Builder, concepts: dict[str, Concept]) -> No
                 "," in label or "/" in label:
             continue
         activity = label[:-5]
-        if activity.endswith("ing") and activity not in _ACTIVITIES_ADS_DO_THEMSELVES and \
-                not builder.by_key.get(fold_surface(activity)):
+        # ("rekrytering" too: `service.SKILLS_ONLY_WHEN_ASKED` keeps "I denna rekrytering
+        # samarbetar vi med …", the ad's own hiring, out of an ad's neutral sentences)
+        if activity.endswith("ing") and not builder.by_key.get(fold_surface(activity)):
             builder.add(activity, LexEntry(concept.id, "skill", label, "stripped", False,
                                            "vana"))
 

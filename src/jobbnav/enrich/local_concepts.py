@@ -50,12 +50,12 @@ VOCATIONAL_SUBJECTS = (
     "naturbruk", "restaurang och livsmedel", "vvs och fastighet", "vård och omsorg",
     "försäljning och service", "omvårdnad", "fordonsteknik", "yrkesämnen", "yrkesämnet")
 
-# English (and common Swedish) names of frequent languages, for mixed-language ads.
 # Acronyms among the surfaces below that job text uses of nothing else: they need no support
 # from the text's field ("MI" in a social worker's ad; the taxonomy relates motivational
 # interviewing to one group of security staff only)
 ACRONYMS_OF_ONE_MEANING = frozenset({"mi"})
 
+# English (and common Swedish) names of frequent languages, for mixed-language ads.
 EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("language", "Svenska"): ["swedish", "svenska språket", "svenskt språk"],
     ("language", "Engelska"): ["english", "engelska språket"],

@@ -67,7 +67,7 @@ def _group_of(concept: dict[str, str]) -> str:
 
 def test_the_first_occupation_is_the_best_guess_of_what_the_ad_is_for(
         real_engine: Engine) -> None:
-    # the text names a recruiter (a contact, not the job) with full confidence
+    # the text names a recruiter: a contact, not the job, and no occupation of the ad
     text = ("Vi söker en sjuksköterska till vår infektionsavdelning. Du har legitimation. "
             "Frågor besvaras av vår rekryterare.")
     headline = "Sjuksköterska till infektionsavdelningen"
@@ -85,8 +85,7 @@ def test_the_first_occupation_is_the_best_guess_of_what_the_ad_is_for(
         assert predictions == sorted(predictions, reverse=True)
     named = [o for o in client.post("/enrichtextdocuments", json=payload).json()[0][
         "enriched_candidates"]["occupations"] if o["context"] != "predicted"]
-    recruiter = next(o for o in named if "rekryter" in o["term"].lower())
-    assert recruiter["prediction"] < occupations[0]["prediction"]
+    assert named and not any("rekryter" in o["term"].lower() for o in named)
 
 
 def test_enrich_ad_lists_occupations_best_guess_first(real_engine: Engine) -> None:

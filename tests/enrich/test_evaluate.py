@@ -53,6 +53,13 @@ FLOOR_GROUP_TOP3 = 0.80
 # Third set, 50 full structured ads, CVs and course texts written blind (fifth session, 572
 # labels): all F1 0.878, skill 0.766, context 0.752 as first measured; 0.894 / 0.805 / 0.960
 # after the section fixes it showed.
+# Fourteenth session: an ad's colleagues, bosses, contact persons, next career steps and the
+# police ("i nära samarbete med läkare", "din teamledare", "kontakta rekryterare [namn]",
+# "polisens belastningsregister") are no occupation of the ad, as real ads' own labels and
+# the later authors have it. Occupation F1 rose where authors left them unlabelled (care
+# 0.439 → 0.632, volume 0.656 → 0.764, midmarket 0.455 → 0.594, market sample, never read,
+# 0.484 → 0.645) and fell where they labelled them (tail 0.792 → 0.571, structured 0.893 →
+# 0.707, employers 0.785 → 0.630); the occupation floors below follow (docs/decisions/0006).
 FLOORS_BLIND = {"eval_set_blind": {"skill": 0.83, "occupation": 0.92, "all": 0.91,
                                    "context": 0.93},
                 "eval_set_blind_full_ads": {"skill": 0.77, "occupation": 0.86, "all": 0.86,
@@ -63,7 +70,7 @@ FLOORS_BLIND = {"eval_set_blind": {"skill": 0.83, "occupation": 0.92, "all": 0.9
                 # 0.771, context 0.901; 0.828 / 0.734 / 0.552 / 0.903 / 0.931 after the fixes)
                 # and 40 course texts and CVs (587 labels; first 0.739 / skill 0.567 / context
                 # 0.814, after 0.793 / 0.652 / 0.929).
-                "eval_set_blind_long_ads": {"skill": 0.66, "occupation": 0.47, "all": 0.78,
+                "eval_set_blind_long_ads": {"skill": 0.66, "occupation": 0.69, "all": 0.78,
                                             "context": 0.90},
                 "eval_set_blind_courses_cvs": {"skill": 0.60, "occupation": 0.70, "all": 0.75,
                                                "context": 0.90},
@@ -71,21 +78,21 @@ FLOORS_BLIND = {"eval_set_blind": {"skill": 0.83, "occupation": 0.92, "all": 0.9
                 # labels). Context 0.798 at the session's start, 0.866 after its first context
                 # rules (written before the set existed), 0.922 after the fixes it showed; all
                 # F1 0.831 / skill 0.678 / occupation 0.873 first, 0.841 / 0.684 / 0.893 after.
-                "eval_set_blind_structured_ads": {"skill": 0.64, "occupation": 0.84, "all": 0.80,
+                "eval_set_blind_structured_ads": {"skill": 0.64, "occupation": 0.69, "all": 0.80,
                                                   "context": 0.89},
                 # Eighth session: 40 ads written blind to vary how requirements, merits and
                 # non-requirements are phrased (728 labels). All F1 / skill / trait / context
                 # 0.785 / 0.663 / 0.775 / 0.843 with the session-start code, 0.788 / 0.668 /
                 # 0.775 / 0.847 when it arrived (after the session's first phrasing cues),
                 # 0.807 / 0.673 / 0.847 / 0.944 after the fixes it showed.
-                "eval_set_blind_phrasing_ads": {"skill": 0.62, "occupation": 0.76, "all": 0.77,
+                "eval_set_blind_phrasing_ads": {"skill": 0.62, "occupation": 0.74, "all": 0.77,
                                                 "context": 0.88},
                 # Eighth session, measured once, at the end, and not used to fix anything: 40
                 # ads mixed as the market's volume is (915 labels). All F1 / skill / trait /
                 # context 0.787 / 0.686 / 0.745 / 0.945 with the session-start code, 0.792 /
                 # 0.689 / 0.757 / 0.949 when it arrived, 0.791 / 0.689 / 0.757 / 0.954 at the
                 # end (its errors were not read).
-                "eval_set_blind_market_ads": {"skill": 0.64, "occupation": 0.79, "all": 0.76,
+                "eval_set_blind_market_ads": {"skill": 0.64, "occupation": 0.70, "all": 0.76,
                                               "context": 0.91},
                 # Ninth session: 40 ads written blind as staffing agencies, municipalities,
                 # small firms and large companies write them (736 labels). All F1 / skill /
@@ -93,14 +100,14 @@ FLOORS_BLIND = {"eval_set_blind": {"skill": 0.83, "occupation": 0.92, "all": 0.9
                 # code, 0.806 / 0.677 / 0.775 / 0.920 when it arrived (after the session's
                 # software and requirement surfaces), 0.841 / 0.943 (all F1 / context) after
                 # the fixes it showed.
-                "eval_set_blind_employers_ads": {"skill": 0.62, "occupation": 0.72, "all": 0.76,
+                "eval_set_blind_employers_ads": {"skill": 0.62, "occupation": 0.61, "all": 0.76,
                                                  "context": 0.88},
                 # Ninth session, measured before its errors were read: 40 ads for the
                 # occupations with the most ads (703 labels). All F1 / skill / occupation /
                 # context 0.803 / 0.679 / 0.656 / 0.926 with the session-start code, 0.815 /
                 # 0.710 / 0.656 / 0.928 with the session's code when it arrived (its author
                 # left colleagues' titles unlabelled: occupation precision 0.52).
-                "eval_set_blind_volume_ads": {"skill": 0.66, "occupation": 0.60, "all": 0.77,
+                "eval_set_blind_volume_ads": {"skill": 0.66, "occupation": 0.74, "all": 0.77,
                                               "context": 0.89},
                 # Ninth session, measured once, at the end, and not used to fix anything: 20
                 # ads, 13 course texts and 12 CVs (814 labels). All F1 / skill / occupation /
@@ -113,9 +120,9 @@ FLOORS_BLIND = {"eval_set_blind": {"skill": 0.83, "occupation": 0.92, "all": 0.9
                 # occupation / context 0.803 / 0.635 / 0.788 / 0.937 (0.806 / 0.645 after the
                 # session); 40 sales and IT ads (872 labels), 0.814 / 0.741 / 0.784 / 0.923
                 # (0.824 / 0.766 after).
-                "eval_set_blind_tail_ads": {"skill": 0.60, "occupation": 0.74, "all": 0.76,
+                "eval_set_blind_tail_ads": {"skill": 0.60, "occupation": 0.55, "all": 0.76,
                                             "context": 0.90},
-                "eval_set_blind_sales_it_ads": {"skill": 0.70, "occupation": 0.74, "all": 0.78,
+                "eval_set_blind_sales_it_ads": {"skill": 0.70, "occupation": 0.68, "all": 0.78,
                                                 "context": 0.89},
                 # Eleventh session, measured with the session-start code before its errors
                 # were read: 40 ads from industry, construction, transport, warehouse, repair
@@ -123,18 +130,18 @@ FLOORS_BLIND = {"eval_set_blind": {"skill": 0.83, "occupation": 0.92, "all": 0.9
                 # 0.560 / 0.729 / 0.897; 40 ads from care, schools and public services (693
                 # labels; its author left colleagues' titles unlabelled), 0.722 / 0.606 /
                 # 0.436 / 0.924.
-                "eval_set_blind_trades_ads": {"skill": 0.53, "occupation": 0.70, "all": 0.72,
+                "eval_set_blind_trades_ads": {"skill": 0.53, "occupation": 0.77, "all": 0.72,
                                               "context": 0.87},
-                "eval_set_blind_care_ads": {"skill": 0.58, "occupation": 0.41, "all": 0.70,
+                "eval_set_blind_care_ads": {"skill": 0.58, "occupation": 0.61, "all": 0.70,
                                             "context": 0.90},
                 # Eleventh session, two more measured once with the session-start code and
                 # once with the session's: 40 sales, service and hospitality ads (656 labels;
                 # not read), all F1 / skill / occupation / context 0.779 / 0.599 / 0.635 /
                 # 0.908 first; 40 office, engineering and IT ads (773 labels; only its group
                 # misses read), 0.758 / 0.667 / 0.574 / 0.923 first.
-                "eval_set_blind_service_ads": {"skill": 0.57, "occupation": 0.60, "all": 0.75,
+                "eval_set_blind_service_ads": {"skill": 0.57, "occupation": 0.66, "all": 0.75,
                                                "context": 0.88},
-                "eval_set_blind_office_ads": {"skill": 0.64, "occupation": 0.54, "all": 0.73,
+                "eval_set_blind_office_ads": {"skill": 0.64, "occupation": 0.65, "all": 0.73,
                                               "context": 0.89},
                 # Twelfth session, measured with the session-start code before anything in
                 # them was read: 40 ads from the middle of the market (734 labels; only its
@@ -143,9 +150,9 @@ FLOORS_BLIND = {"eval_set_blind": {"skill": 0.83, "occupation": 0.92, "all": 0.9
                 # never read), 0.750 / 0.580 / 0.484 / 0.955. Both authors label the job
                 # offered as required where experience of it is asked for, and colleagues'
                 # titles rarely: occupation precision is low.
-                "eval_set_blind_midmarket_ads": {"skill": 0.64, "occupation": 0.42,
+                "eval_set_blind_midmarket_ads": {"skill": 0.64, "occupation": 0.57,
                                                  "all": 0.75, "context": 0.91},
-                "eval_set_blind_marketsample_ads": {"skill": 0.54, "occupation": 0.45,
+                "eval_set_blind_marketsample_ads": {"skill": 0.54, "occupation": 0.62,
                                                     "all": 0.72, "context": 0.92}}
 FLOOR_TEXT_ONLY_TOP1 = 0.52
 # Second headline set, 120 short ads written blind by another author (fifth session): top-1

@@ -49,6 +49,9 @@ ORIGIN_CONFIDENCE = {"label": 0.95, "alternative": 0.92, "term": 0.88, "keyword"
 _GENERAL_QUALIFIER = "erfarenhet"
 _MAX_STRIPPED_SENSES = 3  # "Verksamhetsledning, <50 domains>" is too vague to match bare
 _HEAD_MIN_LEN = 6
+# occupations named by a word that closes many compounds of a thing: "förvaltningsmodellen",
+# "styrmodellen" and "lagbas-modellen" are no fashion model
+_OCCUPATIONS_ALSO_THINGS = frozenset(("modell",))
 _ACRONYM_MAX = 5  # "CI", "COM", "BASIC": matched only when written in capitals
 # Casing check bits in an automaton value: the first letter must be a capital / all capitals.
 NEEDS_CAPITAL, NEEDS_UPPER, EVERYDAY_WORD, GENITIVE_PLACE, NEEDS_A_CAPITAL = 1, 2, 4, 8, 16
@@ -807,7 +810,8 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
             upper.add(key_id)
             check |= NEEDS_UPPER
         if len(key) >= _HEAD_MIN_LEN and " " not in key and any(
-                e.concept_type in ("occupation-name", "skill") for e in entries):
+                e.concept_type in ("occupation-name", "skill") for e in entries) and not all(
+                fold_surface(e.label) in _OCCUPATIONS_ALSO_THINGS for e in entries):
             # "key " also fires wherever " key " would: one entry serves both, so a whole
             # word is yielded once, not twice (the matcher tells them apart by the char before)
             lexicon.surfaces[f"{key} "] = (key_id, True, len(key), check)

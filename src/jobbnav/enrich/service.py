@@ -194,6 +194,34 @@ _KNOWLEDGE_CUE = re.compile(
     r"känner till|koll på|knowledge|interest\w*|passionate) ")
 
 
+# Colleagues and partners are no occupation the ad asks for or offers: "i nära samarbete med
+# undersköterskor och läkare", "ett team av sjuksköterskor, fysioterapeuter …", "samverkan med
+# skola, polis och BUP", "ca 70 medarbetare – undersköterskor, …" (in the folded text)
+_COLLEAGUES = re.compile(
+    r"\b(?:(?:samarbete|samarbetar|samarbeta|samverkan|samverkar|samverka|tillsammans|team|"
+    r"teamet|vårdlag|vårdlaget|arbetslag|arbetslaget|stöd|kontakt|dialog)(?: +\w+){0,2}? +"
+    r"(?:med|av)|består +av|bestående +av|medarbetare {2,}\S)")
+_COLLEAGUE_REACH = 120
+# someone the job seeker will have around, or may become: "din teamledare", "vår
+# specialpedagog", "möjligheter att utvecklas till teamledare"
+_AROUND_OR_AHEAD = re.compile(
+    r"(?:\b(?:din|ditt|dina|vår|vårt|våra|er|ert|era|your|our)|\butvecklas +(?:\w+ +){0,2}?till|"
+    r"\bavancera +(?:\w+ +){0,2}?till) +(?:\w+ +)?$")
+# The police as an authority, not police officers: "utdrag ur polisens belastningsregister"
+_AUTHORITIES = frozenset(("polisen", "polisens"))
+
+
+def _someone_else(clean: str, folded: str, match: Match, sentence_start: int) -> bool:
+    """Whether an occupation an ad names in a neutral sentence is someone other than the
+    person sought: a colleague, a boss, a contact person, a next step, the police."""
+    start = match.start
+    return folded[start:match.end] in _AUTHORITIES \
+        or _PERSON_NAMED.match(clean, match.end) is not None \
+        or _AROUND_OR_AHEAD.search(folded, max(sentence_start, start - 40), start) is not None \
+        or _COLLEAGUES.search(folded, max(sentence_start, start - _COLLEAGUE_REACH),
+                              start) is not None
+
+
 # Words after an English language name that keep it the language: "Swedish and English",
 # "Swedish is required", "Swedish language skills"; any other word makes it an adjective
 _AFTER_A_LANGUAGE = frozenset((
@@ -299,6 +327,10 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int,
                                       or _PERSON_NAMED.match(clean, match.end)):
             # the role on offer, or the title of a person named ("kontakta HR-chef Lena Ek")
             context = "neutral"
+        if kind == "ad" and context == "neutral" and entry.concept_type in OCCUPATION_TYPES \
+                and _someone_else(clean, folded, match, sentences[sentence][0]
+                                  if sentence >= 0 else 0):
+            continue
         if entry.label == "Högskoleexamen" and _FALLBACK_DEGREE.search(
                 folded, max(0, match.start - 40), match.start):
             # "socionomexamen eller annan högskoleutbildning": the degree asked for is named

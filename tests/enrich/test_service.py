@@ -881,3 +881,11 @@ def test_colleagues_and_the_police_are_no_occupation_of_the_ad(real_engine: Engi
     asked = _labels("Du är legitimerad sjuksköterska eller fysioterapeut.", kind="ad")
     assert {"Sjuksköterska, grundutbildad", "Fysioterapeut"} <= set(asked)
     assert "Läkare" in _labels("Jag har arbetat i team med läkare.", kind="cv")
+
+
+def test_the_work_itself_is_no_experience_of_it(real_engine: Engine) -> None:
+    duties = _labels("Du har huvudansvar för undervisningen i svenska. Du har det övergripande "
+                     "ansvaret för försäljningen.", kind="ad")
+    assert not {"Undervisning, erfarenhet", "Försäljning, erfarenhet"} & set(duties)
+    asked = _labels("Du har erfarenhet av undervisning och av försäljning.", kind="ad")
+    assert {"Undervisning, erfarenhet", "Försäljning, erfarenhet"} <= set(asked)

@@ -211,6 +211,17 @@ _AROUND_OR_AHEAD = re.compile(
 _AUTHORITIES = frozenset(("polisen", "polisens"))
 
 
+_EXPERIENCE_LABEL = ", erfarenhet"
+_EXPERIENCE_CUE = re.compile(r"\b(?:erfarenhet\w*|erfaren|vana|van|arbetat|jobbat|experience)\b"
+                             r"(?: +\w+){0,4} +$")
+
+
+def _is_definite(surface: str, label: str) -> bool:
+    """"undervisningen" of "Undervisning, erfarenhet": the label's noun in its definite form."""
+    noun = label.split(",", 1)[0].lower()
+    return surface != noun and surface in (noun + "en", noun + "et", noun + "n", noun + "t")
+
+
 def _someone_else(clean: str, folded: str, match: Match, sentence_start: int) -> bool:
     """Whether an occupation an ad names in a neutral sentence is someone other than the
     person sought: a colleague, a boss, a contact person, a next step, the police."""
@@ -330,6 +341,12 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int,
         if kind == "ad" and context == "neutral" and entry.concept_type in OCCUPATION_TYPES \
                 and _someone_else(clean, folded, match, sentences[sentence][0]
                                   if sentence >= 0 else 0):
+            continue
+        if entry.label.endswith(_EXPERIENCE_LABEL) and _is_definite(
+                folded[match.start:match.end], entry.label) and not _EXPERIENCE_CUE.search(
+                    folded, max(0, match.start - 40), match.start):
+            # "planera undervisningen", "ansvaret för försäljningen": the work itself, not
+            # experience of it ("erfarenhet av undervisning")
             continue
         if entry.label == "Högskoleexamen" and _FALLBACK_DEGREE.search(
                 folded, max(0, match.start - 40), match.start):

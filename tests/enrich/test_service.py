@@ -889,3 +889,14 @@ def test_the_work_itself_is_no_experience_of_it(real_engine: Engine) -> None:
     assert not {"Undervisning, erfarenhet", "Försäljning, erfarenhet"} & set(duties)
     asked = _labels("Du har erfarenhet av undervisning och av försäljning.", kind="ad")
     assert {"Undervisning, erfarenhet", "Försäljning, erfarenhet"} <= set(asked)
+
+
+def test_an_everyday_word_of_a_field_needs_the_texts_leading_field(real_engine: Engine) -> None:
+    # a nurse assistant's "psykiatri" is no physician's specialist competence, though the
+    # taxonomy relates "Omvårdnad" to physicians too
+    found = _labels("Vi söker undersköterskor till vårt äldreboende. Du har "
+                    "undersköterskeexamen och erfarenhet av omvårdnad, psykiatri och geriatrik.",
+                    kind="ad")
+    assert "Omvårdnad" in found
+    assert not {"Psykiatri, specialistkompetens för läkare",
+                "Geriatrik, specialistkompetens för läkare"} & set(found)

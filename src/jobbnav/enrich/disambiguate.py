@@ -22,6 +22,11 @@ __all__ = ["Sense", "choose_senses", "domain_of"]
 
 UNSUPPORTED_FACTOR = 0.55
 CONTRADICTED_FACTOR = 0.5
+# A weak sense needs support from the text's leading field, not from one broad skill that
+# touches it: "felsökning" in a refrigeration technician's ad is no car mechanic's, though
+# "Kylanläggning, underhåll" is related to car mechanics too (share of the best group's count).
+# Not a product's name in capitals ("SolidWorks"): a word of no other meaning.
+LEAD_SHARE = 0.4
 _NARROW_WORD_MAX_LEN = 8
 _NARROW_WORD_MAX_GROUPS = 2
 # "Försäljning, erfarenhet" is plain "försäljning": this qualifier names no other field
@@ -195,6 +200,11 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
             own = 1 if best.concept_id in firm_set else 0
             domain = domain if domain is not None else domain_now()
             support = sum(domain[g] - own for g in best_groups)
+            if support > 0 and group.only is not None and not acronym and \
+                    match.key_id not in lexicon.needs_capital and \
+                    max(domain[g] - own for g in best_groups) < LEAD_SHARE * max(
+                        domain.values(), default=0):
+                support = 0
             if support <= 0:
                 # an acronym that the text's other fields do not share is most likely another
                 # word: "DBT" in a data engineer's ad is dbt, not dialectical behaviour therapy

@@ -889,6 +889,9 @@ def test_the_work_itself_is_no_experience_of_it(real_engine: Engine) -> None:
     assert not {"Undervisning, erfarenhet", "Försäljning, erfarenhet"} & set(duties)
     asked = _labels("Du har erfarenhet av undervisning och av försäljning.", kind="ad")
     assert {"Undervisning, erfarenhet", "Försäljning, erfarenhet"} <= set(asked)
+    # in a CV the duties are what the person did
+    assert "Försäljning, erfarenhet" in _labels(
+        "2019–2024 butikschef. Ansvarade för försäljningen och personalen.", kind="cv")
 
 
 def test_an_everyday_word_of_a_field_needs_the_texts_leading_field(real_engine: Engine) -> None:

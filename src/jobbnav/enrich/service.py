@@ -342,11 +342,12 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int,
                 and _someone_else(clean, folded, match, sentences[sentence][0]
                                   if sentence >= 0 else 0):
             continue
-        if entry.label.endswith(_EXPERIENCE_LABEL) and _is_definite(
+        if kind != "cv" and entry.label.endswith(_EXPERIENCE_LABEL) and _is_definite(
                 folded[match.start:match.end], entry.label) and not _EXPERIENCE_CUE.search(
                     folded, max(0, match.start - 40), match.start):
-            # "planera undervisningen", "ansvaret för försäljningen": the work itself, not
-            # experience of it ("erfarenhet av undervisning")
+            # "planera undervisningen", "ansvaret för försäljningen": in an ad or a course the
+            # work itself, not experience of it ("erfarenhet av undervisning"); in a CV, what
+            # the person did
             continue
         if entry.label == "Högskoleexamen" and _FALLBACK_DEGREE.search(
                 folded, max(0, match.start - 40), match.start):

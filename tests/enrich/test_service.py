@@ -903,3 +903,10 @@ def test_an_everyday_word_of_a_field_needs_the_texts_leading_field(real_engine: 
     assert "Omvårdnad" in found
     assert not {"Psykiatri, specialistkompetens för läkare",
                 "Geriatrik, specialistkompetens för läkare"} & set(found)
+
+
+def test_young_people_are_no_judges(real_engine: Engine) -> None:
+    found = _labels("Som behandlingsassistent är du en viktig vuxen i ungdomarnas vardag och "
+                    "arbetar nära ungdomarna.", kind="ad")
+    assert "Domare" not in found
+    assert "Domare" in _labels("Vi söker domare till våra matcher.", kind="ad")

@@ -528,7 +528,9 @@ def _licences_by_title(builder: _Builder, concepts: dict[str, Concept]) -> None:
 
 # A vocational college's degree is no university degree ("yrkeshögskoleexamen" names no
 # "högskoleexamen"); the taxonomy has no concept for it
-_WORDS_OF_NO_ONE_CONCEPT = ("yrkeshögskoleexamen", "yrkeshögskoleexamina")
+# "ungdomarna" is "ungdom" + "-arna", not "ung" + "domarna" (judges)
+_WORDS_OF_NO_ONE_CONCEPT = ("yrkeshögskoleexamen", "yrkeshögskoleexamina", "ungdomar",
+                            "ungdomarna", "ungdomarnas", "ungdomars")
 
 
 # Nouns of an action that Swedish compounds with its object ("fönstermontering") and running

@@ -49,8 +49,9 @@ ORIGIN_CONFIDENCE = {"label": 0.95, "alternative": 0.92, "term": 0.88, "keyword"
 _GENERAL_QUALIFIER = "erfarenhet"
 _MAX_STRIPPED_SENSES = 3  # "Verksamhetsledning, <50 domains>" is too vague to match bare
 _HEAD_MIN_LEN = 6
-# occupations named by a word that closes many compounds of a thing: "förvaltningsmodellen",
-# "styrmodellen" and "lagbas-modellen" are no fashion model
+# occupations named by a word that closes many compounds of a thing: "förvaltningsmodellen"
+# and "styrmodellen" are no fashion model (a hyphenated "lagbas-modellen" is two words and still
+# is: the whole word "modellen" is left as it was)
 _OCCUPATIONS_ALSO_THINGS = frozenset(("modell",))
 _ACRONYM_MAX = 5  # "CI", "COM", "BASIC": matched only when written in capitals
 # Casing check bits in an automaton value: the first letter must be a capital / all capitals.

@@ -66,6 +66,8 @@ def _reference_matches(lex: Lexicon, text: str) -> list[matcher.Match]:
                   matcher._licence_list_matches(lex, text, padded)]
     if "truck" in padded:
         found += [(s, e, k, c) for c, _, s, k, e in matcher._truck_class_matches(lex, text)]
+    if " r " in padded:
+        found += [(s, e, k, c) for c, _, s, k, e in matcher._r_language_matches(lex, text, padded)]
     found += [(s, e, k, c) for c, _, s, k, e in matcher._coordinated_matches(lex, text, padded)]
     found.sort(key=lambda m: (m[3], m[0] - m[1], m[0], m[2]))
     kept: list[_Found] = []
@@ -87,6 +89,7 @@ def _reference_senses(lex: Lexicon, matches: list[matcher.Match], folded: str
     domain: Counter[str] = Counter()
     for cid in sorted(firm):
         domain.update(lex.groups_of.get(cid, ()))
+    specialised = disambiguate.SPECIALISED.search(folded) is not None
     out = []
     for match in matches:
         key = lex.keys[match.key_id]
@@ -94,7 +97,8 @@ def _reference_senses(lex: Lexicon, matches: list[matcher.Match], folded: str
         for entry in lex.entries[match.key_id]:
             by_type.setdefault(entry.concept_type, []).append(entry)
         for entries in by_type.values():
-            best = max(entries, key=lambda e: disambiguate._score(lex, e, domain, folded, key))
+            best = max(entries, key=lambda e: disambiguate._score(lex, e, domain, folded, key,
+                                                                specialised))
             confidence = best.confidence * (matcher.HEAD_CONFIDENCE_FACTOR
                                             if match.compound else 1)
             acronym = disambiguate._is_acronym_alternative(lex, best, match.key_id)

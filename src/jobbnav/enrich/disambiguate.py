@@ -9,6 +9,7 @@ keeps its confidence only when the domain supports it; alone it falls below the 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -18,7 +19,7 @@ from jobbnav.enrich.lexicon import ORIGIN_RANK, LexEntry, Lexicon, SenseGroup
 from jobbnav.enrich.local_concepts import ACRONYMS_OF_ONE_MEANING
 from jobbnav.enrich.matcher import HEAD_CONFIDENCE_FACTOR, Match
 
-__all__ = ["Sense", "choose_senses", "domain_of"]
+__all__ = ["SPECIALISED", "Sense", "choose_senses", "domain_of"]
 
 UNSUPPORTED_FACTOR = 0.55
 CONTRADICTED_FACTOR = 0.5
@@ -37,6 +38,15 @@ _SYSTEM_KINDS = frozenset((
     "operativsystem", "integrationsplattform", "logistiksystem", "molnplattform",
     "versionshanteringssystem", "statistikprogram", "frågespråk", "hotellbokningssystem",
     "resebokningssystem", "bokningssystem", "tillverkningsprogram", "analysverktyg"))
+
+# "SQL eller Python för dataanalys" in an analyst's ad: a programming language beside another
+# language of code is one, whatever the text's leading field ("a profit-sharing scheme" alone
+# is no Scheme)
+_LANGUAGES_OF_CODE = frozenset(("programmeringsspråk", "frågespråk", "statistikprogram"))
+
+# a text about a specialist's qualification: "specialistsjuksköterska", "specialistkompetens",
+# "vidareutbildning inom hjärtsjukvård", "specialisering inom akutsjukvård"
+SPECIALISED = re.compile(r"(?<![\w-])(?:specialist|vidareutbild|specialiser)")
 
 Sense = tuple[Match, LexEntry, float]
 
@@ -97,6 +107,13 @@ def _other_field(lexicon: Lexicon, domain: Counter[str], groups: frozenset[str],
                 return False
             others = True
     return others
+
+
+def _other_language_of_code(lexicon: Lexicon, firm: set[str], concept_id: str) -> bool:
+    concepts = lexicon.concepts
+    return any(cid != concept_id and cid in concepts and
+               concepts[cid].preferred_label.rpartition(", ")[2] in _LANGUAGES_OF_CODE
+               for cid in firm)
 
 
 def _shares_a_group(lexicon: Lexicon, firm: set[str], concept_id: str,
@@ -162,6 +179,7 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
         return known[0]
 
     out: list[Sense] = []
+    specialised: list[bool] = []  # whether the text is about a specialist's qualification
     for index, (match, groups) in enumerate(zip(matches, plans, strict=True)):
         for group in groups:
             best = group.only
@@ -174,7 +192,9 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
             if best is None:
                 domain = _without_own_words(lexicon, domain_now(), matches, index)
                 key = lexicon.keys[match.key_id]
-                ranked = sorted(((_score(lexicon, e, domain, folded_text, key), e)
+                if not specialised:
+                    specialised.append(SPECIALISED.search(folded_text) is not None)
+                ranked = sorted(((_score(lexicon, e, domain, folded_text, key, specialised[0]), e)
                                  for e in group.entries), key=lambda se: se[0], reverse=True)
                 best = ranked[0][1]
                 # nothing in the text tells the two best occupations apart, not even their
@@ -182,7 +202,7 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
                 # one group): naming one is a guess
                 second = ranked[1][1]
                 undecided = best.concept_type == "occupation-name" and \
-                    ranked[0][0][:4] == ranked[1][0][:4] and lexicon.groups_of.get(
+                    ranked[0][0][:5] == ranked[1][0][:5] and lexicon.groups_of.get(
                         best.concept_id) == lexicon.groups_of.get(second.concept_id)
             confidence = best.confidence
             if match.compound:
@@ -202,9 +222,16 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
             support = sum(domain[g] - own for g in best_groups)
             if support > 0 and group.only is not None and not acronym and \
                     match.key_id not in lexicon.needs_capital and \
+                    not (best.qualifier in _LANGUAGES_OF_CODE
+                         and _other_language_of_code(lexicon, firm_set, best.concept_id)) and \
                     max(domain[g] - own for g in best_groups) < LEAD_SHARE * max(
                         domain.values(), default=0):
                 support = 0
+            if support <= 0 and group.only is not None and lexicon.keys[
+                    match.key_id].endswith(_TASK_ENDINGS) and _is_narrow_word(
+                    lexicon, best, lexicon.keys[match.key_id]) and _listed_with_a_skill(
+                    lexicon, matches, index, folded_text):
+                support = 1
             if support <= 0:
                 # an acronym that the text's other fields do not share is most likely another
                 # word: "DBT" in a data engineer's ad is dbt, not dialectical behaviour therapy
@@ -217,6 +244,32 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
                     confidence *= UNSUPPORTED_FACTOR
             out.append((match, best, round(confidence, 3)))
     return out
+
+
+# "orderplockning, packning och godsmottagning": an item of a list of tasks is a task too
+_TASK_ENDINGS = ("ning", "ing")  # "packning", "plockning": the work, not a thing
+_LIST_JOINT = re.compile(r"\s*(?:,|/|&|och|eller|samt|,\s*och|,\s*eller)\s*$")
+
+
+def _listed_with_a_skill(lexicon: Lexicon, matches: list[Match], index: int,
+                         folded_text: str) -> bool:
+    """Whether the match at `index` and a neighbouring single-sense skill hit are items of
+    one list ("orderplockning, packning och godsmottagning")."""
+    match = matches[index]
+    plans = lexicon.sense_plans
+    for k in (index - 1, index + 1):
+        if not 0 <= k < len(matches):
+            continue
+        other = matches[k]
+        if other.compound or plans.get(other.key_id, (None,))[0] is None or \
+                "skill" not in lexicon.key_types[other.key_id]:
+            continue
+        first, second = (other, match) if k < index else (match, other)
+        if first.end < second.start and _LIST_JOINT.fullmatch(
+                folded_text, first.end, second.start) and not _is_narrow_word(
+                lexicon, lexicon.entries[other.key_id][0], lexicon.keys[other.key_id]):
+            return True
+    return False
 
 
 def _without_own_words(lexicon: Lexicon, domain: Counter[str], matches: list[Match],
@@ -292,9 +345,12 @@ _GENERIC_HEADS = ("utveckling", "hantering", "ledning", "arbete", "kunskap", "te
 
 
 def _score(lexicon: Lexicon, entry: LexEntry, domain: Counter[str], folded_text: str,
-           key: str) -> tuple[bool, float, int, float, int, int, str]:
+           key: str, specialised: bool) -> tuple[bool, bool, float, int, float, int, int, str]:
+    # "erfarenhet av akutsjukvård" is "Akutsjukvård, sjukhus", not a specialist's
+    # qualification in it, unless the text speaks of specialists
+    plain = specialised or "specialist" not in entry.qualifier
     support = float(sum(domain[g] for g in lexicon.groups_of.get(entry.concept_id, ())))
     qualifier_seen = _qualifier_words_seen(entry.qualifier, folded_text)
     primary = int(entry.label.lower().startswith(key))
-    return (support > 0, qualifier_seen, primary, support, -ORIGIN_RANK[entry.origin],
+    return (plain, support > 0, qualifier_seen, primary, support, -ORIGIN_RANK[entry.origin],
             -len(entry.label), entry.concept_id)

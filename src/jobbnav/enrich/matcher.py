@@ -111,6 +111,8 @@ def find_matches(lexicon: Lexicon, text: str, folded: str | None = None, *,
         found += _licence_list_matches(lexicon, text, padded)
     if "truck" in padded:
         found += _truck_class_matches(lexicon, text)
+    if " r " in padded:
+        found += _r_language_matches(lexicon, text, padded)
     found += _coordinated_matches(lexicon, text, padded)
     return _resolve(lexicon, found)
 
@@ -172,6 +174,34 @@ def _truck_class_matches(lexicon: Lexicon, text: str) -> list[tuple[bool, int, i
             found = lexicon.surfaces.get(f" {cls.group().lower()} truckar ", None)
             if found is not None:
                 out.append((False, -1, cls.start(), found[0], cls.end()))
+    return out
+
+
+# "Python eller R", "SPSS, R eller Stata", "kunskaper i R": the statistics language, a lone
+# capital letter, where other tools of analysis or a knowledge cue stand next to it ("Scania R
+# 500", "R&D" are other things)
+_LONE_R = re.compile(r"(?<![\w&/.+-])R(?![\w&/+-]|\.\w|\s*\d)")
+_R_COMPANIONS = re.compile(
+    r"(?<!\w)(?:python|sql|sas|spss|stata|matlab|julia|prism|vba|statistikprogram\w*|"
+    r"statistikverktyg\w*|statistical|programmer\w*|"
+    r"programming)(?!\w)")
+_R_CUE_BEFORE = re.compile(
+    r"(?:kunskap\w*|erfarenhet|knowledge|experience|skills|vana)\s+(?:i|av|of|in|with)\s+$")
+_R_REACH = 40
+
+
+def _r_language_matches(lexicon: Lexicon, text: str, padded: str
+                        ) -> list[tuple[bool, int, int, int, int]]:
+    found = lexicon.surfaces.get(" r programmeringsspråk ")
+    if found is None:
+        return []
+    folded = padded[1:-1]
+    out = []
+    for lone in _LONE_R.finditer(text):
+        start, end = lone.start(), lone.end()
+        if _R_COMPANIONS.search(folded, max(0, start - _R_REACH), start + _R_REACH) or \
+                _R_CUE_BEFORE.search(folded, max(0, start - _R_REACH), start):
+            out.append((False, -1, start, found[0], end))
     return out
 
 

@@ -18,7 +18,7 @@ from sqlalchemy import Engine
 from jobbnav.db import get_engine
 from jobbnav.enrich.attributive import describes_a_thing
 from jobbnav.enrich.context import clause_context, sentence_contexts
-from jobbnav.enrich.disambiguate import choose_senses, domain_of
+from jobbnav.enrich.disambiguate import SPECIALISED, choose_senses, domain_of
 from jobbnav.enrich.english_titles import ENGLISH_TITLE_WORDS, is_english_title
 from jobbnav.enrich.lexicon import LexEntry, Lexicon, build_lexicon
 from jobbnav.enrich.local_concepts import ENGLISH_LANGUAGE_NAMES
@@ -323,6 +323,7 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int,
     # sentence, misspelled]; Hit objects are made once per concept at the end.
     merged: dict[str, list[Any]] = {}
     rank = _CONTEXT_RANK
+    specialised = SPECIALISED.search
     for match, entry, confidence, sentence in kept:
         # where a job is, or where the employer has colleagues, is no requirement on the
         # candidate: "… är ett krav eftersom vi har kollegor i Finland"
@@ -348,6 +349,11 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int,
             # "planera undervisningen", "ansvaret för försäljningen": in an ad or a course the
             # work itself, not experience of it ("erfarenhet av undervisning"); in a CV, what
             # the person did
+            continue
+        if "specialist" in entry.qualifier and entry.origin in ("stripped", "inflection") \
+                and not specialised(folded):
+            # "erfarenhet av akutsjukvård", "palliativ vård i hemmet": the field of care, not
+            # the specialist nurse's or doctor's qualification in it
             continue
         if entry.label == "Högskoleexamen" and _FALLBACK_DEGREE.search(
                 folded, max(0, match.start - 40), match.start):

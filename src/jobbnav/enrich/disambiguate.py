@@ -220,7 +220,8 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
             own = 1 if best.concept_id in firm_set else 0
             domain = domain if domain is not None else domain_now()
             support = sum(domain[g] - own for g in best_groups)
-            if support > 0 and group.only is not None and not acronym and \
+            if support > 0 and (group.only is not None or best.concept_type == "skill") and \
+                    not acronym and \
                     match.key_id not in lexicon.needs_capital and \
                     not (best.qualifier in _LANGUAGES_OF_CODE
                          and _other_language_of_code(lexicon, firm_set, best.concept_id)) and \

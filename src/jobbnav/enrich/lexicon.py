@@ -58,7 +58,11 @@ _ACRONYM_MAX = 5  # "CI", "COM", "BASIC": matched only when written in capitals
 NEEDS_CAPITAL, NEEDS_UPPER, EVERYDAY_WORD, GENITIVE_PLACE, NEEDS_A_CAPITAL = 1, 2, 4, 8, 16
 # Products the taxonomy spells in capitals but their makers and ads write as words ("Jira",
 # "iOS", "Unix"): a capital anywhere will do; "jira" in lower case is not asked for
-_PRODUCTS_WRITTEN_AS_WORDS = frozenset(("jira", "ios", "unix"))
+_PRODUCTS_WRITTEN_AS_WORDS = frozenset((
+    "jira", "ios", "unix", "cisco",
+    # programming languages named by everyday words: "a profit-sharing scheme", "rust"
+    "scheme", "rust", "swift", "dart", "ruby", "shell", "elm", "lingo", "prolog", "julia", "ada",
+    "pascal", "scala", "smalltalk", "eiffel", "elixir", "angular", "lisp", "go"))
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _VENDOR = re.compile(r"^(?:ms|microsoft|adobe)\s+", re.IGNORECASE)
 _IN_PARENTHESES = re.compile(r"\(([A-ZÅÄÖ][A-Za-zÅÄÖåäö0-9]{2,5})\)")

@@ -79,8 +79,13 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
                                              "delivery", "continuous delivery"],
     # Skills as ads write them: a verb with its object ("kunna läsa ritningar"), a truck class by
     # its kind ("motviktstruck" is a B-truck), an activity by its short noun ("orderplock").
-    ("skill", "Ritningsläsning"): ["läsa ritningar", "läsa och tolka ritningar", "tolka ritningar",
-                                   "läsa in ritningar", "ritningsförståelse"],
+    ("skill", "Ritningsläsning"): [
+        f"{verb} {kind}ritningar" for verb in (
+            "läsa", "läser", "tolka", "läsa och tolka", "läsa och förstå", "läsa och redigera",
+            "läsa enkla", "läsa enklare", "läsa och tolka enkla", "läsa och tolka enklare")
+        for kind in ("", "svets", "bygg", "arbets", "konstruktions")] + [
+        "läsa in ritningar", "ritningsförståelse", "förståelse för ritningar",
+        "läsa tekniska ritningar"],
     ("skill", "B-truckar"): ["motviktstruck", "motviktstruckar", "B-truck"],
     ("skill", "A-truckar"): ["ledstaplare", "plocktruck", "plocktruckar", "A-truck"],
     ("skill", "C-truckar"): ["C-truck"],
@@ -156,6 +161,17 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
         "vårdlärare", "fordonslärare", "ellärare", "bygglärare", "restauranglärare",
         "svetslärare", "industrilärare", "naturbrukslärare", "frisörlärare"],
     ("skill", "Truckvana"): ["köra truck", "kört truck", "truckkörning"],
+    ("skill", "Merförsäljning"): ["upsell", "upselling", "mersälja", "merförsälja"],
+    ("skill", "3D-modellering"): ["3D-modeller", "3D-modell", "3D modelling", "3D-modelling",
+                                  "3D modeling", "3D-modeling"],
+    # a vendor's name, as ads write it, for the product the taxonomy names ("Cisco-miljö")
+    ("skill", "Cisco technologies"): ["Cisco"],
+    ("skill", "PC-datorer, installation och underhåll"): [
+        "installera och konfigurera datorer", "installerar och konfigurerar datorer",
+        "installation av datorer"],
+    ("skill", "Publicering, webben och sociala medier"): [
+        "webbpublicering", "publicera innehåll", "publicera inlägg", "publicering på webben"],
+    ("skill", "Elteknik"): ["elektroteknik"],
     ("skill", "Kassavana"): ["kassaarbete", "jobbat i kassa", "arbetat i kassa"],
     # Requirements as Swedish ads word them, for the concept a tagger files them under: the
     # generic degree, the security vetting of public-sector and defence jobs, the protected

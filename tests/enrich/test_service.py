@@ -910,3 +910,57 @@ def test_young_people_are_no_judges(real_engine: Engine) -> None:
                     "arbetar nära ungdomarna.", kind="ad")
     assert "Domare" not in found
     assert "Domare" in _labels("Vi söker domare till våra matcher.", kind="ad")
+
+
+def test_languages_of_code_beside_other_code_whatever_the_leading_field(
+        real_engine: Engine) -> None:
+    # an analyst's ad leads with economics; Python and R stand beside SQL and each other
+    found = _labels("Vi söker en prisanalytiker med civilekonomexamen och god kunskap om "
+                    "redovisning och Excel. Erfarenhet av SQL och Python eller R för dataanalys "
+                    "är meriterande.", kind="ad")
+    assert found.get("Python, programmeringsspråk") == "meriting"
+    assert found.get("R, programmeringsspråk") == "meriting"
+    assert "R, programmeringsspråk" in _labels("Kunskaper i R.", kind="ad")
+    # other capital R's, and a language named by an everyday word written as one
+    assert "R, programmeringsspråk" not in _labels(
+        "Du kör en Scania R 500 med kylsläp och rapporterar i vårt R&D-system med SQL.")
+    assert "Scheme, programmeringsspråk" not in _labels(
+        "We offer a profit-sharing scheme. You write Python and SQL every day.", kind="ad")
+
+
+def test_a_listed_task_is_a_task(real_engine: Engine) -> None:
+    found = _labels("Vi söker lagerarbetare för orderplockning, packning och godsmottagning.",
+                    kind="ad")
+    assert {"Orderplockning", "Packning", "Varumottagning"} <= set(found)
+    # a thing in a list is no task: a region's dental care is no dental skill
+    assert "Tandvård" not in _labels(
+        "Regionen ansvarar för hälso- och sjukvård, tandvård och kollektivtrafik. Vi söker en "
+        "controller med erfarenhet av budgetuppföljning.", kind="ad")
+
+
+def test_a_field_of_care_is_no_specialist_qualification_unless_the_text_says_so(
+        real_engine: Engine) -> None:
+    found = _labels("Vi söker sjuksköterskor till vår medicinavdelning. Erfarenhet av "
+                    "akutsjukvård och palliativ vård är meriterande.", kind="ad")
+    assert not [label for label in found if "specialist" in label]
+    specialist = _labels("Vi söker en legitimerad sjuksköterska. Har du specialistutbildning "
+                         "inom akutsjukvård är det meriterande.", kind="ad")
+    assert specialist.get("Akutsjukvård, specialistområde för sjuksköterska") == "meriting"
+
+
+def test_an_ambiguous_everyday_word_needs_the_texts_leading_field_too(
+        real_engine: Engine) -> None:
+    # an accounting firm's "rådgivning" is neither probation counselling nor animal health
+    # advice, though Excel is related to social work too
+    found = _labels("Vi hjälper små företag med redovisning, lön och rådgivning. Som "
+                    "redovisningsekonom arbetar du i Excel och Fortnox.", kind="ad")
+    assert "Redovisning" in found
+    assert not {"Rådgivning, frivård", "Rådgivning, förebyggande djurhälsovård"} & set(found)
+
+
+def test_skills_and_titles_as_ads_write_them(real_engine: Engine) -> None:
+    found = _labels("Du kan läsa och tolka svetsritningar, arbetar med 3D-modeller och har "
+                    "erfarenhet av Cisco-miljöer.", kind="ad")
+    assert {"Ritningsläsning", "3D-modellering", "Cisco technologies"} <= set(found)
+    titles = _labels("Vi söker en säljchef och två testare till vårt mjukvaruteam.", kind="ad")
+    assert {"Försäljningschef", "Mjukvarutestare"} <= set(titles)

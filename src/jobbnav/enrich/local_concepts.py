@@ -153,6 +153,9 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("occupation-name", "Kundtjänstmedarbetare"): ["kundservicemedarbetare"],
     ("occupation-name", "Städare"): ["lokalvårdare"],
     ("occupation-name", "IT-arkitekt"): ["lösningsarkitekt"],  # a solution architect
+    ("occupation-name", "Försäljningschef"): ["säljchef", "head of sales", "sales director"],
+    # ("tester" is Swedish for tests)
+    ("occupation-name", "Mjukvarutestare"): ["testare", "software tester", "QA tester"],
     # a teacher of an upper-secondary vocational programme's subject: "lärare i fordon och
     # transport", "lärare inom vård och omsorg", "vårdlärare"
     ("occupation-name", "Yrkeslärare"): [

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from itertools import chain
 
-from jobbnav.enrich.lexicon import ORIGIN_RANK, LexEntry, Lexicon, SenseGroup
+from jobbnav.enrich.lexicon import ORIGIN_RANK, SYSTEM_KINDS, LexEntry, Lexicon, SenseGroup
 from jobbnav.enrich.local_concepts import ACRONYMS_OF_ONE_MEANING
 from jobbnav.enrich.matcher import HEAD_CONFIDENCE_FACTOR, Match
 
@@ -32,12 +32,6 @@ _NARROW_WORD_MAX_LEN = 8
 _NARROW_WORD_MAX_GROUPS = 2
 # "Försäljning, erfarenhet" is plain "försäljning": this qualifier names no other field
 _GENERIC_QUALIFIERS = frozenset(("", "erfarenhet"))
-# qualifiers that say what kind of system a product is, not whose field it is
-_SYSTEM_KINDS = frozenset((
-    "applikationsplattform", "affärssystem", "redovisningssystem", "databashanterare",
-    "operativsystem", "integrationsplattform", "logistiksystem", "molnplattform",
-    "versionshanteringssystem", "statistikprogram", "frågespråk", "hotellbokningssystem",
-    "resebokningssystem", "bokningssystem", "tillverkningsprogram", "analysverktyg"))
 
 # "SQL eller Python för dataanalys" in an analyst's ad: a programming language beside another
 # language of code is one, whatever the text's leading field ("a profit-sharing scheme" alone
@@ -65,7 +59,8 @@ def _is_weak(lexicon: Lexicon, entry: LexEntry, key: str, key_id: int) -> bool:
             and entry.origin in ("stripped", "inflection") and " " not in key
             # a vendor ("MS Office" → "Office") names no field
             and not entry.label.startswith(entry.qualifier + " ")
-            and not (entry.qualifier in _SYSTEM_KINDS and key_id in lexicon.needs_upper
+            and not (entry.qualifier in SYSTEM_KINDS and (key_id in lexicon.needs_upper
+                                                         or key_id in lexicon.named_products)
                      and entry.label.casefold().startswith(key + ",")))
 
 

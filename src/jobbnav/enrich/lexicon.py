@@ -35,8 +35,8 @@ from jobbnav.taxonomy.index import TaxonomyIndex
 from jobbnav.taxonomy.model import Concept
 
 __all__ = ["EVERYDAY_WORD", "GENITIVE_PLACE", "MATCH_TYPES", "NEEDS_A_CAPITAL", "NEEDS_CAPITAL",
-           "NEEDS_UPPER",
-           "LexEntry", "Lexicon", "SenseGroup", "build_lexicon", "field_acronym"]
+           "NEEDS_UPPER", "SYSTEM_KINDS", "LexEntry", "Lexicon", "SenseGroup", "build_lexicon",
+           "field_acronym"]
 
 # Concept types the matcher looks for (others, like SNI or SUN, are not mentioned in ads).
 MATCH_TYPES = ("occupation-name", "skill", "trait", "language", "driving-licence",
@@ -63,6 +63,12 @@ _PRODUCTS_WRITTEN_AS_WORDS = frozenset((
     # programming languages named by everyday words: "a profit-sharing scheme", "rust"
     "scheme", "rust", "swift", "dart", "ruby", "shell", "elm", "lingo", "prolog", "julia", "ada",
     "pascal", "scala", "smalltalk", "eiffel", "elixir", "angular", "lisp", "go"))
+# qualifiers that say what kind of system a product is, not whose field it is
+SYSTEM_KINDS = frozenset((
+    "applikationsplattform", "affärssystem", "redovisningssystem", "databashanterare",
+    "operativsystem", "integrationsplattform", "logistiksystem", "molnplattform",
+    "versionshanteringssystem", "statistikprogram", "frågespråk", "hotellbokningssystem",
+    "resebokningssystem", "bokningssystem", "tillverkningsprogram", "analysverktyg"))
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _VENDOR = re.compile(r"^(?:ms|microsoft|adobe)\s+", re.IGNORECASE)
 _IN_PARENTHESES = re.compile(r"\(([A-ZÅÄÖ][A-Za-zÅÄÖåäö0-9]{2,5})\)")
@@ -170,6 +176,9 @@ class Lexicon:
     concepts: dict[str, Concept] = field(default_factory=dict)
     needs_capital: frozenset[int] = frozenset()
     needs_upper: frozenset[int] = frozenset()
+    # products named by a word of their own, read only as written, with a capital
+    # ("Mastercam", "Monitor", "Hogia" of "…, tillverkningsprogram", "…, affärssystem")
+    named_products: frozenset[int] = frozenset()
     build_seconds: float = 0.0
     # key id → (its concept id when the key has one sense, its sense groups); filled on use
     sense_plans: dict[int, tuple[str | None, tuple[SenseGroup, ...]]] = field(
@@ -785,6 +794,7 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
     lexicon = Lexicon(version=index.version, concepts=concepts, english_names=english_names)
     capital: set[int] = set()
     upper: set[int] = set()
+    products: set[int] = set()
     acronyms = {cid: {w for w in re.split(r"[/,()\s-]+", c.preferred_label) if w.isupper()}
                 for cid, c in concepts.items()}
     for (ctype, label), surfaces in EXTRA_SURFACES.items():  # "MI", "VAS": as written
@@ -810,13 +820,16 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
             if key.endswith("s") and not any(
                     fold_surface(e.label).endswith("s") for e in entries):
                 check |= GENITIVE_PLACE  # "Lunds", "Sveriges": maybe a company's name
-        if key in _PRODUCTS_WRITTEN_AS_WORDS:
+        if key in _PRODUCTS_WRITTEN_AS_WORDS or (entries and " " not in key and all(
+                e.concept_type == "skill" and e.origin == "stripped"
+                and e.qualifier in SYSTEM_KINDS for e in entries)):
             check |= NEEDS_A_CAPITAL
+            products.add(key_id)
         elif entries and len(key) <= _ACRONYM_MAX and key.isalnum() and all(
                 key.upper() in acronyms.get(e.concept_id, ()) for e in entries):
             upper.add(key_id)
             check |= NEEDS_UPPER
-        if len(key) >= _HEAD_MIN_LEN and " " not in key and any(
+        if len(key) >= _HEAD_MIN_LEN and " " not in key and key_id not in products and any(
                 e.concept_type in ("occupation-name", "skill") for e in entries) and not all(
                 fold_surface(e.label) in _OCCUPATIONS_ALSO_THINGS for e in entries):
             # "key " also fires wherever " key " would: one entry serves both, so a whole
@@ -827,6 +840,7 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
     lexicon.scanner = SurfaceScanner(lexicon.surfaces)
     lexicon.needs_capital = frozenset(capital)
     lexicon.needs_upper = frozenset(upper)
+    lexicon.named_products = frozenset(products)
     lexicon.groups_of = {cid: _groups(index, c) for cid, c in concepts.items()}
     lexicon.field_of = {cid: next(iter(c.codes.values()), "")[:2]
                         for cid, c in concepts.items() if c.type == "ssyk-level-4"}

@@ -168,6 +168,10 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("skill", "Merförsäljning"): ["upsell", "upselling", "mersälja", "merförsälja"],
     ("skill", "3D-modellering"): ["3D-modeller", "3D-modell", "3D modelling", "3D-modelling",
                                   "3D modeling", "3D-modeling"],
+    # "kör distribution med lastbil", "hantering av farligt gods": the driving and the transport,
+    # not the parcel van or the licence of the taxonomy's stripped labels
+    ("skill", "Distributionskörning"): ["distribution"],
+    ("skill", "Transport av farligt gods"): ["farligt gods"],
     ("skill", "Lastning"): ["lastar", "lasta"],
     ("skill", "Lossning"): ["lossar", "lossa"],
     ("skill", "Automationsteknik"): ["industriell automation"],

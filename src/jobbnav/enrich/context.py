@@ -16,7 +16,7 @@ import ahocorasick
 from jobbnav.enrich.model import Context, Kind
 from jobbnav.enrich.tokenize import match_text
 
-__all__ = ["clause_context", "sentence_contexts"]
+__all__ = ["clause_before_a_preference", "clause_context", "sentence_contexts"]
 
 _F = re.IGNORECASE
 
@@ -499,3 +499,22 @@ def clause_context(text: str, start: int, end: int, position: int, kind: Kind
         # "Du behöver inte vara teknikproffs, det räcker att du är nyfiken"
         return "required"
     return own
+
+
+# "Du har B-körkort och gärna egen bil", "Du är självgående, men samarbetar också gärna":
+# a second clause that says what would be nice, after a first that says what is asked
+_PREFERENCE_JOINT = re.compile(r",?\s+(?:och|men|samt|and|but)(?:\s+\w+){0,2}?\s+"
+                               r"(?:gärna|helst|preferably|ideally)\b", _F)
+_EXPLICIT_MERIT = re.compile(r"merit|\bplus\b|fördel|önskvär|bonus|advantage|nice\s+to", _F)
+
+
+def clause_before_a_preference(text: str, start: int, end: int, position: int, kind: Kind
+                               ) -> Context | None:
+    """"required" for a mention at `position` in the first clause of a sentence whose
+    merit is only a preference in a clause after it, when that first clause asks for
+    something itself ("Du har B-körkort och gärna traktorkort")."""
+    joint = _PREFERENCE_JOINT.search(text, position, end)
+    if joint is None or _EXPLICIT_MERIT.search(text, start, end):
+        return None
+    found = {m.lastgroup for m in _CUES_BY_KIND[kind].finditer(text, start, joint.start())}
+    return "required" if {"required", "profile", "person"} & found else None

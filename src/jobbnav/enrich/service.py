@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 
 from jobbnav.db import get_engine
 from jobbnav.enrich.attributive import describes_a_thing
-from jobbnav.enrich.context import clause_context, sentence_contexts
+from jobbnav.enrich.context import clause_before_a_preference, clause_context, sentence_contexts
 from jobbnav.enrich.disambiguate import SPECIALISED, choose_senses, domain_of
 from jobbnav.enrich.english_titles import ENGLISH_TITLE_WORDS, is_english_title
 from jobbnav.enrich.lexicon import LexEntry, Lexicon, build_lexicon
@@ -260,6 +260,12 @@ def _about_teaching(lexicon: Lexicon, folded: str,
                for group in lexicon.groups_of.get(entry.concept_id, ()))
 
 
+_PROFICIENCY = re.compile(
+    r"\b(?:tal +och +skrift|skrift +och +tal|written +and +spoken|spoken +and +written|"
+    r"uttrycka +dig|uttrycker +dig|gör +dig +förstådd|göra +dig +förstådd|kommunicera +på|"
+    r"kommunicerar +på|communicate +in|fluent +in|flytande +på|obehindrat)\b")
+
+
 def _hits(state: _State, text: str, kind: Kind, sentence_offset: int,
           undecided: list[tuple[tuple[str, ...], int]] | None = None,
           extra_domain: Counter[str] | None = None, unasked: list[str] | None = None
@@ -334,6 +340,14 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int,
             # (a course's "inget krav för att antas, men arbetsgivare kräver körkort" is about
             # two requirements, the admission's and the employers')
             context = clause_context(clean, *sentences[sentence], match.start, kind) or context
+        if context == "meriting" and kind == "ad":
+            context = clause_before_a_preference(clean, *sentences[sentence], match.start,
+                                                 kind) or context
+        if kind == "ad" and context == "neutral" and entry.concept_type == "language" and \
+                sentence >= 0 and _PROFICIENCY.search(folded, *sentences[sentence]):
+            # "Du uttrycker dig väl på svenska i tal och skrift": a language described as the
+            # applicant's command of it is asked for, whatever the section
+            context = "required"
         if kind == "ad" and context != "negated" and entry.concept_type in \
                 OCCUPATION_TYPES and (names_the_role(clean, folded, match.start)
                                       or _PERSON_NAMED.match(clean, match.end)):

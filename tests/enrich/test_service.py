@@ -964,3 +964,32 @@ def test_skills_and_titles_as_ads_write_them(real_engine: Engine) -> None:
     assert {"Ritningsläsning", "3D-modellering", "Cisco technologies"} <= set(found)
     titles = _labels("Vi söker en säljchef och två testare till vårt mjukvaruteam.", kind="ad")
     assert {"Försäljningschef", "Mjukvarutestare"} <= set(titles)
+
+
+def test_what_a_course_leads_to_is_its_outcome(real_engine: Engine) -> None:
+    found = _labels("Utbildningen leder till undersköterskeexamen och bevis om skyddad "
+                    "yrkestitel som undersköterska.", kind="course")
+    assert found.get("Bevis\xa0om skyddad yrkestitel som undersköterska") == "outcome"  # (sic)
+    assert _labels("Efter godkänt prov får du ett intyg i livsmedelshygien.",
+                   kind="course").get("Livsmedelshygien") == "outcome"
+    assert _labels("Kursen passar dig som vill jobba som truckförare.",
+                   kind="course").get("Truckförare") == "outcome"
+
+
+def test_a_language_the_applicant_commands_is_asked_for(real_engine: Engine) -> None:
+    found = _labels("Om tjänsten\nDu arbetar med kunder i hela Norden. Du uttrycker dig väl på "
+                    "svenska och engelska i tal och skrift.", kind="ad")
+    assert found.get("Svenska") == "required"
+    assert found.get("Engelska") == "required"
+    # a language the work is done in is no requirement on its own
+    assert _labels("Om tjänsten\nVåra kunder finns i Norge och Danmark och mycket av "
+                   "dokumentationen är på engelska.", kind="ad").get("Engelska") == "neutral"
+
+
+def test_the_clause_before_a_preference_keeps_its_requirement(real_engine: Engine) -> None:
+    found = _labels("Du behöver ha B-körkort och gärna traktorkort.", kind="ad")
+    assert found.get("Körkort B") == "required"
+    assert found.get("Traktorkort") == "meriting"
+    # an explicit merit covers the whole sentence
+    merit = _labels("Det är meriterande om du har B-körkort och gärna truckkort.", kind="ad")
+    assert merit.get("Körkort B") == "meriting"

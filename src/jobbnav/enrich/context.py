@@ -41,7 +41,12 @@ _OUTCOME = re.compile(
     r"\befter\s+(?:avslutad\s+|genomförd\s+)?(?:kursen|utbildningen|programmet|avslutad)\b|"
     r"\befter\s+godkän[dt]\w*\s+(?:prov|kurs|utbildning)\w*|"
     r"\bkan\s+(?:du\s+)?(?:söka\s+)?(?:arbete|jobb|arbeta|jobba)\s+som\b|"
-    r"\bleder\s+(?:\w+\s+)?till\s+(?:arbete|jobb|anställning|yrken?)\b|"
+    r"\bleder\s+(?:\w+\s+){0,2}?till\b|\bblir\s+du\b|\bdu\s+blir\b|"
+    # "för dig som vill arbeta som barnskötare", "Du utbildas i Säker Vatten", "får du ett
+    # intyg", "avslutas med yrkesbevis", "ger dig kunskaper", "förbereder dig för att arbeta"
+    r"\bvill\s+(?:bli|arbeta|jobba)\b|\butbildas\b|\bavslutas\s+med\b|"
+    r"\b(?:får\s+du|du\s+får)\s+(?:\w+\s+)?(?:intyg|certifikat|\w*bevis|\w*examen)\w*|"
+    r"\bger\s+dig\b|\bförbereder\s+dig\b|"
     r"\bdu\s+(?:kommer\s+att\s+|ska\s+)?lär(?:a|er)?\s+dig\b|\blär\s+du\s+dig\b|"
     r"\bdu\s+(?:kommer\s+att\s+)?får?\s+(?:också\s+|även\s+)?(?:kunskap\w*|färdigheter|lära|"
     r"läsa|träna|öva)\b|\bfår\s+du\s+(?:också\s+|även\s+)?(?:kunskap\w*|färdigheter|lära|"
@@ -252,7 +257,8 @@ CUE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "not_required": ("inte ", "ej ", "inget ", "ingen ", "inga ", "not ", "no "),
     "outcome": ("efter", "du", "kursen", "utbildningen", "lärandemål", "kursens", "målet",
                 "ska", "i", "kan", "leder", "lär", "får", "vi", "läser", "tränar", "övar",
-                "programmet", "grundkursen", "delkursen", "tar"),
+                "programmet", "grundkursen", "delkursen", "tar", "blir", "vill", "utbildas",
+                "avslutas", "ger", "förbereder"),
     "prerequisite": ("förkunskap", "behörighet", "antagningskrav", "för", "krav", "som",
                      "entry"),
     "meriting": ("merit", "ett ", "plus ", "önskvär", "fördel", "gärna", "bonus", "nice ",

@@ -60,6 +60,8 @@ def _reference_matches(lex: Lexicon, text: str) -> list[matcher.Match]:
             continue
         if key_id in lex.needs_upper and not text[start:end - 1].isupper():
             continue
+        if key_id in lex.named_products and text[start:end - 1].islower():
+            continue
         found.append((start, end - 1, key_id, False))
     if "körkort" in padded:
         found += [(s, e, k, c) for c, _, s, k, e in

@@ -820,15 +820,18 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
             if key.endswith("s") and not any(
                     fold_surface(e.label).endswith("s") for e in entries):
                 check |= GENITIVE_PLACE  # "Lunds", "Sveriges": maybe a company's name
-        if key in _PRODUCTS_WRITTEN_AS_WORDS or (entries and " " not in key and all(
-                e.concept_type == "skill" and e.origin == "stripped"
-                and e.qualifier in SYSTEM_KINDS for e in entries)):
+        if key in _PRODUCTS_WRITTEN_AS_WORDS:
             check |= NEEDS_A_CAPITAL
             products.add(key_id)
         elif entries and len(key) <= _ACRONYM_MAX and key.isalnum() and all(
                 key.upper() in acronyms.get(e.concept_id, ()) for e in entries):
             upper.add(key_id)
             check |= NEEDS_UPPER
+        elif entries and " " not in key and all(
+                e.concept_type == "skill" and e.origin == "stripped"
+                and e.qualifier in SYSTEM_KINDS for e in entries):
+            check |= NEEDS_A_CAPITAL
+            products.add(key_id)
         if len(key) >= _HEAD_MIN_LEN and " " not in key and key_id not in products and any(
                 e.concept_type in ("occupation-name", "skill") for e in entries) and not all(
                 fold_surface(e.label) in _OCCUPATIONS_ALSO_THINGS for e in entries):

@@ -68,8 +68,7 @@ def _reference_matches(lex: Lexicon, text: str) -> list[matcher.Match]:
                   matcher._licence_list_matches(lex, text, padded)]
     if "truck" in padded:
         found += [(s, e, k, c) for c, _, s, k, e in matcher._truck_class_matches(lex, text)]
-    if " r " in padded:
-        found += [(s, e, k, c) for c, _, s, k, e in matcher._r_language_matches(lex, text, padded)]
+    found += [(s, e, k, c) for c, _, s, k, e in matcher._r_language_matches(lex, text, padded)]
     found += [(s, e, k, c) for c, _, s, k, e in matcher._coordinated_matches(lex, text, padded)]
     found.sort(key=lambda m: (m[3], m[0] - m[1], m[0], m[2]))
     kept: list[_Found] = []
@@ -91,7 +90,7 @@ def _reference_senses(lex: Lexicon, matches: list[matcher.Match], folded: str
     domain: Counter[str] = Counter()
     for cid in sorted(firm):
         domain.update(lex.groups_of.get(cid, ()))
-    specialised = disambiguate.SPECIALISED.search(folded) is not None
+    specialised = disambiguate.specialised(folded)
     out = []
     for match in matches:
         key = lex.keys[match.key_id]

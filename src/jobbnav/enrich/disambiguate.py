@@ -19,7 +19,7 @@ from jobbnav.enrich.lexicon import ORIGIN_RANK, SYSTEM_KINDS, LexEntry, Lexicon,
 from jobbnav.enrich.local_concepts import ACRONYMS_OF_ONE_MEANING
 from jobbnav.enrich.matcher import HEAD_CONFIDENCE_FACTOR, Match
 
-__all__ = ["SPECIALISED", "Sense", "choose_senses", "domain_of"]
+__all__ = ["Sense", "choose_senses", "domain_of", "specialised"]
 
 UNSUPPORTED_FACTOR = 0.55
 CONTRADICTED_FACTOR = 0.5
@@ -40,7 +40,14 @@ _LANGUAGES_OF_CODE = frozenset(("programmeringsspråk", "frågespråk", "statist
 
 # a text about a specialist's qualification: "specialistsjuksköterska", "specialistkompetens",
 # "vidareutbildning inom hjärtsjukvård", "specialisering inom akutsjukvård"
-SPECIALISED = re.compile(r"(?<![\w-])(?:specialist|vidareutbild|specialiser)")
+_SPECIALISED = re.compile(r"(?<![\w-])(?:specialist|vidareutbild|specialiser)")
+
+
+def specialised(folded_text: str) -> bool:
+    """Whether a text speaks of a specialist's qualification (most never name one: a plain
+    substring test first)."""
+    return ("specialis" in folded_text or "vidareutbild" in folded_text) and \
+        _SPECIALISED.search(folded_text) is not None
 
 Sense = tuple[Match, LexEntry, float]
 
@@ -173,8 +180,15 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
             known.append(domain)
         return known[0]
 
+    lead: list[int] = []  # the count of the text's best-supported group, on first need
+
+    def lead_now() -> int:
+        if not lead:
+            lead.append(max(domain_now().values(), default=0))
+        return lead[0]
+
     out: list[Sense] = []
-    specialised: list[bool] = []  # whether the text is about a specialist's qualification
+    about_specialists: list[bool] = []  # found on first need
     for index, (match, groups) in enumerate(zip(matches, plans, strict=True)):
         for group in groups:
             best = group.only
@@ -187,9 +201,10 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
             if best is None:
                 domain = _without_own_words(lexicon, domain_now(), matches, index)
                 key = lexicon.keys[match.key_id]
-                if not specialised:
-                    specialised.append(SPECIALISED.search(folded_text) is not None)
-                ranked = sorted(((_score(lexicon, e, domain, folded_text, key, specialised[0]), e)
+                if not about_specialists:
+                    about_specialists.append(specialised(folded_text))
+                ranked = sorted(((_score(lexicon, e, domain, folded_text, key,
+                                         about_specialists[0]), e)
                                  for e in group.entries), key=lambda se: se[0], reverse=True)
                 best = ranked[0][1]
                 # nothing in the text tells the two best occupations apart, not even their
@@ -220,8 +235,8 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
                     match.key_id not in lexicon.needs_capital and \
                     not (best.qualifier in _LANGUAGES_OF_CODE
                          and _other_language_of_code(lexicon, firm_set, best.concept_id)) and \
-                    max(domain[g] - own for g in best_groups) < LEAD_SHARE * max(
-                        domain.values(), default=0):
+                    max(domain[g] - own for g in best_groups) < LEAD_SHARE * (
+                        lead_now() if domain is known[0] else max(domain.values(), default=0)):
                 support = 0
             if support <= 0 and group.only is not None and lexicon.keys[
                     match.key_id].endswith(_TASK_ENDINGS) and _is_narrow_word(

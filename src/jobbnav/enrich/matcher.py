@@ -111,8 +111,7 @@ def find_matches(lexicon: Lexicon, text: str, folded: str | None = None, *,
         found += _licence_list_matches(lexicon, text, padded)
     if "truck" in padded:
         found += _truck_class_matches(lexicon, text)
-    if " r " in padded:
-        found += _r_language_matches(lexicon, text, padded)
+    found += _r_language_matches(lexicon, text, padded)
     found += _coordinated_matches(lexicon, text, padded)
     return _resolve(lexicon, found)
 
@@ -180,7 +179,8 @@ def _truck_class_matches(lexicon: Lexicon, text: str) -> list[tuple[bool, int, i
 # "Python eller R", "SPSS, R eller Stata", "kunskaper i R": the statistics language, a lone
 # capital letter, where other tools of analysis or a knowledge cue stand next to it ("Scania R
 # 500", "R&D" are other things)
-_LONE_R = re.compile(r"(?<![\w&/.+-])R(?![\w&/+-]|\.\w|\s*\d)")
+# (a literal first: a lookbehind would make the engine try every position of the text)
+_LONE_R = re.compile(r"R(?![\w&/+-]|\.\w|\s*\d)")
 _R_COMPANIONS = re.compile(
     r"(?<!\w)(?:python|sql|sas|spss|stata|matlab|julia|prism|vba|statistikprogram\w*|"
     r"statistikverktyg\w*|statistical|programmer\w*|"
@@ -192,13 +192,15 @@ _R_REACH = 40
 
 def _r_language_matches(lexicon: Lexicon, text: str, padded: str
                         ) -> list[tuple[bool, int, int, int, int]]:
-    found = lexicon.surfaces.get(" r programmeringsspråk ")
-    if found is None:
-        return []
-    folded = padded[1:-1]
-    out = []
+    out: list[tuple[bool, int, int, int, int]] = []
     for lone in _LONE_R.finditer(text):
         start, end = lone.start(), lone.end()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_&/.+-"):
+            continue
+        found = lexicon.surfaces.get(" r programmeringsspråk ")
+        if found is None:
+            return out
+        folded = padded[1:-1]
         if _R_COMPANIONS.search(folded, max(0, start - _R_REACH), start + _R_REACH) or \
                 _R_CUE_BEFORE.search(folded, max(0, start - _R_REACH), start):
             out.append((False, -1, start, found[0], end))

@@ -18,7 +18,7 @@ from sqlalchemy import Engine
 from jobbnav.db import get_engine
 from jobbnav.enrich.attributive import describes_a_thing
 from jobbnav.enrich.context import clause_before_a_preference, clause_context, sentence_contexts
-from jobbnav.enrich.disambiguate import SPECIALISED, choose_senses, domain_of
+from jobbnav.enrich.disambiguate import choose_senses, domain_of, specialised
 from jobbnav.enrich.english_titles import ENGLISH_TITLE_WORDS, is_english_title
 from jobbnav.enrich.lexicon import LexEntry, Lexicon, build_lexicon
 from jobbnav.enrich.local_concepts import ENGLISH_LANGUAGE_NAMES
@@ -260,6 +260,10 @@ def _about_teaching(lexicon: Lexicon, folded: str,
                for group in lexicon.groups_of.get(entry.concept_id, ()))
 
 
+def _prefers(folded: str, start: int, end: int) -> bool:
+    """Whether a sentence has a word of preference (a plain search: most have none)."""
+    return folded.find("gärna", start, end) >= 0 or folded.find("helst", start, end) >= 0 \
+        or folded.find("prefera", start, end) >= 0 or folded.find("ideally", start, end) >= 0
 _PROFICIENCY = re.compile(
     r"\b(?:tal +och +skrift|skrift +och +tal|written +and +spoken|spoken +and +written|"
     r"uttrycka +dig|uttrycker +dig|gör +dig +förstådd|göra +dig +förstådd|kommunicera +på|"
@@ -329,7 +333,7 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int,
     # sentence, misspelled]; Hit objects are made once per concept at the end.
     merged: dict[str, list[Any]] = {}
     rank = _CONTEXT_RANK
-    specialised = SPECIALISED.search
+    preferring: dict[int, bool] = {}  # per sentence: has it a word of preference
     for match, entry, confidence, sentence in kept:
         # where a job is, or where the employer has colleagues, is no requirement on the
         # candidate: "… är ett krav eftersom vi har kollegor i Finland"
@@ -340,7 +344,9 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int,
             # (a course's "inget krav för att antas, men arbetsgivare kräver körkort" is about
             # two requirements, the admission's and the employers')
             context = clause_context(clean, *sentences[sentence], match.start, kind) or context
-        if context == "meriting" and kind == "ad":
+        if context == "meriting" and kind == "ad" and (
+                preferring[sentence] if sentence in preferring else
+                preferring.setdefault(sentence, _prefers(folded, *sentences[sentence]))):
             context = clause_before_a_preference(clean, *sentences[sentence], match.start,
                                                  kind) or context
         if kind == "ad" and context == "neutral" and entry.concept_type == "language" and \

@@ -112,6 +112,7 @@ def _other_field(lexicon: Lexicon, domain: Counter[str], groups: frozenset[str],
 
 
 def _other_language_of_code(lexicon: Lexicon, firm: set[str], concept_id: str) -> bool:
+    """Whether another single-sense hit of the text is a language of code."""
     concepts = lexicon.concepts
     return any(cid != concept_id and cid in concepts and
                concepts[cid].preferred_label.rpartition(", ")[2] in _LANGUAGES_OF_CODE
@@ -356,10 +357,11 @@ _GENERIC_HEADS = ("utveckling", "hantering", "ledning", "arbete", "kunskap", "te
 
 
 def _score(lexicon: Lexicon, entry: LexEntry, domain: Counter[str], folded_text: str,
-           key: str, specialised: bool) -> tuple[bool, bool, float, int, float, int, int, str]:
+           key: str, about_specialists: bool
+           ) -> tuple[bool, bool, float, int, float, int, int, str]:
     # "erfarenhet av akutsjukvård" is "Akutsjukvård, sjukhus", not a specialist's
     # qualification in it, unless the text speaks of specialists
-    plain = specialised or "specialist" not in entry.qualifier
+    plain = about_specialists or "specialist" not in entry.qualifier
     support = float(sum(domain[g] for g in lexicon.groups_of.get(entry.concept_id, ())))
     qualifier_seen = _qualifier_words_seen(entry.qualifier, folded_text)
     primary = int(entry.label.lower().startswith(key))

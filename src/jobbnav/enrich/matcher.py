@@ -192,6 +192,7 @@ _R_REACH = 40
 
 def _r_language_matches(lexicon: Lexicon, text: str, padded: str
                         ) -> list[tuple[bool, int, int, int, int]]:
+    """Each lone capital R that names the statistics language, as a match of its label."""
     out: list[tuple[bool, int, int, int, int]] = []
     for lone in _LONE_R.finditer(text):
         start, end = lone.start(), lone.end()
@@ -200,9 +201,9 @@ def _r_language_matches(lexicon: Lexicon, text: str, padded: str
         found = lexicon.surfaces.get(" r programmeringsspråk ")
         if found is None:
             return out
-        folded = padded[1:-1]
-        if _R_COMPANIONS.search(folded, max(0, start - _R_REACH), start + _R_REACH) or \
-                _R_CUE_BEFORE.search(folded, max(0, start - _R_REACH), start):
+        at = start + 1  # the R in `padded`
+        if _R_COMPANIONS.search(padded, max(1, at - _R_REACH), at + _R_REACH) or \
+                _R_CUE_BEFORE.search(padded, max(1, at - _R_REACH), at):
             out.append((False, -1, start, found[0], end))
     return out
 

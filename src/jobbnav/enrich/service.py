@@ -264,6 +264,9 @@ def _prefers(folded: str, start: int, end: int) -> bool:
     """Whether a sentence has a word of preference (a plain search: most have none)."""
     return folded.find("gärna", start, end) >= 0 or folded.find("helst", start, end) >= 0 \
         or folded.find("prefera", start, end) >= 0 or folded.find("ideally", start, end) >= 0
+
+
+# How ads describe the applicant's command of a language (in the folded text)
 _PROFICIENCY = re.compile(
     r"\b(?:tal +och +skrift|skrift +och +tal|written +and +spoken|spoken +and +written|"
     r"uttrycka +dig|uttrycker +dig|gör +dig +förstådd|göra +dig +förstådd|kommunicera +på|"

@@ -993,3 +993,12 @@ def test_the_clause_before_a_preference_keeps_its_requirement(real_engine: Engin
     # an explicit merit covers the whole sentence
     merit = _labels("Det är meriterande om du har B-körkort och gärna truckkort.", kind="ad")
     assert merit.get("Körkort B") == "meriting"
+
+
+def test_traits_are_the_persons_not_the_words_forms(real_engine: Engine) -> None:
+    found = _labels("Vi växer snabbt. Du kommer att driva projekt och arbeta både självständigt "
+                    "och i grupp. Du samarbetar väl med andra.", kind="ad")
+    assert not {"Snabb", "Driven", "Självständig"} & set(found)
+    assert {"Arbeta självständigt", "Samarbetsförmåga"} <= set(found)
+    assert "Snabb" in _labels("Du arbetar snabbt och effektivt.", kind="ad")
+    assert "Driven" in _labels("Du är driven och positiv.", kind="ad")

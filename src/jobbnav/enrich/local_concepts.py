@@ -361,7 +361,9 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
                                     "enjoy working in a team", "enjoys working in a team",
                                     "work well in a team", "enjoy collaborating",
                                     "enjoys collaborating", "good at collaborating",
-                                    "värdesätter samarbete"],
+                                    "värdesätter samarbete", "samarbetar väl",
+                                    "samarbeta väl", "samarbeta med andra",
+                                    "samarbetar med andra"],
     ("trait", "Ansvarstagande"): ["tar ansvar", "ta ansvar", "tagit ansvar", "tar eget ansvar",
                                   "ta eget ansvar", "tar stort ansvar", "tar gärna ansvar",
                                   "tar stort eget ansvar", "take ownership",
@@ -423,7 +425,11 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
                                         "arbetar självständigt", "arbetat självständigt",
                                         "jobba på egen hand", "jobbar på egen hand",
                                         "arbeta på egen hand", "arbetar på egen hand",
-                                        "working independently", "work independently"],
+                                        "working independently", "work independently",
+                                        # the adverb: "arbeta både självständigt och i grupp"
+                                        "självständigt"],
+    # ("snabbt" alone is how fast anything goes: "vi växer snabbt")
+    ("trait", "Snabb"): ["arbetar snabbt", "arbeta snabbt", "jobbar snabbt", "jobba snabbt"],
     ("trait", "Självgående"): ["self-driven"],
     ("trait", "Pragmatisk"): ["pragmatic"],
     ("trait", "Tävlingsinriktad"): ["gillar att tävla", "tävlingsinstinkt", "vinnarskalle",

@@ -1002,3 +1002,6 @@ def test_traits_are_the_persons_not_the_words_forms(real_engine: Engine) -> None
     assert {"Arbeta självständigt", "Samarbetsförmåga"} <= set(found)
     assert "Snabb" in _labels("Du arbetar snabbt och effektivt.", kind="ad")
     assert "Driven" in _labels("Du är driven och positiv.", kind="ad")
+    idioms = _labels("Du kan sätta gränser, prioritera och skapa förtroendefulla relationer "
+                     "med eleverna.", kind="ad")
+    assert {"Gränssättande", "Prioriteringsförmåga", "Relationsskapande"} <= set(idioms)

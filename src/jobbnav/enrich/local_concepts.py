@@ -200,7 +200,8 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
         "installera och konfigurera datorer", "installerar och konfigurerar datorer",
         "installation av datorer"],
     ("skill", "Publicering, webben och sociala medier"): [
-        "webbpublicering", "publicera innehåll", "publicera inlägg", "publicering på webben"],
+        "webbpublicering", "publicera innehåll", "publicera inlägg", "publicering på webben",
+        "sociala medier"],
     ("skill", "Elteknik"): ["elektroteknik"],
     ("skill", "Kassavana"): ["kassaarbete", "jobbat i kassa", "arbetat i kassa"],
     # Requirements as Swedish ads word them, for the concept a tagger files them under: the
@@ -388,7 +389,8 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
                                      "skapa goda relationer", "skapa långsiktiga relationer",
                                      "skapa förtroendefulla relationer",
                                      "skapar förtroendefulla relationer",
-                                     "bygga förtroendefulla relationer"],
+                                     "bygga förtroendefulla relationer",
+                                     "bygga goda relationer", "bygger goda relationer"],
     ("trait", "Relationsbyggande"): ["bygga relationer", "bygger relationer",
                                      "bygga långsiktiga relationer"],
     ("trait", "Strukturerad"): ["strukturera ditt arbete", "strukturera ditt eget arbete",
@@ -405,9 +407,9 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("trait", "Glatt humör"): ["gott humör"],
     ("trait", "Gränssättande"): ["sätta gränser", "sätter gränser", "sätta tydliga gränser",
                                  "sätter tydliga gränser"],
-    ("trait", "Pedagogisk"): ["pedagogical"],
+    ("trait", "Pedagogisk"): ["pedagogical", "förklara tekniska saker", "förklarar tekniska saker",
+                              "förklara tekniska lösningar", "förklarar tekniska lösningar"],
     ("trait", "Tålmodig"): ["tålamod"],
-    ("trait", "Ordningssinne"): ["ordning och reda"],
     ("trait", "Pålitlig"): ["håller vad du lovar", "håller vad jag lovar"],
     ("trait", "Teamorienterad"): [f"{liking} {work} i team" for liking in (
         "gillar att", "trivs med att", "tycker om att") for work in ("jobba", "arbeta")],

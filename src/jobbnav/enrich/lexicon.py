@@ -540,13 +540,13 @@ def _licences_by_title(builder: _Builder, concepts: dict[str, Concept]) -> None:
             builder.add(form, entry)
 
 
-# A vocational college's degree is no university degree ("yrkeshögskoleexamen" names no
-# "högskoleexamen"); the taxonomy has no concept for it
-# "ungdomarna" is "ungdom" + "-arna", not "ung" + "domarna" (judges)
 # Words the inflector takes for forms of a trait that are other words: the adverb "snabbt"
 # ("lär dig nya system snabbt", "vi växer snabbt") is no "Snabb"; the verb "driva" ("driva
 # projekt") is no "Driven"
 _NO_FORMS_OF_A_TRAIT = ("snabbt", "driva")
+# A vocational college's degree is no university degree ("yrkeshögskoleexamen" names no
+# "högskoleexamen"); the taxonomy has no concept for it
+# "ungdomarna" is "ungdom" + "-arna", not "ung" + "domarna" (judges)
 _WORDS_OF_NO_ONE_CONCEPT = ("yrkeshögskoleexamen", "yrkeshögskoleexamina", "ungdomar",
                             "ungdomarna", "ungdomarnas", "ungdomars")
 
@@ -808,8 +808,8 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
     finished = builder.finish()
     for word in _WORDS_OF_NO_ONE_CONCEPT:  # keys that name nothing, so nothing shorter inside
         finished.setdefault(fold_surface(word), ())
-    for word in _NO_FORMS_OF_A_TRAIT:
-        finished[word] = ()
+    for word in _NO_FORMS_OF_A_TRAIT:  # keys that drop the trait the inflector gave them
+        finished[fold_surface(word)] = ()
     lexicon.general_senses = frozenset(builder.general_senses)
     for key, entries in sorted(finished.items()):
         key_id = len(lexicon.keys)

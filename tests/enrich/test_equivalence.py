@@ -106,11 +106,19 @@ def _reference_senses(lex: Lexicon, matches: list[matcher.Match], folded: str
             if len(entries) > 1 or acronym or disambiguate._is_weak(lex, best, key, match.key_id):
                 own = 1 if best.concept_id in firm else 0
                 groups = lex.groups_of.get(best.concept_id, frozenset())
+                # an ambiguous skill none of whose fields, qualifiers or own mentions the
+                # text has, like an acronym of another field, is contradicted
+                unnamed_skill = len(entries) > 1 and not acronym and \
+                    best.concept_type == "skill" and not own and \
+                    not disambiguate._qualifier_words_seen(best.qualifier, folded)
                 if sum(domain[g] - own for g in groups) <= 0:
-                    if acronym and disambiguate._other_field(lex, domain, groups, own):
+                    if unnamed_skill or (acronym and disambiguate._other_field(
+                            lex, domain, groups, own)):
                         confidence *= disambiguate.CONTRADICTED_FACTOR
                     elif len(entries) > 1 or not acronym:
                         confidence *= disambiguate.UNSUPPORTED_FACTOR
+            if len(entries) > 1:  # the sense whose field the text names in its own words
+                best = disambiguate._sense_in_its_words(entries, best, folded)
             out.append((match, best, round(confidence, 3)))
     return out
 

@@ -1005,3 +1005,29 @@ def test_traits_are_the_persons_not_the_words_forms(real_engine: Engine) -> None
     idioms = _labels("Du kan sätta gränser, prioritera och skapa förtroendefulla relationer "
                      "med eleverna.", kind="ad")
     assert {"Gränssättande", "Prioriteringsförmåga", "Relationsskapande"} <= set(idioms)
+
+
+def test_documenting_in_care_is_the_fields_own_documentation(real_engine: Engine) -> None:
+    health = _labels("Som undersköterska på vår vårdavdelning arbetar du med omvårdnad av "
+                     "patienter och provtagning. Du dokumenterar i journalsystemet Cosmic.",
+                     kind="ad")
+    assert "Dokumentation inom hälso- och sjukvård" in health
+    assert "Social dokumentation" not in health
+    social = _labels("Som stödassistent på vår gruppbostad enligt LSS stöttar du brukarna i "
+                     "vardagen med personlig omvårdnad. Du dokumenterar insatserna i Treserva.",
+                     kind="ad")
+    assert "Social dokumentation" in social
+    assert "Dokumentation inom hälso- och sjukvård" not in social
+    # outside care the verb names no skill
+    trade = _labels("Som servicetekniker reparerar du kylanläggningar och dokumenterar "
+                    "åtgärderna i vårt servicesystem.", kind="ad")
+    assert not {"Social dokumentation", "Dokumentation inom hälso- och sjukvård"} & set(trade)
+
+
+def test_a_task_listed_between_commas_is_a_task(real_engine: Engine) -> None:
+    found = _labels("Som lagermedarbetare arbetar du med orderplock, packning, godsmottagning "
+                    "och lastning.", kind="ad")
+    assert {"Packning", "Varumottagning", "Orderplockning"} <= set(found)
+    # a word of several skills whose fields the text is not in names none of them
+    assert not _labels("Du är noggrann och dokumenterar allt.", kind="ad").keys() & {
+        "Social dokumentation", "Dokumentation inom hälso- och sjukvård"}

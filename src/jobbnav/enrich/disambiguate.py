@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import chain
 
 from jobbnav.enrich.lexicon import ORIGIN_RANK, SYSTEM_KINDS, LexEntry, Lexicon, SenseGroup
-from jobbnav.enrich.local_concepts import ACRONYMS_OF_ONE_MEANING
+from jobbnav.enrich.local_concepts import ACRONYMS_OF_ONE_MEANING, FIELD_CUES
 from jobbnav.enrich.matcher import HEAD_CONFIDENCE_FACTOR, Match
 
 __all__ = ["Sense", "choose_senses", "domain_of", "specialised"]
@@ -157,8 +157,9 @@ def _plan(lexicon: Lexicon, key_id: int) -> tuple[str | None, tuple[SenseGroup, 
 
 
 def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
-                  extra_domain: Counter[str] | None = None) -> list[Sense]:
-    """(match, entry, confidence) per kept sense: one per concept type of each match."""
+                  extra_domain: Counter[str] | None = None, text: str = "") -> list[Sense]:
+    """(match, entry, confidence) per kept sense: one per concept type of each match.
+    `text`: the text as matched, before folding, whose punctuation shows lists."""
     # Every single-sense hit (each concept once) votes for its groups; a hit never counts
     # its own vote, so two weak hits of one domain ("Python", "SQL") support each other.
     plans_of = lexicon.sense_plans
@@ -199,6 +200,8 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
                 continue
             undecided = False
             domain = None
+            in_its_words = None
+            named = True  # whether the text names the chosen sense's qualifier
             if best is None:
                 domain = _without_own_words(lexicon, domain_now(), matches, index)
                 key = lexicon.keys[match.key_id]
@@ -208,6 +211,9 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
                                          about_specialists[0]), e)
                                  for e in group.entries), key=lambda se: se[0], reverse=True)
                 best = ranked[0][1]
+                named = ranked[0][0][2] > 0
+                if FIELD_CUES.keys() & {e.label for e in group.entries}:
+                    in_its_words = _sense_in_its_words(group.entries, best, folded_text)
                 # nothing in the text tells the two best occupations apart, not even their
                 # field ("kock": "Kock, fartyg", "Kock à la carte", "Kock storhushåll", all in
                 # one group): naming one is a guess
@@ -242,19 +248,24 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
             if support <= 0 and group.only is not None and lexicon.keys[
                     match.key_id].endswith(_TASK_ENDINGS) and _is_narrow_word(
                     lexicon, best, lexicon.keys[match.key_id]) and _listed_with_a_skill(
-                    lexicon, matches, index, folded_text):
+                    lexicon, matches, index, text or folded_text):
                 support = 1
             if support <= 0:
                 # an acronym that the text's other fields do not share is most likely another
                 # word: "DBT" in a data engineer's ad is dbt, not dialectical behaviour therapy
-                if not acronym:  # a narrow word alone is the everyday word: below threshold
+                # a narrow word alone is the everyday word, and a word of several skills is
+                # none of them where neither their fields, their qualifiers nor the sense
+                # itself are in the text ("dokumenterar" in a mechanic's ad): below threshold
+                if not acronym:
                     confidence *= CONTRADICTED_FACTOR if _is_narrow_word(
-                        lexicon, best, lexicon.keys[match.key_id]) else UNSUPPORTED_FACTOR
+                        lexicon, best, lexicon.keys[match.key_id]) or (
+                        group.only is None and best.concept_type == "skill" and not named
+                        and not own) else UNSUPPORTED_FACTOR
                 elif _other_field(lexicon, domain, best_groups, own):
                     confidence *= CONTRADICTED_FACTOR
                 elif group.only is None:
                     confidence *= UNSUPPORTED_FACTOR
-            out.append((match, best, round(confidence, 3)))
+            out.append((match, in_its_words or best, round(confidence, 3)))
     return out
 
 
@@ -264,7 +275,7 @@ _LIST_JOINT = re.compile(r"\s*(?:,|/|&|och|eller|samt|,\s*och|,\s*eller)\s*$")
 
 
 def _listed_with_a_skill(lexicon: Lexicon, matches: list[Match], index: int,
-                         folded_text: str) -> bool:
+                         text: str) -> bool:
     """Whether the match at `index` and a neighbouring single-sense skill hit are items of
     one list ("orderplockning, packning och godsmottagning")."""
     match = matches[index]
@@ -278,7 +289,7 @@ def _listed_with_a_skill(lexicon: Lexicon, matches: list[Match], index: int,
             continue
         first, second = (other, match) if k < index else (match, other)
         if first.end < second.start and _LIST_JOINT.fullmatch(
-                folded_text, first.end, second.start) and not _is_narrow_word(
+                text, first.end, second.start) and not _is_narrow_word(
                 lexicon, lexicon.entries[other.key_id][0], lexicon.keys[other.key_id]):
             return True
     return False
@@ -311,6 +322,19 @@ def _without_own_words(lexicon: Lexicon, domain: Counter[str], matches: list[Mat
 
 
 _NEAR = 4  # matches before or after one that may contain it (they are sorted by start)
+
+
+def _field_cues_seen(label: str, folded_text: str) -> int:
+    return sum(cue in folded_text for cue in FIELD_CUES.get(label, ()))
+
+
+def _sense_in_its_words(entries: Iterable[LexEntry], best: LexEntry,
+                        folded_text: str) -> LexEntry:
+    """Of senses in neighbouring fields, the one whose field the text names in its own words
+    (`FIELD_CUES`); the groups' support only told that the text is in one of the fields."""
+    seen = {e.concept_id: _field_cues_seen(e.label, folded_text) for e in entries}
+    cued = max(entries, key=lambda e: seen[e.concept_id])
+    return cued if seen[cued.concept_id] > seen[best.concept_id] else best
 
 
 def _qualifier_words_seen(qualifier: str, folded_text: str) -> float:

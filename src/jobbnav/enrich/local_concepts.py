@@ -10,7 +10,7 @@ from __future__ import annotations
 from jobbnav.taxonomy.model import Concept
 
 __all__ = ["ACRONYMS_OF_ONE_MEANING", "DRIVING_LICENCE_CLASSES", "ENGLISH_LANGUAGE_NAMES",
-           "EXTRA_SURFACES", "LOCAL_SURFACES", "driving_licence_concepts"]
+           "EXTRA_SURFACES", "FIELD_CUES", "LOCAL_SURFACES", "driving_licence_concepts"]
 
 DRIVING_LICENCE_CLASSES = ("AM", "A1", "A2", "A", "B", "BE", "C1", "C1E", "C", "CE", "D1",
                            "D1E", "D", "DE")
@@ -56,6 +56,22 @@ VOCATIONAL_SUBJECTS = (
 ACRONYMS_OF_ONE_MEANING = frozenset({"mi"})
 
 # English (and common Swedish) names of frequent languages, for mixed-language ads.
+_DOCUMENTING = ["dokumenterar", "dokumentera", "dokumenteras", "journalföring", "journalför",
+                "journalföra"]
+
+# Words that show a sense's field where the taxonomy's group relations cannot: records kept
+# under the Social Services Act or LSS (of "brukare", their "insatser", in a social services
+# system) against patient records kept under the Health Care Act (in a journal system).
+FIELD_CUES: dict[str, tuple[str, ...]] = {
+    "Social dokumentation": (
+        "brukare", "insatser", "verksamhetssystem", "genomförandeplan", "treserva", "procapita",
+        "lifecare", "viva", "socialtjänst", " lss", "ibic", "boendestöd", "omsorgstagare",
+        "sol ", "socialpsykiatri", "hvb"),
+    "Dokumentation inom hälso- och sjukvård": (
+        "patient", "journal", "cosmic", "takecare", "take care", "melior", "ncs cross",
+        "millennium", " vas", "sjukvård", " hsl", "vårdcentral", "avdelning", "mottagning"),
+}
+
 EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("language", "Svenska"): ["swedish", "svenska språket", "svenskt språk"],
     ("language", "Engelska"): ["english", "engelska språket"],
@@ -233,6 +249,15 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     # and the journal systems regions use
     ("skill", "Journaldatasystem"): ["journalsystem", "Cosmic", "Melior", "TakeCare", "Take Care",
                                      "VAS"],
+    # documenting in care is the field's own documentation: patient records in health care,
+    # social records in social care; which one, the text's field tells (elsewhere the word is
+    # plain "Dokumentation", and the verb names no skill)
+    ("skill", "Dokumentation inom hälso- och sjukvård"): _DOCUMENTING,
+    ("skill", "Social dokumentation"): _DOCUMENTING,
+    # the field of care, not only the physician's specialty in it
+    ("skill", "Rättspsykiatrisk vård"): ["rättspsykiatri"],
+    # an employee's rehabilitation case is the HR work of getting them back to work
+    ("skill", "Rehabilitering, personalarbete"): ["rehabiliteringsärende"],
     ("skill", "Informationssäkerhet"): ["information security", "informationssäkerhetsarbete"],
     ("skill", "Stombyggnad"): ["stomresning"],
     ("skill", "God fysik (tunga lyft)"): ["god fysisk form", "god fysisk status",

@@ -285,7 +285,7 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int,
     folded = match_text(clean)
     sentences = sentence_spans(clean)
     matches = find_matches(state.lexicon, clean, folded, lower_case_places=kind == "query")
-    senses = choose_senses(state.lexicon, matches, folded, extra_domain)
+    senses = choose_senses(state.lexicon, matches, folded, extra_domain, clean)
     # Senses come sorted by start: walk the sentences alongside instead of a search per hit.
     kept: list[tuple[Match, LexEntry, float, int]] = []
     starts = [s for s, _ in sentences]

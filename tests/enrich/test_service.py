@@ -964,6 +964,10 @@ def test_skills_and_titles_as_ads_write_them(real_engine: Engine) -> None:
     assert {"Ritningsläsning", "3D-modellering", "Cisco technologies"} <= set(found)
     titles = _labels("Vi söker en säljchef och två testare till vårt mjukvaruteam.", kind="ad")
     assert {"Försäljningschef", "Mjukvarutestare"} <= set(titles)
+    fields = _labels("Du har erfarenhet av rehabiliteringsärenden, gärna från rättspsykiatri.",
+                     kind="ad")
+    assert {"Rehabilitering, personalarbete", "Rättspsykiatrisk vård"} <= set(fields)
+    assert "Rättspsykiatri, specialistkompetens för läkare" not in fields
 
 
 def test_what_a_course_leads_to_is_its_outcome(real_engine: Engine) -> None:

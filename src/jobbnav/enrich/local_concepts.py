@@ -55,7 +55,7 @@ VOCATIONAL_SUBJECTS = (
 # interviewing to one group of security staff only)
 ACRONYMS_OF_ONE_MEANING = frozenset({"mi"})
 
-# English (and common Swedish) names of frequent languages, for mixed-language ads.
+# documenting as care ads write it: the field's own records (see EXTRA_SURFACES, FIELD_CUES)
 _DOCUMENTING = ["dokumenterar", "dokumentera", "dokumenteras", "journalföring", "journalför",
                 "journalföra"]
 
@@ -72,6 +72,7 @@ FIELD_CUES: dict[str, tuple[str, ...]] = {
         "millennium", " vas", "sjukvård", " hsl", "vårdcentral", "avdelning", "mottagning"),
 }
 
+# English (and common Swedish) names of frequent languages, for mixed-language ads.
 EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("language", "Svenska"): ["swedish", "svenska språket", "svenskt språk"],
     ("language", "Engelska"): ["english", "engelska språket"],

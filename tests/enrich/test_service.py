@@ -1035,3 +1035,10 @@ def test_a_task_listed_between_commas_is_a_task(real_engine: Engine) -> None:
     # a word of several skills whose fields the text is not in names none of them
     assert not _labels("Du är noggrann och dokumenterar allt.", kind="ad").keys() & {
         "Social dokumentation", "Dokumentation inom hälso- och sjukvård"}
+
+
+def test_each_title_of_a_coordinated_label(real_engine: Engine) -> None:
+    found = _labels("Högskolan söker en universitetslektor och en högskoleadjunkt. Vi söker "
+                    "även en värmepumpstekniker och en trädgårdsarbetare.", kind="ad")
+    assert {"Universitets- och högskolelektor", "Universitets- och högskoleadjunkt",
+            "Kyl- och värmepumpstekniker", "Park- och trädgårdsarbetare"} <= set(found)

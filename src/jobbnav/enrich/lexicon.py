@@ -540,6 +540,33 @@ def _licences_by_title(builder: _Builder, concepts: dict[str, Concept]) -> None:
             builder.add(form, entry)
 
 
+# "Universitets- och högskolelektor", "Kyl- och värmepumpstekniker": a title of two
+# coordinated compounds names each of them ("universitetslektor", "kyltekniker")
+_COORDINATED_TITLE = re.compile(r"(\w+)- (?:och|eller) (\w+)(?:$|[,/])")
+_MIN_COORDINATED_HEAD = 4
+
+
+def _coordinated_titles(builder: _Builder, concepts: dict[str, Concept]) -> None:
+    """Each compound of a coordinated occupation title, the first completed by the head of the
+    second. The head is the longest ending of the second word that the lexicon knows as a
+    word ("lektor", "tekniker"), and a compound some other concept already names is left
+    to it."""
+    for concept in concepts.values():
+        if concept.type != "occupation-name" or concept.deprecated:
+            continue
+        m = _COORDINATED_TITLE.match(concept.preferred_label)
+        if m is None:
+            continue
+        first, second = m.group(1).lower(), m.group(2).lower()
+        entry = LexEntry(concept.id, concept.type, concept.preferred_label, "alternative")
+        heads = [second[cut:] for cut in range(2, len(second) - _MIN_COORDINATED_HEAD + 1)
+                 if second[cut:] in builder.by_key]
+        compounds = [second] + ([first + heads[0]] if heads else [])
+        for compound in compounds:
+            if compound not in builder.by_key:
+                builder.add(compound, entry)
+
+
 # Words the inflector takes for forms of a trait that are other words: the adverb "snabbt"
 # ("lär dig nya system snabbt", "vi växer snabbt") is no "Snabb"; the verb "driva" ("driva
 # projekt") is no "Driven"
@@ -770,6 +797,7 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
     _tools_without_category(builder, concepts)
     _certificate_subjects(builder, concepts)
     _licences_by_title(builder, concepts)
+    _coordinated_titles(builder, concepts)
     _practised_activities(builder, concepts)
     _practised_kinds(builder, concepts)
     _actions_on_objects(builder, concepts)

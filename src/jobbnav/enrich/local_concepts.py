@@ -255,6 +255,9 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     # plain "Dokumentation", and the verb names no skill)
     ("skill", "Dokumentation inom hälso- och sjukvård"): _DOCUMENTING,
     ("skill", "Social dokumentation"): _DOCUMENTING,
+    # the university titles whose head the coordinated label does not show apart
+    ("occupation-name", "Universitets- och högskolelektor"): ["universitetslektor"],
+    ("occupation-name", "Universitets- och högskoleadjunkt"): ["universitetsadjunkt"],
     # the field of care, not only the physician's specialty in it
     ("skill", "Rättspsykiatrisk vård"): ["rättspsykiatri"],
     # an employee's rehabilitation case is the HR work of getting them back to work

@@ -71,6 +71,8 @@ def _reference_matches(lex: Lexicon, text: str) -> list[matcher.Match]:
     found += [(s, e, k, c) for c, _, s, k, e in matcher._r_language_matches(lex, text, padded)]
     found += [(s, e, k, c) for c, _, s, k, e in matcher._coordinated_matches(lex, text, padded)]
     found.sort(key=lambda m: (m[3], m[0] - m[1], m[0], m[2]))
+    # a teacher by the years taught ranks before the "…lärare" word's own matches
+    found[:0] = [(s, e, k, c) for c, _, s, k, e in matcher._teacher_matches(lex, text)]
     kept: list[_Found] = []
     for c_start, c_end, c_key, c_compound in found:
         if not any(

@@ -1042,3 +1042,16 @@ def test_each_title_of_a_coordinated_label(real_engine: Engine) -> None:
                     "även en värmepumpstekniker och en trädgårdsarbetare.", kind="ad")
     assert {"Universitets- och högskolelektor", "Universitets- och högskoleadjunkt",
             "Kyl- och värmepumpstekniker", "Park- och trädgårdsarbetare"} <= set(found)
+
+
+def test_a_teacher_by_the_school_years_taught(real_engine: Engine) -> None:
+    found = _labels("Vi söker en legitimerad lärare i matematik och NO för årskurs 7–9.",
+                    kind="ad")
+    assert {"Ämneslärare, 7-9", "Lärarlegitimation"} <= set(found)
+    assert "Grundlärare, 4-6" in _labels("Lärare i engelska åk 4–6", kind="ad")
+    assert "Ämneslärare, gymnasieskolan" in _labels(
+        "Vi söker en lärare i svenska på gymnasiet och en gymnasielärare i historia.",
+        kind="ad")
+    # years of teaching in a CV name no teacher
+    assert "Ämneslärare, 7-9" not in _labels(
+        "Jag har erfarenhet av undervisning i årskurs 7–9.", kind="cv")

@@ -255,6 +255,11 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     # plain "Dokumentation", and the verb names no skill)
     ("skill", "Dokumentation inom hälso- och sjukvård"): _DOCUMENTING,
     ("skill", "Social dokumentation"): _DOCUMENTING,
+    # teachers by the school stage they teach, as ads title them
+    ("occupation-name", "Ämneslärare, gymnasieskolan"): ["gymnasielärare"],
+    ("occupation-name", "Ämneslärare, 7-9"): ["högstadielärare"],
+    ("occupation-name", "Grundlärare, 4-6"): ["mellanstadielärare"],
+    ("occupation-name", "Grundlärare, förskoleklass och 1-3"): ["lågstadielärare"],
     # the university titles whose head the coordinated label does not show apart
     ("occupation-name", "Universitets- och högskolelektor"): ["universitetslektor"],
     ("occupation-name", "Universitets- och högskoleadjunkt"): ["universitetsadjunkt"],

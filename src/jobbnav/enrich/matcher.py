@@ -113,6 +113,8 @@ def find_matches(lexicon: Lexicon, text: str, folded: str | None = None, *,
         found += _truck_class_matches(lexicon, text)
     found += _r_language_matches(lexicon, text, padded)
     found += _coordinated_matches(lexicon, text, padded)
+    if "lärare" in padded:
+        found += _teacher_matches(lexicon, text)
     return _resolve(lexicon, found)
 
 
@@ -173,6 +175,32 @@ def _truck_class_matches(lexicon: Lexicon, text: str) -> list[tuple[bool, int, i
             found = lexicon.surfaces.get(f" {cls.group().lower()} truckar ", None)
             if found is not None:
                 out.append((False, -1, cls.start(), found[0], cls.end()))
+    return out
+
+
+# "lärare i matematik och NO för årskurs 7–9", "Lärare i engelska åk 4–6", "lärare i svenska på
+# gymnasiet": a teacher by the school years taught is that teacher ("högstadielärare" …)
+_TEACHER_OF_YEARS = re.compile(
+    r"\b(?:ämnes|grund|klass)?lärare\b[^.\n]{0,60}?(?:\b(?:årskurs|åk)\.?\s*(f|1|4|7)\s*[-–]\s*"
+    r"(?:3|6|9)\b|\b(?:på|i|inom)\s+(gymnasie(?:t|skolan)))", re.IGNORECASE)
+_TEACHER_BY_YEARS = {"f": "lågstadielärare", "1": "lågstadielärare", "4": "mellanstadielärare",
+                     "7": "högstadielärare"}
+
+
+def _teacher_matches(lexicon: Lexicon, text: str) -> list[tuple[bool, int, int, int, int]]:
+    """A teacher named with the school years taught, as a match of that teacher's title over
+    the word "…lärare", ranked one letter longer than it: it wins over the word's own senses
+    ("ämneslärare") and is kept inside a longer term of another type ("legitimerad lärare")."""
+    out: list[tuple[bool, int, int, int, int]] = []
+    for taught in _TEACHER_OF_YEARS.finditer(text):
+        years = taught.group(1)
+        title = _TEACHER_BY_YEARS[years.lower()] if years else "gymnasielärare"
+        found = lexicon.surfaces.get(f" {title} ") or lexicon.surfaces.get(f"{title} ")
+        if found is not None:
+            word_end = taught.start() + text[taught.start():taught.end()].lower().index(
+                "lärare") + len("lärare")
+            out.append((False, taught.start() - word_end - 1, taught.start(), found[0],
+                        word_end))
     return out
 
 

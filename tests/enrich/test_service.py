@@ -1055,3 +1055,14 @@ def test_a_teacher_by_the_school_years_taught(real_engine: Engine) -> None:
     # years of teaching in a CV name no teacher
     assert "Ämneslärare, 7-9" not in _labels(
         "Jag har erfarenhet av undervisning i årskurs 7–9.", kind="cv")
+
+
+def test_the_body_decides_an_ambiguous_title_of_the_headline(real_engine: Engine) -> None:
+    text = ("Vi söker en automationstekniker till vår tillverkningsindustri. Du underhåller "
+            "robotceller och programmerar PLC-styrda produktionslinor.")
+    found = _labels(text, headline="Automationstekniker – industriell automation", kind="ad")
+    assert "Automationstekniker, tillverkningsindustri" in found
+    assert "Automationstekniker, el" not in found
+    # the headline alone still names its guess
+    assert "Automationstekniker, el" in _labels(
+        "", headline="Automationstekniker – industriell automation", kind="ad")

@@ -459,6 +459,8 @@ def enrich(text: str, *, headline: str | None = None, kind: Kind = "ad",
     if kind == "ad":
         body = _the_advertised_job_is_no_requirement(body, head, text)
     in_body = {h.concept_id for h in body}
+    if head and in_body:
+        head = _senses_the_body_decided(state.lexicon, head, in_body)
     hits = body + [h for h in head if h.concept_id not in in_body]
     hits.sort(key=lambda h: (h.spans[0][0] if h.sentence_index >= 0 else -1, h.concept_id))
     guesses: tuple[OccupationGroupGuess, ...] = ()
@@ -590,6 +592,22 @@ def _headline_hits(state: _State, headline: str) -> list[Hit]:
     if is_english_title(match_text(headline).split()):
         head = [h for h in head if _means_the_same_in_english(state.lexicon, h)]
     return head
+
+
+def _senses_the_body_decided(lexicon: Lexicon, head: list[Hit], in_body: set[str]
+                             ) -> list[Hit]:
+    """The headline's hits without a sense of an ambiguous title whose other sense the body
+    names: "Butiksmedarbetare" over an ad that says "butiksmedarbetare till vår avdelning för
+    frukt & grönt" is the grocery's, as the body, with its field around the word, found."""
+    out = []
+    for hit in head:
+        if hit.concept_id not in in_body and hit.concept_type in OCCUPATION_TYPES:
+            senses = {entry.concept_id for entry in lexicon.lookup(hit.term)
+                      if entry.concept_type == hit.concept_type}
+            if len(senses) > 1 and not senses.isdisjoint(in_body):
+                continue
+        out.append(hit)
+    return out
 
 
 def _means_the_same_in_english(lexicon: Lexicon, hit: Hit) -> bool:

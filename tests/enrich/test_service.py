@@ -968,6 +968,9 @@ def test_skills_and_titles_as_ads_write_them(real_engine: Engine) -> None:
                      kind="ad")
     assert {"Rehabilitering, personalarbete", "Rättspsykiatrisk vård"} <= set(fields)
     assert "Rättspsykiatri, specialistkompetens för läkare" not in fields
+    # a journal system's name, not the English phrase
+    assert "Journaldatasystem" in _labels("Du dokumenterar i Take Care.", kind="ad")
+    assert "Journaldatasystem" not in _labels("You take care of our colleagues.", kind="ad")
 
 
 def test_what_a_course_leads_to_is_its_outcome(real_engine: Engine) -> None:

@@ -59,7 +59,7 @@ NEEDS_CAPITAL, NEEDS_UPPER, EVERYDAY_WORD, GENITIVE_PLACE, NEEDS_A_CAPITAL = 1, 
 # Products the taxonomy spells in capitals but their makers and ads write as words ("Jira",
 # "iOS", "Unix"): a capital anywhere will do; "jira" in lower case is not asked for
 _PRODUCTS_WRITTEN_AS_WORDS = frozenset((
-    "jira", "ios", "unix", "cisco",
+    "jira", "ios", "unix", "cisco", "take care",  # not "take care of our colleagues"
     # programming languages named by everyday words: "a profit-sharing scheme", "rust"
     "scheme", "rust", "swift", "dart", "ruby", "shell", "elm", "lingo", "prolog", "julia", "ada",
     "pascal", "scala", "smalltalk", "eiffel", "elixir", "angular", "lisp", "go"))

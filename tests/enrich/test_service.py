@@ -1069,3 +1069,17 @@ def test_the_body_decides_an_ambiguous_title_of_the_headline(real_engine: Engine
     # the headline alone still names its guess
     assert "Automationstekniker, el" in _labels(
         "", headline="Automationstekniker – industriell automation", kind="ad")
+
+
+def test_a_case_management_system_is_the_fields(real_engine: Engine) -> None:
+    service = _labels("Som kundtjänstmedarbetare svarar du på kundernas frågor i telefon och "
+                      "registrerar ärenden i vårt ärendehanteringssystem.", kind="ad")
+    assert "Ärendehanteringssystem inom kundtjänst" in service
+    support = _labels("Som IT-supporttekniker i vår servicedesk felsöker du datorer, nätverk och "
+                      "skrivare och registrerar ärenden i vårt ärendehanteringssystem.",
+                      kind="ad")
+    assert "Ärendehanteringssystem inom IT-support, erfarenhet" in support
+    assert "Ärendehanteringssystem inom kundtjänst" not in support
+    # no field, no sense
+    assert not any(label.startswith(("Ärendehanteringssystem", "Dokument- och ärende"))
+                   for label in _labels("Vi har ett nytt ärendehanteringssystem.", kind="ad"))

@@ -138,8 +138,10 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
         "skyddade yrkestiteln undersköterska", "undersköterskebevis"],
     # the ticketing systems of IT desks and of customer services ("ärendehanteringssystem"
     # alone is as often a case officer's register: Castor, Ecos, Public 360)
-    ("skill", "Ärendehanteringssystem inom IT-support, erfarenhet"): ["ServiceNow", "TopDesk"],
-    ("skill", "Ärendehanteringssystem inom kundtjänst"): ["Zendesk", "Freshdesk"],
+    ("skill", "Ärendehanteringssystem inom IT-support, erfarenhet"): [
+        "ServiceNow", "TopDesk", "ärendehanteringssystem"],
+    ("skill", "Ärendehanteringssystem inom kundtjänst"): [
+        "Zendesk", "Freshdesk", "ärendehanteringssystem"],
     # how school ads name the pupils and the platforms they work with
     ("skill", "Barn och ungdomar med behov av särskilt stöd"): [
         "barn i behov av särskilt stöd", "elever i behov av särskilt stöd",
@@ -255,6 +257,9 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     # plain "Dokumentation", and the verb names no skill)
     ("skill", "Dokumentation inom hälso- och sjukvård"): _DOCUMENTING,
     ("skill", "Social dokumentation"): _DOCUMENTING,
+    # a case management system is the field's: customer service, IT support (with their
+    # products above) or records management, told by the text's field
+    ("skill", "Dokument- och ärendehanteringssystem, erfarenhet"): ["ärendehanteringssystem"],
     # teachers by the school stage they teach, as ads title them
     ("occupation-name", "Ämneslärare, gymnasieskolan"): ["gymnasielärare"],
     ("occupation-name", "Ämneslärare, 7-9"): ["högstadielärare"],

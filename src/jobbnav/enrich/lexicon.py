@@ -540,17 +540,17 @@ def _licences_by_title(builder: _Builder, concepts: dict[str, Concept]) -> None:
             builder.add(form, entry)
 
 
-# "Universitets- och högskolelektor", "Kyl- och värmepumpstekniker": a title of two
-# coordinated compounds names each of them ("universitetslektor", "kyltekniker")
+# "Universitets- och högskolelektor", "Glas- och metallmontör": a title of two coordinated
+# compounds names each of them ("högskolelektor"; "glasmontör", "metallmontör")
 _COORDINATED_TITLE = re.compile(r"(\w+)- (?:och|eller) (\w+)(?:$|[,/])")
 _MIN_COORDINATED_HEAD = 4
 
 
 def _coordinated_titles(builder: _Builder, concepts: dict[str, Concept]) -> None:
     """Each compound of a coordinated occupation title, the first completed by the head of the
-    second. The head is the longest ending of the second word that the lexicon knows as a
-    word ("lektor", "tekniker"), and a compound some other concept already names is left
-    to it."""
+    second where the lexicon knows an ending of the second word as a word of its own
+    ("montör"; "lektor" and "tekniker" are not keys of their own), the longest such ending.
+    A compound some other concept already names is left to it."""
     for concept in concepts.values():
         if concept.type != "occupation-name" or concept.deprecated:
             continue

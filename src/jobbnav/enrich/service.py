@@ -597,8 +597,9 @@ def _headline_hits(state: _State, headline: str) -> list[Hit]:
 def _senses_the_body_decided(lexicon: Lexicon, head: list[Hit], in_body: set[str]
                              ) -> list[Hit]:
     """The headline's hits without a sense of an ambiguous title whose other sense the body
-    names: "Butiksmedarbetare" over an ad that says "butiksmedarbetare till vår avdelning för
-    frukt & grönt" is the grocery's, as the body, with its field around the word, found."""
+    names: "Automationstekniker" over an ad that says "automationstekniker till vår
+    tillverkningsindustri" is the manufacturing one the body, with its field around the word,
+    found, not the headline's guess alone."""
     out = []
     for hit in head:
         if hit.concept_id not in in_body and hit.concept_type in OCCUPATION_TYPES:

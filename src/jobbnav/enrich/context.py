@@ -310,6 +310,7 @@ def _masked_pattern(kind: str, mask: int) -> re.Pattern[str]:
 def _cues(text: str, folded: str, sentences: list[tuple[int, int]], kind: Kind,
           scanned: list[bool]) -> dict[int, set[str]]:
     triggers = _TRIGGERS[kind]
+    patterns = _MASKED_PATTERNS  # (kind, mask) → pattern, looked up here: once per trigger
     padded = " " + folded + " "  # padded[i] is the character before text[i]
     found: dict[int, set[str]] = {}
     for i, (start, end) in enumerate(sentences):
@@ -326,10 +327,12 @@ def _cues(text: str, folded: str, sentences: list[tuple[int, int]], kind: Kind,
                 mask |= cues
                 continue
             if pending >= 0:
-                _add_cue(found, i, text, pending, end, _masked_pattern(kind, mask))
+                _add_cue(found, i, text, pending, end,
+                         patterns.get((kind, mask)) or _masked_pattern(kind, mask))
             pending, mask = position, cues
         if pending >= 0:
-            _add_cue(found, i, text, pending, end, _masked_pattern(kind, mask))
+            _add_cue(found, i, text, pending, end,
+                     patterns.get((kind, mask)) or _masked_pattern(kind, mask))
     return found
 
 

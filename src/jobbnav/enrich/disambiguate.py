@@ -212,7 +212,7 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
                                  for e in group.entries), key=lambda se: se[0], reverse=True)
                 best = ranked[0][1]
                 named = ranked[0][0][2] > 0
-                if FIELD_CUES.keys() & {e.label for e in group.entries}:
+                if best.label in FIELD_CUES:  # the senses with cue words come in pairs
                     in_its_words = _sense_in_its_words(group.entries, best, folded_text)
                 # nothing in the text tells the two best occupations apart, not even their
                 # field ("kock": "Kock, fartyg", "Kock à la carte", "Kock storhushåll", all in

@@ -1055,7 +1055,7 @@ def test_a_teacher_by_the_school_years_taught(real_engine: Engine) -> None:
     assert "Ämneslärare, gymnasieskolan" in _labels(
         "Vi söker en lärare i svenska på gymnasiet och en gymnasielärare i historia.",
         kind="ad")
-    # years of teaching in a CV name no teacher
+    # school years without a teacher name none: "undervisning i årskurs 7–9" is experience
     assert "Ämneslärare, 7-9" not in _labels(
         "Jag har erfarenhet av undervisning i årskurs 7–9.", kind="cv")
 

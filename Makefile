@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench browser clean
+.PHONY: run test lint typecheck pytest bench browser compile clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -12,7 +12,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
+# Concept recognition's hot modules compiled with mypyc (docs/decisions/0007): rebuilt when a
+# source changed, skipped (the Python sources run, slower) where nothing can compile them.
+compile: $(STAMP)
+	@$(BIN)/jobbnav enrich compile --if-stale 2>&1 | grep -v 'Treating generator comprehension' \
+	  || true
+	@$(BIN)/python -c 'from jobbnav.enrich.compiled import is_fresh; \
+	  print("concept recognition: " + ("compiled" if is_fresh() else \
+	  "Python sources (mypyc could not compile them)"))'
+
+run: $(STAMP) compile
 	$(BIN)/jobbnav db upgrade
 	$(BIN)/jobbnav demo load --if-empty
 	$(BIN)/jobbnav demo accounts
@@ -34,13 +43,14 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/mypy tests
 
-pytest: $(STAMP) browser
+pytest: $(STAMP) compile browser
 	$(BIN)/pytest -q
 
 test: lint typecheck pytest
 
-bench: $(STAMP)
+bench: $(STAMP) compile
 	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
+	rm -f src/*.so src/jobbnav/enrich/*.so src/jobbnav/enrich/compiled.json

@@ -91,10 +91,14 @@ def main() -> None:
     if "JOBBNAV_VAR_DIR" not in os.environ:
         os.environ["JOBBNAV_VAR_DIR"] = tempfile.mkdtemp(prefix="bench-enrich-") + "/var"
     _ensure_taxonomy()
+    from jobbnav.enrich.compiled import MODULES, compiled_modules
     from jobbnav.enrich.service import enrich, group_model, lexicon
     from jobbnav.settings import get_settings
     from jobbnav.taxonomy.service import index
 
+    running = compiled_modules()
+    print(f"hot modules compiled with mypyc: {len(running)} of {len(MODULES)}"
+          + ("" if running else " (Python sources: `make compile` builds them)"))
     proc = psutil.Process()
     idx = index()
     rss_before = proc.memory_info().rss

@@ -82,6 +82,27 @@ def enrich_file(
         sys.stdout.write("\n".join(results) + "\n")
 
 
+@app.command("compile")
+def compile_hot_modules(
+    if_stale: bool = typer.Option(False, "--if-stale", help="Build only if no fresh build "
+                                  "exists (`make` runs this)."),
+) -> None:
+    """Compile concept recognition's hot modules with mypyc (about a minute; optional)."""
+    import shutil
+
+    from jobbnav.enrich import compiled
+
+    if if_stale and compiled.is_fresh():
+        return
+    if shutil.which("cc") is None and shutil.which("gcc") is None:
+        typer.echo("no C compiler: concept recognition runs from its Python sources", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"compiling {len(compiled.MODULES)} modules with mypyc (about a minute) …",
+               err=True)
+    compiled.build()
+    typer.echo("compiled: " + ", ".join(compiled.MODULES), err=True)
+
+
 @app.command("evaluate")
 def evaluate(
     eval_set: Path = typer.Option(None, help="JSONL evaluation set (default: the bundled one)."),

@@ -78,7 +78,7 @@ def _reference_matches(lex: Lexicon, text: str) -> list[matcher.Match]:
         if not any(
                 not (c_start >= o_end or o_start >= c_end) and (
                     c_compound or not (o_start <= c_start and c_end <= o_end) or o_compound
-                    or c_key in lex.needs_upper
+                    or c_key in lex.needs_upper or not lex.key_types[o_key]
                     or not lex.key_types[c_key].isdisjoint(lex.key_types[o_key]))
                 for o_start, o_end, o_key, o_compound in kept):
             kept.append((c_start, c_end, c_key, c_compound))

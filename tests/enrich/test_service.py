@@ -1083,3 +1083,26 @@ def test_a_case_management_system_is_the_fields(real_engine: Engine) -> None:
     # no field, no sense
     assert not any(label.startswith(("Ärendehanteringssystem", "Dokument- och ärende"))
                    for label in _labels("Vi har ett nytt ärendehanteringssystem.", kind="ad"))
+
+
+def test_systems_and_machines_as_workshops_and_offices_name_them(real_engine: Engine) -> None:
+    # acronyms of one meaning need no support from the text's field (the taxonomy relates
+    # PDM/PLM to tailors only)
+    design = _labels("Du behärskar CATIA V5 och har erfarenhet av PDM/PLM-system. Erfarenhet "
+                     "av ITIL och INSTA 800 är meriterande.", kind="ad")
+    assert {"PDM/PLM", "ITIL Foundation", "Utbildning, INSTA 800 (SS627801)"} <= set(design)
+    lathes = _labels("Du ställer och kör fleroperationsmaskiner och svarvar.", kind="ad")
+    assert "Svarvning, CNC" in lathes and "Svarvning, konventionell maskin" not in lathes
+    kitchen = _labels("Du ansvarar för att egenkontrollprogrammet följs.", kind="ad")
+    assert "Egenkontroll, erfarenhet" in kitchen
+    servers = _labels("Du har god förståelse för Windows- och Linuxmiljöer.", kind="ad")
+    assert {"Windows, operativsystem", "Linux, operativsystem"} <= set(servers)
+
+
+def test_visma_beside_fortnox_is_the_accounting_system_not_its_other_products(
+        real_engine: Engine) -> None:
+    books = _labels("Vi arbetar främst i Fortnox och Visma.", kind="ad")
+    assert "Visma SPCS, redovisningssystem" in books
+    # a term that names no concept hides the shorter words inside it
+    pay = _labels("Har du arbetat i Hogia Lön eller Visma Lön är det meriterande.", kind="ad")
+    assert "Visma SPCS, redovisningssystem" not in pay

@@ -575,7 +575,10 @@ _NO_FORMS_OF_A_TRAIT = ("snabbt", "driva")
 # "högskoleexamen"); the taxonomy has no concept for it
 # "ungdomarna" is "ungdom" + "-arna", not "ung" + "domarna" (judges)
 _WORDS_OF_NO_ONE_CONCEPT = ("yrkeshögskoleexamen", "yrkeshögskoleexamina", "ungdomar",
-                            "ungdomarna", "ungdomarnas", "ungdomars")
+                            "ungdomarna", "ungdomarnas", "ungdomars",
+                            # products whose maker's name alone is another one's surface
+                            "visma lön", "visma business", "visma recruit",
+                            "visma administration", "visma net")
 
 
 # Nouns of an action that Swedish compounds with its object ("fönstermontering") and running

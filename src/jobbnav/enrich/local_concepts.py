@@ -50,10 +50,10 @@ VOCATIONAL_SUBJECTS = (
     "naturbruk", "restaurang och livsmedel", "vvs och fastighet", "vård och omsorg",
     "försäljning och service", "omvårdnad", "fordonsteknik", "yrkesämnen", "yrkesämnet")
 
-# Acronyms among the surfaces below that job text uses of nothing else: they need no support
-# from the text's field ("MI" in a social worker's ad; the taxonomy relates motivational
-# interviewing to one group of security staff only)
-ACRONYMS_OF_ONE_MEANING = frozenset({"mi"})
+# Acronyms that job text uses of nothing else: they need no support from the text's field ("MI"
+# in a social worker's ad; the taxonomy relates motivational interviewing to one group of
+# security staff only, and product data management "PDM/PLM" to tailors only)
+ACRONYMS_OF_ONE_MEANING = frozenset({"mi", "pdm", "plm", "itil"})
 
 # documenting as care ads write it: the field's own records (see EXTRA_SURFACES, FIELD_CUES)
 _DOCUMENTING = ["dokumenterar", "dokumentera", "dokumenteras", "journalföring", "journalför",
@@ -249,6 +249,17 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
         "automatiserade tester", "automatiserad testning", "automated testing",
         "automated tests", "testautomation"],
     ("skill", "Datamodellering"): ["data modelling", "data modeling"],
+    # the lathes an operator runs beside the machining centres ("fleroperationsmaskiner och
+    # svarvar"): in today's workshops, CNC lathes
+    ("skill", "Svarvning, CNC"): ["svarv", "svarvar", "svarvarna"],
+    ("skill", "Egenkontroll, erfarenhet"): ["egenkontrollprogram", "egenkontrollprogrammet"],
+    ("skill", "ITIL Foundation"): ["ITIL", "ITIL-certifiering"],
+    ("skill", "Utbildning, INSTA 800 (SS627801)"): ["INSTA 800"],
+    ("skill", "Linux, operativsystem"): ["linuxmiljö", "linuxmiljöer", "linuxmiljön"],
+    ("skill", "Windows, operativsystem"): ["windowsmiljö", "windowsmiljöer", "windowsmiljön"],
+    # a bookkeeping office's "Visma" beside Fortnox is its accounting system ("Visma Lön",
+    # "Visma Business", "Visma Recruit" are other products: lexicon._WORDS_OF_NO_ONE_CONCEPT)
+    ("skill", "Visma SPCS, redovisningssystem"): ["Visma"],
     # and the journal systems regions use
     ("skill", "Journaldatasystem"): ["journalsystem", "Cosmic", "Melior", "TakeCare", "Take Care",
                                      "VAS"],

@@ -330,10 +330,12 @@ def _resolve_overlapping(lexicon: Lexicon, found: list[tuple[bool, int, int, int
                 if c_start >= o_end or o_start >= c_end:
                     continue
                 inside = o_start <= c_start and c_end <= o_end
-                # an acronym inside a longer term is part of it: no "CD" in "CI/CD"
-                if c_compound or not inside or o_compound or acronym or \
-                        not types.isdisjoint(key_types[o_key]) or \
-                        ("skill" in types and "trait" in key_types[o_key]
+                # an acronym inside a longer term is part of it: no "CD" in "CI/CD"; nothing
+                # is inside a term that names no concept ("Visma" in "Visma Lön")
+                o_types = key_types[o_key]
+                if c_compound or not inside or o_compound or acronym or not o_types or \
+                        not types.isdisjoint(o_types) or \
+                        ("skill" in types and "trait" in o_types
                          and o_end - o_start > c_end - c_start):
                     # (a trait's words describe the person: "coachande ledarskap" is no
                     # coaching, "känsla för service" no service)

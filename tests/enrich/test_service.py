@@ -1106,3 +1106,12 @@ def test_visma_beside_fortnox_is_the_accounting_system_not_its_other_products(
     # a term that names no concept hides the shorter words inside it
     pay = _labels("Har du arbetat i Hogia Lön eller Visma Lön är det meriterande.", kind="ad")
     assert "Visma SPCS, redovisningssystem" not in pay
+
+
+def test_a_plain_field_of_care_has_its_specialist_senses_support(real_engine: Engine) -> None:
+    # the intensive care nurse's ad supports the specialist nurse's sense of "akutsjukvård";
+    # the text speaks of no specialist, so the plain field is the sense, with that support
+    found = _labels("Vi söker en intensivvårdssjuksköterska till vår IVA. Erfarenhet av "
+                    "akutsjukvård är meriterande.", kind="ad")
+    assert found.get("Akutsjukvård, sjukhus") == "meriting"
+    assert not any("specialist" in label for label in found)

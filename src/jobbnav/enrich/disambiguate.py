@@ -245,6 +245,14 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
                     max(domain[g] - own for g in best_groups) < LEAD_SHARE * (
                         lead_now() if domain is known[0] else max(domain.values(), default=0)):
                 support = 0
+            if support <= 0 and group.only is None and "specialist" not in best.qualifier \
+                    and _a_specialists_field(lexicon, group.entries, domain, lead_now()
+                                             if domain is known[0] else
+                                             max(domain.values(), default=0)):
+                # "erfarenhet av akutsjukvård" in a nurse's ad: the plain field of care,
+                # chosen over the nurse's specialist area the text does not speak of, has the
+                # specialist sense's support
+                support = 1
             if support <= 0 and group.only is not None and lexicon.keys[
                     match.key_id].endswith(_TASK_ENDINGS) and _is_narrow_word(
                     lexicon, best, lexicon.keys[match.key_id]) and _listed_with_a_skill(
@@ -267,6 +275,15 @@ def choose_senses(lexicon: Lexicon, matches: list[Match], folded_text: str,
                     confidence *= UNSUPPORTED_FACTOR
             out.append((match, in_its_words or best, round(confidence, 3)))
     return out
+
+
+def _a_specialists_field(lexicon: Lexicon, entries: Iterable[LexEntry], domain: Counter[str],
+                         lead: int) -> bool:
+    """Whether a specialist sense among `entries` lies in the text's leading field."""
+    groups_of = lexicon.groups_of
+    return any("specialist" in e.qualifier and any(
+        domain[g] > 0 and domain[g] >= LEAD_SHARE * lead for g in groups_of.get(
+            e.concept_id, ())) for e in entries)
 
 
 # "orderplockning, packning och godsmottagning": an item of a list of tasks is a task too

@@ -1115,3 +1115,8 @@ def test_a_plain_field_of_care_has_its_specialist_senses_support(real_engine: En
                     "akutsjukvård är meriterande.", kind="ad")
     assert found.get("Akutsjukvård, sjukhus") == "meriting"
     assert not any("specialist" in label for label in found)
+
+
+def test_leading_change_work_is_change_management(real_engine: Engine) -> None:
+    found = _labels("Erfarenhet av att leda förändringsarbete är meriterande.", kind="ad")
+    assert found.get("Förändringsledning") == "meriting"

@@ -357,7 +357,9 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("skill", "Mjukvaruutveckling"): ["software development"],
     ("skill", "Lagerstyrning"): ["inventory management", "inventory control"],
     ("skill", "Affärsutveckling"): ["business development"],
-    ("skill", "Förändringsledning"): ["change management"],
+    # and "leda förändringsarbete", "driver förändringsarbete"
+    ("skill", "Förändringsledning"): ["change management", "förändringsarbete",
+                                      "förändringsarbetet"],
     ("skill", "Ekonomistyrning"): ["financial control", "management control"],
     ("skill", "Ekonomisk rapportering"): ["financial reporting"],
     ("skill", "Ekonomisk analys"): ["financial analysis"],

@@ -1120,3 +1120,9 @@ def test_a_plain_field_of_care_has_its_specialist_senses_support(real_engine: En
 def test_leading_change_work_is_change_management(real_engine: Engine) -> None:
     found = _labels("Erfarenhet av att leda förändringsarbete är meriterande.", kind="ad")
     assert found.get("Förändringsledning") == "meriting"
+
+
+def test_care_homes_and_substance_abuse_as_care_ads_write_them(real_engine: Engine) -> None:
+    found = _labels("Lindgården är ett vård- och omsorgsboende med 48 platser. Vi tar emot "
+                    "ungdomar med självskadebeteende och begynnande missbruk.", kind="ad")
+    assert {"Äldreboende", "Missbruksproblematik, kunskap om"} <= set(found)

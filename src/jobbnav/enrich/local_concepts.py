@@ -257,6 +257,10 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("skill", "Utbildning, INSTA 800 (SS627801)"): ["INSTA 800"],
     ("skill", "Linux, operativsystem"): ["linuxmiljö", "linuxmiljöer", "linuxmiljön"],
     ("skill", "Windows, operativsystem"): ["windowsmiljö", "windowsmiljöer", "windowsmiljön"],
+    # a "vård- och omsorgsboende" is the municipality's housing for the elderly
+    ("skill", "Äldreboende"): ["vård- och omsorgsboende", "vård- och omsorgsboendet",
+                               "vård- och omsorgsboenden"],
+    ("skill", "Missbruksproblematik, kunskap om"): ["missbruk"],
     # a bookkeeping office's "Visma" beside Fortnox is its accounting system ("Visma Lön",
     # "Visma Business", "Visma Recruit" are other products: lexicon._WORDS_OF_NO_ONE_CONCEPT)
     ("skill", "Visma SPCS, redovisningssystem"): ["Visma"],

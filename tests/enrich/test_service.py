@@ -1126,3 +1126,8 @@ def test_care_homes_and_substance_abuse_as_care_ads_write_them(real_engine: Engi
     found = _labels("Lindgården är ett vård- och omsorgsboende med 48 platser. Vi tar emot "
                     "ungdomar med självskadebeteende och begynnande missbruk.", kind="ad")
     assert {"Äldreboende", "Missbruksproblematik, kunskap om"} <= set(found)
+
+
+def test_public_procurement_is_the_procurement_rules(real_engine: Engine) -> None:
+    found = _labels("Erfarenhet av offentlig upphandling enligt LOU är meriterande.", kind="ad")
+    assert found.get("Upphandlingsbestämmelser") == "meriting"

@@ -53,7 +53,7 @@ VOCATIONAL_SUBJECTS = (
 # Acronyms that job text uses of nothing else: they need no support from the text's field ("MI"
 # in a social worker's ad; the taxonomy relates motivational interviewing to one group of
 # security staff only, and product data management "PDM/PLM" to tailors only)
-ACRONYMS_OF_ONE_MEANING = frozenset({"mi", "pdm", "plm", "itil"})
+ACRONYMS_OF_ONE_MEANING = frozenset({"mi", "pdm", "plm", "itil", "lou"})
 
 # documenting as care ads write it: the field's own records (see EXTRA_SURFACES, FIELD_CUES)
 _DOCUMENTING = ["dokumenterar", "dokumentera", "dokumenteras", "journalföring", "journalför",
@@ -261,6 +261,9 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("skill", "Äldreboende"): ["vård- och omsorgsboende", "vård- och omsorgsboendet",
                                "vård- och omsorgsboenden"],
     ("skill", "Missbruksproblematik, kunskap om"): ["missbruk"],
+    # the public procurement act and the work under it
+    ("skill", "Upphandlingsbestämmelser"): ["offentlig upphandling", "offentliga upphandlingar",
+                                            "lagen om offentlig upphandling", "LOU"],
     # a bookkeeping office's "Visma" beside Fortnox is its accounting system ("Visma Lön",
     # "Visma Business", "Visma Recruit" are other products: lexicon._WORDS_OF_NO_ONE_CONCEPT)
     ("skill", "Visma SPCS, redovisningssystem"): ["Visma"],

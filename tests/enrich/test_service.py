@@ -1131,3 +1131,11 @@ def test_care_homes_and_substance_abuse_as_care_ads_write_them(real_engine: Engi
 def test_public_procurement_is_the_procurement_rules(real_engine: Engine) -> None:
     found = _labels("Erfarenhet av offentlig upphandling enligt LOU är meriterande.", kind="ad")
     assert found.get("Upphandlingsbestämmelser") == "meriting"
+
+
+def test_skills_named_by_their_adjective_or_their_english_name(real_engine: Engine) -> None:
+    found = _labels("Du har en högskoleutbildning med beteendevetenskaplig inriktning. Du "
+                    "arbetar med egna patienter inom profylax och sköter pensionsrapportering. "
+                    "Experience with consultative selling is a plus.", kind="ad")
+    assert {"Beteendevetenskap", "Profylaxbehandling", "Pensioner, personaladministration",
+            "Konsultativ försäljning"} <= set(found)

@@ -264,6 +264,11 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     # the public procurement act and the work under it
     ("skill", "Upphandlingsbestämmelser"): ["offentlig upphandling", "offentliga upphandlingar",
                                             "lagen om offentlig upphandling", "LOU"],
+    ("skill", "Konsultativ försäljning"): ["consultative selling", "consultative sales"],
+    # "högskoleutbildning med beteendevetenskaplig inriktning"
+    ("skill", "Beteendevetenskap"): ["beteendevetenskaplig"],
+    ("skill", "Profylaxbehandling"): ["profylax"],
+    ("skill", "Pensioner, personaladministration"): ["pensionsrapportering"],
     # a bookkeeping office's "Visma" beside Fortnox is its accounting system ("Visma Lön",
     # "Visma Business", "Visma Recruit" are other products: lexicon._WORDS_OF_NO_ONE_CONCEPT)
     ("skill", "Visma SPCS, redovisningssystem"): ["Visma"],

@@ -177,19 +177,22 @@ class TitleIndex:
         occupation_ids = group_of
         group_of = dict(group_of)
         reversed_names = sorted(key[::-1] for key in names_of)
-        for gid in set(group_of.values()):  # ontology titles joined to the group by their head
+        group_ids = sorted(set(group_of.values()))
+        for gid in group_ids:  # ontology titles joined to the group by their head
             for term in index.terms.get(gid, ()):
                 key = fold_surface(term.term)
                 if term.kind == GROUP_TITLE_KIND and key and not term.misspelled:
                     names_of[key].add(f"{GROUP_TITLE_KIND}:{gid}")
                     group_of[f"{GROUP_TITLE_KIND}:{gid}"] = gid
+        named = frozenset(names_of)  # (a part two group labels share is a title of both)
+        for gid in group_ids:
             # "Grundskollärare", "Gymnasielärare", "Övriga kontorsassistenter och
             # sekreterare": a one-word part of a group label that no name has is a title of
             # the group, in the plural and the singular ("kontorsassistent")
             # (a part that ends other titles, "specialist", "montör", is a head, not a title)
             label = index.concepts[gid].preferred_label.removesuffix(" m.fl.")
             for title in _group_label_titles(label):
-                if title not in names_of and (" " not in label or not _closes_a_name(
+                if title not in named and (" " not in label or not _closes_a_name(
                         title, reversed_names)):
                     names_of[title].add(f"{GROUP_TITLE_KIND}:{gid}")
                     group_of[f"{GROUP_TITLE_KIND}:{gid}"] = gid

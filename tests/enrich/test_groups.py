@@ -445,6 +445,9 @@ def test_common_english_titles_read_as_their_swedish_compounds(real_engine: Engi
             headline
     # a shift leader is a supervisor ("arbetsledare"), whose group the text decides
     assert model.titles.likelihood("Shift Supervisor – Production").titles == ("arbetsledare",)
+    # a design engineer is a "konstruktör", of machines or of electrical products
+    assert model.titles.likelihood("Mechanical Design Engineer").titles == ("maskinkonstruktör",)
+    assert _codes("Electrical Design Engineer – Substation Automation")[0] == "3113"
 
 
 def test_a_bare_title_the_ontology_gives_one_qualified_name_stays_ambiguous(

@@ -1139,3 +1139,19 @@ def test_skills_named_by_their_adjective_or_their_english_name(real_engine: Engi
                     "Experience with consultative selling is a plus.", kind="ad")
     assert {"Beteendevetenskap", "Profylaxbehandling", "Pensioner, personaladministration",
             "Konsultativ försäljning"} <= set(found)
+
+
+def test_assembly_is_montage_or_montering_alike(real_engine: Engine) -> None:
+    found = _labels("Du arbetar med köksmontage och takmontage i nyproduktion.", kind="ad")
+    assert {"Köksmontering", "Takmontering"} <= set(found)
+
+
+def test_requirements_as_trade_care_and_it_ads_word_them(real_engine: Engine) -> None:
+    found = _labels("Du monterar undertak och tar emot leveranser. Erfarenhet av "
+                    "beroendevården och miljöterapi är meriterande. Vi arbetar på en "
+                    "e-handelsplattform och du har gjort AZ-900. Du har kunskap om "
+                    "allergier och arbetar ergonomiskt.", kind="ad")
+    assert {"Undertaksmontering", "Varumottagning", "Missbruksvård",
+            "Miljöterapeutiska kunskaper", "E-handel, erfarenhet",
+            "AZ-900: Microsoft Azure Fundamentals", "Födoämnesallergi, kunskap om",
+            "Ergonomi"} <= set(found)

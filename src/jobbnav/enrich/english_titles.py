@@ -84,6 +84,9 @@ ENGLISH_TITLE_WORDS: dict[str, str] = {
     "shift leader": "arbetsledare", "shift lead": "arbetsledare",
     "shift supervisor": "arbetsledare", "shift manager": "arbetsledare",
     "production supervisor": "arbetsledare",
+    # a "Design Engineer" designs products: the Swedish "konstruktör" ("designingenjör" is no
+    # title); "Mechanical" / "Electrical" then join it as "maskinkonstruktör", "elkonstruktör"
+    "design engineer": "konstruktör", "mechanical": "maskin", "electrical": "el",
     "worker": "arbetare", "storekeeper": "lagerarbetare", "hairdresser": "frisör",
     "social worker": "socialsekreterare", "counsellor": "kurator", "counselor": "kurator",
 }

@@ -618,6 +618,26 @@ def _object_forms(stem: str) -> list[str]:
     return [stem, stem + "er", stem + "ar", stem + "en", stem + "et"]
 
 
+_SAME_ACTION = {"montering": "montage", "montage": "montering"}
+
+
+def _assembly_synonyms(builder: _Builder, concepts: dict[str, Concept]) -> None:
+    """"Köksmontering" is also written "köksmontage", "Solcellsmontage" "solcellsmontering":
+    the two nouns name the same work; a form another concept already has is left to it."""
+    for concept in concepts.values():
+        if concept.type != "skill":
+            continue
+        for alternative in concept.preferred_label.split(",")[0].split("/"):
+            word = alternative.strip()
+            ending = next((e for e in _SAME_ACTION if word.lower().endswith(e)), None)
+            if ending is None or not word.isalpha() or len(word) == len(ending):
+                continue
+            other = word[:-len(ending)] + _SAME_ACTION[ending]
+            if not builder.by_key.get(fold_surface(other)):
+                builder.add(other, LexEntry(concept.id, "skill", concept.preferred_label,
+                                            "alternative"))
+
+
 def _actions_on_objects(builder: _Builder, concepts: dict[str, Concept]) -> None:
     """"Fönstermontering" is also "montering av fönster", "Produktutveckling" "utveckling av
     produkter", "Avfallshantering" "hantering av avfall": a skill compounded of an object and
@@ -804,6 +824,7 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
     _practised_activities(builder, concepts)
     _practised_kinds(builder, concepts)
     _actions_on_objects(builder, concepts)
+    _assembly_synonyms(builder, concepts)
     english_names = _english_names(builder, concepts)
     for kid in index.by_type.get("keyword", ()):
         keyword = index.concepts[kid]

@@ -1155,3 +1155,10 @@ def test_requirements_as_trade_care_and_it_ads_word_them(real_engine: Engine) ->
             "Miljöterapeutiska kunskaper", "E-handel, erfarenhet",
             "AZ-900: Microsoft Azure Fundamentals", "Födoämnesallergi, kunskap om",
             "Ergonomi"} <= set(found)
+
+
+def test_handling_complaints_is_a_practice_of_any_field(real_engine: Engine) -> None:
+    # "Reklamationer, handläggningsvana" names a kind of practice, not a field: a shop's or a
+    # haulier's ad asks for it as much as a customer service's
+    found = _labels("Du tar hand om kassa, returer och reklamationer i butiken.", kind="ad")
+    assert "Reklamationer, handläggningsvana" in found

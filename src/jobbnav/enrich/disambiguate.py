@@ -31,7 +31,9 @@ LEAD_SHARE = 0.4
 _NARROW_WORD_MAX_LEN = 8
 _NARROW_WORD_MAX_GROUPS = 2
 # "Försäljning, erfarenhet" is plain "försäljning": this qualifier names no other field
-_GENERIC_QUALIFIERS = frozenset(("", "erfarenhet"))
+# qualifiers that say what kind of knowing, not which field: "Reklamationer,
+# handläggningsvana" is handling complaints in a shop, a warehouse or an office alike
+_GENERIC_QUALIFIERS = frozenset(("", "erfarenhet", "handläggningsvana"))
 
 # "SQL eller Python för dataanalys" in an analyst's ad: a programming language beside another
 # language of code is one, whatever the text's leading field ("a profit-sharing scheme" alone

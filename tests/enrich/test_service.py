@@ -1162,3 +1162,11 @@ def test_handling_complaints_is_a_practice_of_any_field(real_engine: Engine) -> 
     # haulier's ad asks for it as much as a customer service's
     found = _labels("Du tar hand om kassa, returer och reklamationer i butiken.", kind="ad")
     assert "Reklamationer, handläggningsvana" in found
+
+
+def test_skills_as_helpers_wrote_them_and_the_authors_confirmed(real_engine: Engine) -> None:
+    found = _labels("Erfarenhet av arbete på HVB-hem är meriterande. Vi arbetar med "
+                    "DFMEA och PFMEA. Du har god kunskap om vin och har arbetat med "
+                    "bokslutsarbete.", kind="ad")
+    assert {"HVB-verksamhet, behandlingserfarenhet",
+            "Fail Mode, Eff Analys or Critical Analys/FMEA", "Vinkunskap", "Bokslut"} <= set(found)

@@ -1170,3 +1170,12 @@ def test_skills_as_helpers_wrote_them_and_the_authors_confirmed(real_engine: Eng
                     "bokslutsarbete.", kind="ad")
     assert {"HVB-verksamhet, behandlingserfarenhet",
             "Fail Mode, Eff Analys or Critical Analys/FMEA", "Vinkunskap", "Bokslut"} <= set(found)
+
+
+def test_certificates_and_purchasing_as_ads_word_them(real_engine: Engine) -> None:
+    found = _labels("Du har ställningsutbildning och skyliftutbildning och har gjort ADR "
+                    "grundutbildning. Erfarenhet av VA-arbeten och av strategiskt inköp är "
+                    "meriterande, liksom att bygga datamodeller.", kind="ad")
+    assert {"Utbildningsbevis, ställningsbyggnad 2 - 9 meter", "Förarbevis för skylift",
+            "ADR, styckegods (grundkurs)", "VA-anläggningsarbete", "Inköpsvana",
+            "Datamodellering"} <= set(found)

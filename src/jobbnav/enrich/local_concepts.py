@@ -184,7 +184,8 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
         "vårdlärare", "fordonslärare", "ellärare", "bygglärare", "restauranglärare",
         "svetslärare", "industrilärare", "naturbrukslärare", "frisörlärare"],
     ("skill", "Truckvana"): ["köra truck", "kört truck", "truckkörning"],
-    ("skill", "Merförsäljning"): ["upsell", "upselling", "mersälja", "merförsälja"],
+    ("skill", "Merförsäljning"): ["upsell", "upselling", "mersälja", "merförsälja",
+                                  "tilläggstjänster", "tilläggsförsäljning"],
     ("skill", "3D-modellering"): ["3D-modeller", "3D-modell", "3D modelling", "3D-modelling",
                                   "3D modeling", "3D-modeling"],
     # "kör distribution med lastbil", "hantering av farligt gods": the driving and the transport,
@@ -240,7 +241,8 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("skill", "ISTQB certificate"): ["ISTQB", "ISTQB-certifiering", "ISTQB-certifikat"],
     ("skill", "Utbildning i livsmedelshygien"): ["kurs i livsmedelshygien",
                                                  "utbildningsbevis i livsmedelshygien"],
-    ("skill", "Terminal- och lagerarbete"): ["lagerarbete", "terminalarbete"],
+    ("skill", "Terminal- och lagerarbete"): ["lagerarbete", "terminalarbete",
+                                             "erfarenhet från lager", "lagererfarenhet"],
     ("skill", "Varumottagning"): ["godsmottagning", "inleverans", "ta emot varor",
                                   "tar emot varor", "ta emot gods", "tar emot gods",
                                   "ta emot leveranser", "tar emot leveranser"],
@@ -249,7 +251,8 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("skill", "Testautomatisering/Test automation"): [
         "automatiserade tester", "automatiserad testning", "automated testing",
         "automated tests", "testautomation"],
-    ("skill", "Datamodellering"): ["data modelling", "data modeling"],
+    ("skill", "Datamodellering"): ["data modelling", "data modeling", "data models",
+                                   "datamodeller", "dimensionell modellering"],
     # the lathes an operator runs beside the machining centres ("fleroperationsmaskiner och
     # svarvar"): in today's workshops, CNC lathes
     ("skill", "Svarvning, CNC"): ["svarv", "svarvar", "svarvarna"],
@@ -542,6 +545,13 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("skill", "Sjukhusapotek"): ["hospital pharmacy"],
     ("skill", "Programmering"): ["programmeringserfarenhet"],
     ("skill", "Psykosocialt arbete"): ["psykosociala insatser"],
+    ("skill", "Fordonsteknik"): ["fordonsteknisk utbildning"],
+    ("skill", "VA-anläggningsarbete"): ["VA-arbeten"],
+    ("skill", "Utbildningsbevis, ställningsbyggnad 2 - 9 meter"): ["ställningsutbildning"],
+    ("skill", "Inköpsvana"): ["strategiskt inköp", "strategiska inköp", "operativt inköp"],
+    ("skill", "ADR, styckegods (grundkurs)"): ["ADR grundutbildning", "ADR grund"],
+    ("skill", "Elarbeten, servicevana"): ["enklare elarbeten"],
+    ("skill", "Förarbevis för skylift"): ["skyliftutbildning", "skyliftkort"],
     # Written by helpers for the skills of the 60 most advertised groups ("how do Swedish ads
     # phrase this skill?", 1,046 phrasings of 705 labels); kept only those that, added all at
     # once, found the authors' label in a read blind set and no false hit there

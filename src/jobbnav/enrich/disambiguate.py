@@ -30,9 +30,9 @@ CONTRADICTED_FACTOR = 0.5
 LEAD_SHARE = 0.4
 _NARROW_WORD_MAX_LEN = 8
 _NARROW_WORD_MAX_GROUPS = 2
-# "Försäljning, erfarenhet" is plain "försäljning": this qualifier names no other field
-# qualifiers that say what kind of knowing, not which field: "Reklamationer,
-# handläggningsvana" is handling complaints in a shop, a warehouse or an office alike
+# qualifiers that say what kind of knowing, not which field: "Försäljning, erfarenhet" is
+# plain "försäljning", "Reklamationer, handläggningsvana" handling complaints in a shop, a
+# warehouse or an office alike
 _GENERIC_QUALIFIERS = frozenset(("", "erfarenhet", "handläggningsvana"))
 
 # "SQL eller Python för dataanalys" in an analyst's ad: a programming language beside another

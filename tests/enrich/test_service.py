@@ -1179,3 +1179,12 @@ def test_certificates_and_purchasing_as_ads_word_them(real_engine: Engine) -> No
     assert {"Utbildningsbevis, ställningsbyggnad 2 - 9 meter", "Förarbevis för skylift",
             "ADR, styckegods (grundkurs)", "VA-anläggningsarbete", "Inköpsvana",
             "Datamodellering"} <= set(found)
+
+
+def test_an_exam_is_named_by_its_code(real_engine: Engine) -> None:
+    found = _labels("Certifieringar som AZ-204 och MS-100 är meriterande, liksom PL-900.",
+                    kind="ad")
+    assert {"AZ-204: Developing Solutions for Microsoft Azure",
+            "MS-100 Microsoft 365 Identity and Services",
+            "PL-900: Microsoft Power Platform Fundamentals"} <= set(found)
+    assert found["AZ-204: Developing Solutions for Microsoft Azure"] == "meriting"

@@ -638,6 +638,22 @@ def _assembly_synonyms(builder: _Builder, concepts: dict[str, Concept]) -> None:
                                             "alternative"))
 
 
+# "AZ-204: Developing Solutions for Microsoft Azure", "MS-100 Microsoft 365 Identity and
+# Services": a certification exam whose label opens with its code
+_EXAM_CODE = re.compile(r"^([A-Z]{2,3}-\d{2,3})(?::|\s)")
+
+
+def _exam_codes(builder: _Builder, concepts: dict[str, Concept]) -> None:
+    """An exam is named by its code alone ("AZ-204", "MS-100"), as ads and CVs write it."""
+    for concept in concepts.values():
+        found = _EXAM_CODE.match(concept.preferred_label)
+        if concept.type != "skill" or found is None or builder.by_key.get(
+                fold_surface(found.group(1))):
+            continue
+        builder.add(found.group(1), LexEntry(concept.id, "skill", concept.preferred_label,
+                                             "alternative"))
+
+
 def _actions_on_objects(builder: _Builder, concepts: dict[str, Concept]) -> None:
     """"Fönstermontering" is also "montering av fönster", "Produktutveckling" "utveckling av
     produkter", "Avfallshantering" "hantering av avfall": a skill compounded of an object and
@@ -825,6 +841,7 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
     _practised_kinds(builder, concepts)
     _actions_on_objects(builder, concepts)
     _assembly_synonyms(builder, concepts)
+    _exam_codes(builder, concepts)
     english_names = _english_names(builder, concepts)
     for kid in index.by_type.get("keyword", ()):
         keyword = index.concepts[kid]

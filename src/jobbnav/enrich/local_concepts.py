@@ -532,7 +532,6 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("skill", "Spannmålsodling"): ["spannmål"],
     ("skill", "CAM-tillverkning"): ["CAM-programmering"],
     ("skill", "E-handel, erfarenhet"): ["e-handelsplattform", "e-handelsplattformar"],
-    ("skill", "AZ-900: Microsoft Azure Fundamentals"): ["AZ-900"],
     ("skill", "Microsoft 365 Certified: Fundamentals"): ["Microsoft 365 Fundamentals"],
     ("skill", "Logistik"): ["logistics"],
     ("skill", "Stomivård"): ["stomiskötsel"],

@@ -53,6 +53,8 @@ _HEAD_MIN_LEN = 6
 # and "styrmodellen" are no fashion model (a hyphenated "lagbas-modellen" is two words and still
 # is: the whole word "modellen" is left as it was)
 _OCCUPATIONS_ALSO_THINGS = frozenset(("modell",))
+# words that close the names of other things: "Försäkringskassan", "a-kassan" are no till
+_WHOLE_WORDS_ONLY = frozenset(("kassan",))
 _ACRONYM_MAX = 5  # "CI", "COM", "BASIC": matched only when written in capitals
 # Casing check bits in an automaton value: the first letter must be a capital / all capitals.
 NEEDS_CAPITAL, NEEDS_UPPER, EVERYDAY_WORD, GENITIVE_PLACE, NEEDS_A_CAPITAL = 1, 2, 4, 8, 16
@@ -909,7 +911,8 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
             products.add(key_id)
         if len(key) >= _HEAD_MIN_LEN and " " not in key and key_id not in products and any(
                 e.concept_type in ("occupation-name", "skill") for e in entries) and not all(
-                fold_surface(e.label) in _OCCUPATIONS_ALSO_THINGS for e in entries):
+                fold_surface(e.label) in _OCCUPATIONS_ALSO_THINGS for e in entries) and \
+                key not in _WHOLE_WORDS_ONLY:
             # "key " also fires wherever " key " would: one entry serves both, so a whole
             # word is yielded once, not twice (the matcher tells them apart by the char before)
             lexicon.surfaces[f"{key} "] = (key_id, True, len(key), check)

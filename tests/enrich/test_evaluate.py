@@ -60,6 +60,10 @@ FLOOR_GROUP_TOP3 = 0.80
 # 0.439 → 0.632, volume 0.656 → 0.764, midmarket 0.455 → 0.594, market sample, never read,
 # 0.484 → 0.645) and fell where they labelled them (tail 0.792 → 0.571, structured 0.893 →
 # 0.707, employers 0.785 → 0.630); the occupation floors below follow (docs/decisions/0006).
+# Nineteenth session: a neutral sentence naming three or more occupations lists the staff
+# (`service.STAFF_LIST_MIN`): occupation F1 fell again where authors label colleagues (tail
+# 0.582 → 0.517, employers 0.638 → 0.590, market, structured, mixed) and rose where they do not
+# (care 0.672 → 0.729, volume, office, midmarket, both never-read sets); those floors follow.
 FLOORS_BLIND = {"eval_set_blind": {"skill": 0.83, "occupation": 0.92, "all": 0.91,
                                    "context": 0.93},
                 "eval_set_blind_full_ads": {"skill": 0.77, "occupation": 0.86, "all": 0.86,
@@ -78,7 +82,7 @@ FLOORS_BLIND = {"eval_set_blind": {"skill": 0.83, "occupation": 0.92, "all": 0.9
                 # labels). Context 0.798 at the session's start, 0.866 after its first context
                 # rules (written before the set existed), 0.922 after the fixes it showed; all
                 # F1 0.831 / skill 0.678 / occupation 0.873 first, 0.841 / 0.684 / 0.893 after.
-                "eval_set_blind_structured_ads": {"skill": 0.64, "occupation": 0.69, "all": 0.80,
+                "eval_set_blind_structured_ads": {"skill": 0.64, "occupation": 0.66, "all": 0.80,
                                                   "context": 0.89},
                 # Eighth session: 40 ads written blind to vary how requirements, merits and
                 # non-requirements are phrased (728 labels). All F1 / skill / trait / context
@@ -92,7 +96,7 @@ FLOORS_BLIND = {"eval_set_blind": {"skill": 0.83, "occupation": 0.92, "all": 0.9
                 # context 0.787 / 0.686 / 0.745 / 0.945 with the session-start code, 0.792 /
                 # 0.689 / 0.757 / 0.949 when it arrived, 0.791 / 0.689 / 0.757 / 0.954 at the
                 # end (its errors were not read).
-                "eval_set_blind_market_ads": {"skill": 0.64, "occupation": 0.70, "all": 0.76,
+                "eval_set_blind_market_ads": {"skill": 0.64, "occupation": 0.65, "all": 0.76,
                                               "context": 0.91},
                 # Ninth session: 40 ads written blind as staffing agencies, municipalities,
                 # small firms and large companies write them (736 labels). All F1 / skill /
@@ -100,7 +104,7 @@ FLOORS_BLIND = {"eval_set_blind": {"skill": 0.83, "occupation": 0.92, "all": 0.9
                 # code, 0.806 / 0.677 / 0.775 / 0.920 when it arrived (after the session's
                 # software and requirement surfaces), 0.841 / 0.943 (all F1 / context) after
                 # the fixes it showed.
-                "eval_set_blind_employers_ads": {"skill": 0.62, "occupation": 0.61, "all": 0.76,
+                "eval_set_blind_employers_ads": {"skill": 0.62, "occupation": 0.57, "all": 0.76,
                                                  "context": 0.88},
                 # Ninth session, measured before its errors were read: 40 ads for the
                 # occupations with the most ads (703 labels). All F1 / skill / occupation /
@@ -113,14 +117,14 @@ FLOORS_BLIND = {"eval_set_blind": {"skill": 0.83, "occupation": 0.92, "all": 0.9
                 # ads, 13 course texts and 12 CVs (814 labels). All F1 / skill / occupation /
                 # context 0.811 / 0.673 / 0.842 / 0.945 with the session-start code, 0.824 /
                 # 0.702 / 0.842 / 0.946 with the session's code.
-                "eval_set_blind_mixed_texts": {"skill": 0.66, "occupation": 0.78, "all": 0.78,
+                "eval_set_blind_mixed_texts": {"skill": 0.66, "occupation": 0.75, "all": 0.78,
                                                "context": 0.91},
                 # Tenth session, measured with the session-start code before its errors were
                 # read: 40 ads from the long tail of groups (747 labels), all F1 / skill /
                 # occupation / context 0.803 / 0.635 / 0.788 / 0.937 (0.806 / 0.645 after the
                 # session); 40 sales and IT ads (872 labels), 0.814 / 0.741 / 0.784 / 0.923
                 # (0.824 / 0.766 after).
-                "eval_set_blind_tail_ads": {"skill": 0.60, "occupation": 0.55, "all": 0.76,
+                "eval_set_blind_tail_ads": {"skill": 0.60, "occupation": 0.50, "all": 0.76,
                                             "context": 0.90},
                 "eval_set_blind_sales_it_ads": {"skill": 0.70, "occupation": 0.68, "all": 0.78,
                                                 "context": 0.89},
@@ -132,7 +136,7 @@ FLOORS_BLIND = {"eval_set_blind": {"skill": 0.83, "occupation": 0.92, "all": 0.9
                 # 0.436 / 0.924.
                 "eval_set_blind_trades_ads": {"skill": 0.53, "occupation": 0.77, "all": 0.72,
                                               "context": 0.87},
-                "eval_set_blind_care_ads": {"skill": 0.58, "occupation": 0.61, "all": 0.70,
+                "eval_set_blind_care_ads": {"skill": 0.58, "occupation": 0.70, "all": 0.70,
                                             "context": 0.90},
                 # Eleventh session, two more measured once with the session-start code and
                 # once with the session's: 40 sales, service and hospitality ads (656 labels;

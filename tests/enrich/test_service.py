@@ -1188,3 +1188,18 @@ def test_an_exam_is_named_by_its_code(real_engine: Engine) -> None:
             "MS-100 Microsoft 365 Identity and Services",
             "PL-900: Microsoft Power Platform Fundamentals"} <= set(found)
     assert found["AZ-204: Developing Solutions for Microsoft Azure"] == "meriting"
+
+
+def test_a_list_of_the_workplaces_staff_names_no_occupation_of_the_ad(
+        real_engine: Engine) -> None:
+    staff = _labels("Här arbetar sex specialistläkare, distriktssköterskor, fysioterapeuter och "
+                    "kuratorer. Kliniken har tre tandläkare, en tandhygienist och fyra "
+                    "tandsköterskor.", kind="ad")
+    assert not {"Specialistläkare", "Distriktssköterska", "Fysioterapeut", "Kurator",
+                "Tandläkare", "Tandhygienist"} & set(staff)
+    # a staffing agency's list of the jobs it offers, and the same list in a CV, are found
+    offered = _labels("Vi söker sjuksköterskor, fysioterapeuter och kuratorer till uppdrag i "
+                      "Norrland.", kind="ad")
+    assert {"Fysioterapeut", "Kurator"} <= set(offered)
+    cv = _labels("Jag har arbetat med läkare, fysioterapeuter och kuratorer.", kind="cv")
+    assert {"Fysioterapeut", "Kurator"} <= set(cv)

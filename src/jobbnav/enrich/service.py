@@ -207,6 +207,28 @@ _COLLEAGUE_REACH = 120
 _AROUND_OR_AHEAD = re.compile(
     r"(?:\b(?:din|ditt|dina|vår|vårt|våra|er|ert|era|your|our)|\butvecklas +(?:\w+ +){0,2}?till|"
     r"\bavancera +(?:\w+ +){0,2}?till) +(?:\w+ +)?$")
+# A neutral sentence of an ad naming this many occupations lists the workplace's staff ("Här
+# arbetar specialistläkare, distriktssköterskor, fysioterapeuter och kuratorer", "en klinik
+# med tre tandläkare, en tandhygienist och fyra tandsköterskor"), not the job
+STAFF_LIST_MIN = 3
+
+
+# (but a staffing agency's "Vi söker sjuksköterskor, undersköterskor och läkare" offers them)
+_HIRING = re.compile(r"\b(?:söker|letar|anställer|rekryterar|looking|hiring|seeking)\b")
+
+
+def _staff_lists(kept: list[tuple[Match, LexEntry, float, int]], contexts: list[str],
+                 folded: str, sentences: list[tuple[int, int]]) -> frozenset[int]:
+    """The neutral sentences that name at least `STAFF_LIST_MIN` occupations and hire none."""
+    named: dict[int, set[str]] = {}
+    for _, entry, _, sentence in kept:
+        if entry.concept_type in OCCUPATION_TYPES and sentence >= 0 and \
+                contexts[sentence] == "neutral":
+            named.setdefault(sentence, set()).add(entry.concept_id)
+    return frozenset(s for s, ids in named.items() if len(ids) >= STAFF_LIST_MIN
+                     and not _HIRING.search(folded, *sentences[s]))
+
+
 # The police as an authority, not police officers: "utdrag ur polisens belastningsregister"
 _AUTHORITIES = frozenset(("polisen", "polisens"))
 
@@ -332,6 +354,8 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int,
     needed = {sentence for *_, sentence in kept}
     contexts = sentence_contexts(clean, sentences, kind, needed, folded,
                                  mentions=needed) if needed else []
+    staff_lists = _staff_lists(kept, contexts, folded, sentences) if kind == "ad" \
+        else frozenset()
     # concept id → [entry, (start, end) of its strongest mention, spans, confidence, context,
     # sentence, misspelled]; Hit objects are made once per concept at the end.
     merged: dict[str, list[Any]] = {}
@@ -357,14 +381,16 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int,
             # "Du uttrycker dig väl på svenska i tal och skrift": a language described as the
             # applicant's command of it is asked for, whatever the section
             context = "required"
+        role = False
         if kind == "ad" and context != "negated" and entry.concept_type in \
-                OCCUPATION_TYPES and (names_the_role(clean, folded, match.start)
+                OCCUPATION_TYPES and ((role := names_the_role(clean, folded, match.start))
                                       or _PERSON_NAMED.match(clean, match.end)):
             # the role on offer, or the title of a person named ("kontakta HR-chef Lena Ek")
             context = "neutral"
         if kind == "ad" and context == "neutral" and entry.concept_type in OCCUPATION_TYPES \
-                and _someone_else(clean, folded, match, sentences[sentence][0]
-                                  if sentence >= 0 else 0):
+                and ((sentence in staff_lists and not role)
+                     or _someone_else(clean, folded, match, sentences[sentence][0]
+                                      if sentence >= 0 else 0)):
             continue
         if kind != "cv" and entry.label.endswith(_EXPERIENCE_LABEL) and _is_definite(
                 folded[match.start:match.end], entry.label) and not _EXPERIENCE_CUE.search(

@@ -1203,3 +1203,12 @@ def test_a_list_of_the_workplaces_staff_names_no_occupation_of_the_ad(
     assert {"Fysioterapeut", "Kurator"} <= set(offered)
     cv = _labels("Jag har arbetat med läkare, fysioterapeuter och kuratorer.", kind="cv")
     assert {"Fysioterapeut", "Kurator"} <= set(cv)
+
+
+def test_traits_as_the_ads_idioms_say_them(real_engine: Engine) -> None:
+    found = _labels("Du visar respekt för brukarna och har förmåga att följa instruktioner. Du "
+                    "är en problemlösare med sinne för siffror, gillar att samarbeta och kan "
+                    "arbeta i högt tempo.", kind="ad")
+    assert {"Respektfull", "Instruktionsförståelse", "Problemlösande", "Siffersinne",
+            "Samarbetsförmåga", "Tempostark"} <= set(found)
+    assert found["Respektfull"] == "required"

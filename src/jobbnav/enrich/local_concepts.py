@@ -429,7 +429,8 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
                                     "bra på att samarbeta", "samarbetar bra",
                                     "samarbetar gärna", "förmåga att samarbeta",
                                     "samarbetar lätt", "trivs med att samarbeta",
-                                    "tycker om att samarbeta", "collaborative",
+                                    "tycker om att samarbeta", "gillar att samarbeta",
+                                    "collaborative",
                                     "enjoy working in a team", "enjoys working in a team",
                                     "work well in a team", "enjoy collaborating",
                                     "enjoys collaborating", "good at collaborating",
@@ -448,7 +449,8 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
         "trivs i", "trivs med", "van vid", "gillar", "hantera", "hanterar", "klarar",
         "trivs med att jobba i", "trivs med att arbeta i")
         for article in ("", "ett ")
-        for pace in ("tempo", "arbetstempo")],
+        for pace in ("tempo", "arbetstempo")] + [
+        "arbeta i högt tempo", "jobba i högt tempo", "högt arbetstempo"],
     ("trait", "Simultanförmåga"): ["många bollar i luften"],
     ("trait", "Initiativrik"): ["ser vad som behöver göras", "tar egna initiativ",
                                 "ta egna initiativ", "tar initiativ",
@@ -487,7 +489,8 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("trait", "Lugn"): ["behåller lugnet", "behålla lugnet", "håller huvudet kallt",
                         "stay calm", "hålla huvudet kallt"],
     ("trait", "Hjälpsam"): ["hjälpa människor", "hjälpa andra"],
-    ("trait", "Siffersinne"): ["sifferintresse", "känsla för siffror", "sifferkänsla"],
+    ("trait", "Siffersinne"): ["sifferintresse", "känsla för siffror", "sifferkänsla",
+                               "sinne för siffror"],
     ("trait", "Formuleringsförmåga"): ["formulera dig"],
     ("trait", "Beslutsförmåga"): ["förmåga att fatta beslut", "fatta snabba beslut",
                                   "trygg i att fatta beslut", "lätt för att fatta beslut",
@@ -496,7 +499,10 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     # "ett coachande ledarskap" is the leader's style, not coaching as a service
     ("trait", "Coachande ledarstil"): ["coachande ledare", "coachande ledarskap",
                                        "coachande förhållningssätt"],
-    ("trait", "Respektfull"): ["med respekt", "respektfullt bemötande"],
+    ("trait", "Respektfull"): ["med respekt", "respektfullt bemötande", "visar respekt",
+                               "visa respekt", "respekt för", "respekterar", "respektera"],
+    ("trait", "Instruktionsförståelse"): ["följa instruktioner", "ta instruktioner"],
+    ("trait", "Problemlösande"): ["problemlösare"],
     ("trait", "Varm"): ["med värme"],
     ("trait", "Inlärningsförmåga"): ["lätt för att lära"],
     ("trait", "Praktiskt lagd"): ["arbeta praktiskt", "jobba praktiskt", "händig"],
@@ -525,7 +531,7 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
                                      "planera och organisera", "planerar och organiserar"],
     # ("tydlig ledare", "trygg ledare" also say Tydlig, Trygg: left to those)
     ("trait", "Ledarskapsförmåga"): ["god ledare", "naturlig ledare", "leadership skills",
-                                     "people leader"],
+                                     "people leader", "förmåga att leda"],
     ("trait", "Hårt jobbande"): ["hardworking", "hard-working", "jobbar hårt"],
     ("region", "Södermanlands län"): ["Sörmland"],
     ("occupation-name", "Ekonomidirektör/Finanschef"): ["CFO"],

@@ -1206,7 +1206,8 @@ def test_a_list_of_the_workplaces_staff_names_no_occupation_of_the_ad(
 
 
 def test_traits_as_the_ads_idioms_say_them(real_engine: Engine) -> None:
-    found = _labels("Du visar respekt för brukarna och har förmåga att följa instruktioner. Du "
+    found = _labels("Vi söker dig som visar respekt för brukarna och har förmåga att följa "
+                    "instruktioner. Du "
                     "är en problemlösare med sinne för siffror, gillar att samarbeta och kan "
                     "arbeta i högt tempo.", kind="ad")
     assert {"Respektfull", "Instruktionsförståelse", "Problemlösande", "Siffersinne",

@@ -71,7 +71,8 @@ def describes_a_thing(text: str, start: int, end: int) -> bool:
     in its -t form says something of a situation ("det är positivt om …")."""
     if text[start:end].casefold().endswith(_NOUN_ENDINGS):
         return False
-    if text[end - 1] in "tT" and _OF_A_SITUATION.search(text, max(0, start - 30), start):
+    if text[end - 1] in "tT" and " " not in text[start:end] and \
+            _OF_A_SITUATION.search(text, max(0, start - 30), start):  # (not "visar respekt")
         return True
     found = _NEXT_WORDS.match(text, end)
     if found is None:

@@ -1213,3 +1213,9 @@ def test_traits_as_the_ads_idioms_say_them(real_engine: Engine) -> None:
     assert {"Respektfull", "Instruktionsförståelse", "Problemlösande", "Siffersinne",
             "Samarbetsförmåga", "Tempostark"} <= set(found)
     assert found["Respektfull"] == "required"
+
+
+def test_a_title_in_its_field_is_the_fields_occupation(real_engine: Engine) -> None:
+    found = _labels("Vi söker en specialistläkare i allmänmedicin och en arbetsledare inom "
+                    "husbyggnad.", kind="ad")
+    assert {"Specialistläkare, allmänmedicin", "Arbetsledare, husbyggnad"} <= set(found)

@@ -656,6 +656,26 @@ def _exam_codes(builder: _Builder, concepts: dict[str, Concept]) -> None:
                                              "alternative"))
 
 
+_FIELD_WORD = re.compile(r"[a-zåäöé-]+")
+
+
+def _occupations_in_their_field(builder: _Builder, concepts: dict[str, Concept]) -> None:
+    """"Specialistläkare, allmänmedicin" is written "specialistläkare i allmänmedicin",
+    "Arbetsledare, husbyggnad" "arbetsledare inom husbyggnad": a one-word title and the field
+    its label's qualifier names."""
+    for concept in concepts.values():
+        label = concept.preferred_label
+        if concept.type != "occupation-name" or label.count(",") != 1 or "/" in label:
+            continue
+        title, field = (part.strip() for part in label.split(","))
+        if " " in title or not _FIELD_WORD.fullmatch(field):
+            continue
+        entry = LexEntry(concept.id, "occupation-name", label, "alternative")
+        for surface in (f"{title} i {field}", f"{title} inom {field}"):
+            if not builder.by_key.get(fold_surface(surface)):
+                builder.add(surface, entry, inflect=False)
+
+
 def _actions_on_objects(builder: _Builder, concepts: dict[str, Concept]) -> None:
     """"Fönstermontering" is also "montering av fönster", "Produktutveckling" "utveckling av
     produkter", "Avfallshantering" "hantering av avfall": a skill compounded of an object and
@@ -844,6 +864,7 @@ def build_lexicon(index: TaxonomyIndex) -> Lexicon:
     _actions_on_objects(builder, concepts)
     _assembly_synonyms(builder, concepts)
     _exam_codes(builder, concepts)
+    _occupations_in_their_field(builder, concepts)
     english_names = _english_names(builder, concepts)
     for kid in index.by_type.get("keyword", ()):
         keyword = index.concepts[kid]

@@ -303,6 +303,9 @@ def test_a_title_word_and_the_unit_it_is_for_read_as_one_compound_title(
         "Ekonomiassistenter m.fl."
     assert best("Elektriker till serviceavdelningen i Västerås") == \
         "Installations- och serviceelektriker"
+    # an industry or a trade is such a unit too: "montör till fordonsindustrin" is a
+    # "fordonsmontör"
+    assert best("Montör till fordonsindustrin") == "Fordonsmontörer"
     # a title of its own keeps what it says: a nurse for a ward is no specialist nurse
     assert best("Sjuksköterska till medicinavdelningen") == "Grundutbildade sjuksköterskor"
 

@@ -109,7 +109,8 @@ _QUALIFYING = frozenset(("inom", "i", "på", "för", "till", "med", "vid", "av",
 _UNIT_LINKS = frozenset(("till", "inom", "för", "på", "hos", "i", "vid"))
 _POSSESSIVES = frozenset(("vår", "vårt", "våra", "er", "ert", "era", "din", "ditt", "dina"))
 _UNIT_WORDS = ("avdelningen", "avdelning", "enheten", "enhet", "teamet", "team", "gruppen",
-               "grupp", "sektionen", "sektion", "funktionen", "funktion")
+               "grupp", "sektionen", "sektion", "funktionen", "funktion", "industrin",
+               "industri", "branschen", "bransch")
 
 
 def _unit_forms(word: str) -> list[str]:

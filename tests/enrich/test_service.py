@@ -1219,3 +1219,14 @@ def test_a_title_in_its_field_is_the_fields_occupation(real_engine: Engine) -> N
     found = _labels("Vi söker en specialistläkare i allmänmedicin och en arbetsledare inom "
                     "husbyggnad.", kind="ad")
     assert {"Specialistläkare, allmänmedicin", "Arbetsledare, husbyggnad"} <= set(found)
+
+
+def test_the_applicants_command_of_a_language_and_an_english_list_head_ask_for_them(
+        real_engine: Engine) -> None:
+    swedish = _labels("Arbetet är omväxlande. Du behöver prata och förstå svenska bra.",
+                      kind="ad")
+    assert swedish["Svenska"] == "required"
+    assert _labels("Vi pratar svenska i köket.", kind="ad")["Svenska"] == "neutral"
+    english = _labels("What you will do\nYou build services.\n\nYou probably have\n"
+                      "- Solid knowledge of SQL and relational databases\n", kind="ad")
+    assert english["SQL, frågespråk"] == "required"

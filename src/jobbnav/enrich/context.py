@@ -96,7 +96,8 @@ _PROFILE = re.compile(
     # (from "söker": "det" starts too many sentences to try the profile cues at each)
     r"\bsöker(?:(?<=det här söker)|(?<=detta söker))\s+vi\b|"
     r"\bdu\s+som\s+söker\s*:?(?=\s*(?:\n|$))|"
-    r"\byou\s+(?:have|are|speak|know)\b|\bwho\s+(?:are\s+you|you\s+are)\b|"
+    r"\byou\s+(?:probably\s+|likely\s+|already\s+)?(?:have|are|speak|know)\b|"
+    r"\bwho\s+(?:are\s+you|you\s+are)\b|"
     r"\babout\s+you\b|\byour\s+profile\b|"
     r"\bvi\s+tror\s+(?:också\s+|även\s+)?att\s+du\b|\bför\s+att\s+lyckas\b|\bdin\s+profil\b|"
     r"\bvem\s+är\s+du\b|\bom\s+dig\b|\bvi\s+ser\s+att\s+du\b|\bför\s+dig\s+som\s*:|"

@@ -292,7 +292,10 @@ def _prefers(folded: str, start: int, end: int) -> bool:
 _PROFICIENCY = re.compile(
     r"\b(?:tal +och +skrift|skrift +och +tal|written +and +spoken|spoken +and +written|"
     r"uttrycka +dig|uttrycker +dig|gör +dig +förstådd|göra +dig +förstådd|kommunicera +på|"
-    r"kommunicerar +på|communicate +in|fluent +in|flytande +på|obehindrat)\b")
+    r"kommunicerar +på|communicate +in|fluent +in|flytande +på|obehindrat|"
+    # "Du behöver prata och förstå svenska", "Du skriver och pratar bra svenska"
+    r"du +(?:behöver +|ska +|bör +|måste +|kan +)?(?:prata|pratar|tala|talar|skriva|skriver|"
+    r"förstå|förstår)(?: +och +(?:prata|pratar|tala|talar|skriva|skriver|förstå|förstår))?)\b")
 
 
 def _hits(state: _State, text: str, kind: Kind, sentence_offset: int,

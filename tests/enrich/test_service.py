@@ -1230,3 +1230,10 @@ def test_the_applicants_command_of_a_language_and_an_english_list_head_ask_for_t
     english = _labels("What you will do\nYou build services.\n\nYou probably have\n"
                       "- Solid knowledge of SQL and relational databases\n", kind="ad")
     assert english["SQL, frågespråk"] == "required"
+
+
+def test_what_the_applicant_likes_describes_the_person_asked_for(real_engine: Engine) -> None:
+    found = _labels("Om jobbet\nDu kör ut varor.\n\nDu gillar att jobba självständigt och "
+                    "trivs med ett högt arbetstempo.", kind="ad")
+    assert found["Arbeta självständigt"] == "required"
+    assert found["Tempostark"] == "required"

@@ -91,7 +91,7 @@ _PROFILE = re.compile(
     # ("Du är med och tar fram …", "Du är ansvarig för …": the job)
     r"\bdu\s+(?:har|är(?!\s+(?:med\s+(?:och|i|på)|ansvarig)\b)|"
     r"kan(?!\s+(?:även\s+|också\s+)?få\b)|talar|pratar|behärskar|"
-    r"besitter)\b|"
+    r"besitter|gillar|trivs|älskar|brinner)\b|"
     # "Det här söker vi", "Du som söker" heading a list
     # (from "söker": "det" starts too many sentences to try the profile cues at each)
     r"\bsöker(?:(?<=det här söker)|(?<=detta söker))\s+vi\b|"

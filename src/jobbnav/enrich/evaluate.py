@@ -65,7 +65,9 @@ BLIND_EVAL_SETS = (DEFAULT_EVAL_SET.with_name("eval_set_blind.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_service_ads.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_office_ads.jsonl"),
                    DEFAULT_EVAL_SET.with_name("eval_set_blind_midmarket_ads.jsonl"),
-                   DEFAULT_EVAL_SET.with_name("eval_set_blind_marketsample_ads.jsonl"))
+                   DEFAULT_EVAL_SET.with_name("eval_set_blind_marketsample_ads.jsonl"),
+                   DEFAULT_EVAL_SET.with_name("eval_set_blind_everyday_ads.jsonl"),
+                   DEFAULT_EVAL_SET.with_name("eval_set_blind_itsales_ads.jsonl"))
 BLIND_HEADLINES = DEFAULT_EVAL_SET.with_name("headline_groups_blind.jsonl")
 # Blind sets that carry each ad's SSYK code: report key → (file, what it is)
 BLIND_GROUP_SETS = {
@@ -130,6 +132,14 @@ BLIND_GROUP_SETS = {
         DEFAULT_EVAL_SET.with_name("eval_set_blind_marketsample_ads.jsonl"),
         "ads written blind for 40 groups drawn at random in proportion to their 2024 ads "
         "(1.5-2.4 kB; the same mix of employers and headlines)"),
+    "everyday_ads_groups_blind_set": (
+        DEFAULT_EVAL_SET.with_name("eval_set_blind_everyday_ads.jsonl"),
+        "ads written blind for 40 groups drawn in proportion to their 2024 ads (1.4-2.8 kB; 12 "
+        "municipalities and regions, 12 small firms, 10 agencies, 6 large companies)"),
+    "itsales_ads_groups_blind_set": (
+        DEFAULT_EVAL_SET.with_name("eval_set_blind_itsales_ads.jsonl"),
+        "ads written blind as the dev ads are mixed (2.0-2.7 kB; 14 IT and data, 6 of them in "
+        "English, 14 sales, customer service and marketing, 12 from the 80 largest groups)"),
     "drawn_headlines_groups_blind_set": (
         DEFAULT_EVAL_SET.with_name("headline_groups_blind_drawn.jsonl"),
         "short ads (0.6-0.8 kB) written blind for groups drawn as the market's volume is, "

@@ -1237,3 +1237,10 @@ def test_what_the_applicant_likes_describes_the_person_asked_for(real_engine: En
                     "trivs med ett högt arbetstempo.", kind="ad")
     assert found["Arbeta självständigt"] == "required"
     assert found["Tempostark"] == "required"
+
+
+def test_the_employers_certification_is_no_skill_asked_for(real_engine: Engine) -> None:
+    assert "Miljöledning (ISO 14000-serien)" not in _labels(
+        "Vi är certifierade enligt ISO 9001 och ISO 14001.", kind="ad")
+    assert _labels("Erfarenhet av ISO 14001 är meriterande.",
+                   kind="ad")["Miljöledning (ISO 14000-serien)"] == "meriting"

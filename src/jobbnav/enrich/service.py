@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, get_args
 
@@ -218,7 +218,7 @@ STAFF_LIST_MIN = 3
 _HIRING = re.compile(r"\b(?:söker|letar|anställer|rekryterar|looking|hiring|seeking)\b")
 
 
-def _staff_lists(kept: list[tuple[Match, LexEntry, float, int]], contexts: list[str],
+def _staff_lists(kept: list[tuple[Match, LexEntry, float, int]], contexts: Sequence[str],
                  folded: str, sentences: list[tuple[int, int]]) -> frozenset[int]:
     """The neutral sentences that name at least `STAFF_LIST_MIN` occupations and hire none."""
     named: dict[int, set[str]] = {}

@@ -1244,3 +1244,10 @@ def test_the_employers_certification_is_no_skill_asked_for(real_engine: Engine) 
         "Vi är certifierade enligt ISO 9001 och ISO 14001.", kind="ad")
     assert _labels("Erfarenhet av ISO 14001 är meriterande.",
                    kind="ad")["Miljöledning (ISO 14000-serien)"] == "meriting"
+
+
+def test_an_english_trait_before_a_preposition_or_a_manner_is_the_persons(
+        real_engine: Engine) -> None:
+    found = _labels("You are curious about new technology and have a pragmatic approach.",
+                    kind="ad")
+    assert {"Nyfikenhet", "Pragmatisk"} <= set(found)

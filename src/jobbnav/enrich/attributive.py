@@ -27,7 +27,9 @@ _FUNCTION_WORDS = frozenset((
     "ska", "vill", "du", "dig", "vi", "man", "det", "den", "de", "sig", "sin", "sitt", "sina",
     "din", "ditt", "dina", "en", "ett", "och/eller", "utifrån", "enligt", "kring", "bland",
     "mellan", "tillsammans", "ihop", "oavsett", "trots", "inför", "and", "or", "but", "to",
-    "in", "with", "of", "for", "at", "on", "who", "that", "is", "are", "as", "yet"))
+    "in", "with", "of", "for", "at", "on", "who", "that", "is", "are", "as", "yet",
+    # "curious about new technology", "curious by nature", "calm under pressure"
+    "about", "by", "under", "when", "while", "than", "from", "towards", "also", "even"))
 _PERSON_WORDS = frozenset((
     "person", "personer", "personlighet", "medarbetare", "medarbetaren", "kandidat",
     "kandidaten", "kandidater", "individ", "individer", "människa", "människor", "kollega",
@@ -38,6 +40,7 @@ _PERSON_WORDS = frozenset((
     # a person's manner: "ett strukturerat arbetssätt", "en positiv framtoning"
     "arbetssätt", "arbetsstil", "förhållningssätt", "förmåga", "framtoning", "inställning",
     "attityd", "bemötande", "driv", "läggning", "sinne", "personality", "attitude", "mindset",
+    "approach", "manner",
     # "på ett professionellt sätt", "på ett strukturerat vis": the way the person works
     "sätt", "vis"))
 # agent nouns: "säljare", "undersköterska", "montör", "specialist", "student", "konsult"

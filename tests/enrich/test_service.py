@@ -1251,3 +1251,11 @@ def test_an_english_trait_before_a_preposition_or_a_manner_is_the_persons(
     found = _labels("You are curious about new technology and have a pragmatic approach.",
                     kind="ad")
     assert {"Nyfikenhet", "Pragmatisk"} <= set(found)
+
+
+def test_trait_idioms_in_english_and_swedish(real_engine: Engine) -> None:
+    found = _labels("You are thorough, a good listener and calm under pressure, with a strong "
+                    "sense of responsibility. Vi söker dig som har känsla för service och "
+                    "vilja att vinna.", kind="ad")
+    assert {"Noggrann", "Lyssnare", "Stresstålig", "Ansvarstagande", "Servicekänsla",
+            "Vinnarinstinkt"} <= set(found)

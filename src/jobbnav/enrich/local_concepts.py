@@ -330,7 +330,7 @@ EXTRA_SURFACES: dict[tuple[str, str], list[str]] = {
     ("skill", "Coaching/Coachning"): ["coacha", "coachar", "coachande"],
     ("skill", "Släp, körvana"): ["dra släp", "köra med släp", "köra släp"],
     # English ads' warehouse and engineering words
-    ("skill", "Packning"): ["packing", "plock och pack"],
+    ("skill", "Packning"): ["packing"],
     ("skill", "Teknisk dokumentation"): ["technical documentation"],
     ("skill", "Fjärrtransporter, körvana"): ["fjärrkörning", "fjärrtrafik"],
     ("skill", "Kyl- och frys- och värmetransporter, körvana"): [

@@ -335,6 +335,8 @@ def test_quality_stays_above_the_floors(real_engine: Engine) -> None:
     for key, (count, top1, top3) in blind_group_floors.items():
         blind = report[key]
         assert blind["headlines"] >= count, key
+        # a written set is in the ad memory: it must be predicted from the other authors' ads
+        assert blind["own_ads_hidden"] == blind["headlines"], key
         assert blind["top1"] >= top1, (key, blind["misses"])
         assert blind["top3"] >= top3, key
 

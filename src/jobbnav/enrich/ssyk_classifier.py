@@ -12,7 +12,8 @@ A log-linear combination of evidence per group, turned into probabilities with a
    the groups it is related to);
 5. labelled ads (`ad_memory`): the groups of the most similar ads already seen, by the same
    character n-gram vectors, at half weight when the headline names an occupation; evaluation
-   hides an ad and its employer's other ads from it.
+   hides an ad and its employer's other ads from it. The memory holds the real labelled ads
+   and the project's own written ads (`written_ads`, each set hidden from its own evaluation).
 The weights (the `*_WEIGHT` constants) and the temperature were chosen on a small grid by
 5-fold cross-validation on the 133 real dev ads (the memory's weight and neighbour count by
 leave-employer-out; see docs/benchmarks.md): seven numbers, no per-ad or per-group parameter.
@@ -32,13 +33,14 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-from jobbnav.enrich.ad_memory import AdMemory, read_labelled_ads
+from jobbnav.enrich.ad_memory import AdMemory, EnrichSettings, read_labelled_ads
 from jobbnav.enrich.char_ngrams import CentroidScorer
 from jobbnav.enrich.group_prior import GroupPrior, load_group_prior
 from jobbnav.enrich.model import OccupationGroupGuess
 from jobbnav.enrich.ssyk_training import group_of_occupation, training_documents
 from jobbnav.enrich.title_index import TitleEvidence, TitleIndex
 from jobbnav.enrich.tokenize import prepare_text
+from jobbnav.enrich.written_ads import read_written_ads
 from jobbnav.taxonomy.index import TaxonomyIndex
 
 __all__ = ["GroupEvidence", "OccupationGroupModel", "build_group_model"]
@@ -122,8 +124,12 @@ class OccupationGroupModel:
         self.titles = TitleIndex(index, group_of_occupation(index))
         self.prior: GroupPrior = load_group_prior(self.group_ids, shared_data_dir)
         self._log_prior = np.array([self.prior.log[g] for g in self.group_ids])
+        written = EnrichSettings().written_ads
+        group_of_code = {code: gid for gid, code in self._codes.items() if code}
         self.memory = AdMemory(
-            self.scorer, self._row, read_labelled_ads(shared_data_dir, self._row),
+            self.scorer, self._row,
+            read_labelled_ads(shared_data_dir, self._row)
+            + read_written_ads(Path(written) if written else None, group_of_code),
             lambda headline, text: self._scored_text(headline, prepare_text(text)))
         self.build_seconds = time.perf_counter() - started
 

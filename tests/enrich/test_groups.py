@@ -453,6 +453,15 @@ def test_common_english_titles_read_as_their_swedish_compounds(real_engine: Engi
     assert _codes("Electrical Design Engineer – Substation Automation")[0] == "3113"
 
 
+def test_english_care_school_and_trades_titles_read_as_their_swedish_titles(
+        real_engine: Engine) -> None:
+    for headline, code in (("Assistant Nurse – Day Surgery Unit", "5323"),
+                           ("English Teacher – Upper Secondary", "2330"),
+                           ("Midwife, Maternity Ward", "2222"),
+                           ("Caretaker for our properties in Malmö", "5152")):
+        assert _codes(headline)[0] == code, headline
+
+
 def test_a_bare_title_the_ontology_gives_one_qualified_name_stays_ambiguous(
         real_engine: Engine) -> None:
     # "servicetekniker" is the ontology's title of "Servicetekniker, elkraft", but ads use it

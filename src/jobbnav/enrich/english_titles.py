@@ -89,6 +89,20 @@ ENGLISH_TITLE_WORDS: dict[str, str] = {
     "design engineer": "konstruktör", "mechanical": "maskin", "electrical": "el",
     "worker": "arbetare", "storekeeper": "lagerarbetare", "hairdresser": "frisör",
     "social worker": "socialsekreterare", "counsellor": "kurator", "counselor": "kurator",
+    # care, school and trades titles that international employers keep in English
+    "assistant nurse": "undersköterska", "nursing assistant": "undersköterska",
+    "registered nurse": "sjuksköterska", "midwife": "barnmorska",
+    "dental nurse": "tandsköterska", "dental hygienist": "tandhygienist",
+    "occupational therapist": "arbetsterapeut", "speech therapist": "logoped",
+    "dietitian": "dietist", "optician": "optiker", "veterinarian": "veterinär",
+    "ambulance": "ambulans", "upper secondary": "gymnasie", "high school": "gymnasie",
+    "secondary school": "gymnasie", "primary school": "grundskol", "librarian": "bibliotekarie",
+    "janitor": "fastighetsskötare", "caretaker": "fastighetsskötare", "baker": "bagare",
+    "pastry chef": "konditor", "bricklayer": "murare", "tiler": "plattsättare",
+    "roofer": "takläggare", "glazier": "glasmästare", "scaffolder": "ställningsbyggare",
+    "crane operator": "kranförare", "machine operator": "maskinoperatör",
+    "process operator": "processoperatör", "locksmith": "låssmed",
+    "firefighter": "brandman", "photographer": "fotograf", "gardener": "trädgårdsarbetare",
 }
 
 

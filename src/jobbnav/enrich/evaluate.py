@@ -150,6 +150,14 @@ BLIND_GROUP_SETS = {
         DEFAULT_EVAL_SET.with_name("headline_groups_blind_agencies.jsonl"),
         "short ads (0.5-0.8 kB) drawn the same way, written as staffing agencies (35), "
         "municipalities and regions (25), chains (20) and small firms (20) write them"),
+    "volume_a_headlines_groups_blind_set": (
+        DEFAULT_EVAL_SET.with_name("headline_groups_blind_volume_a.jsonl"),
+        "short ads (0.7-0.8 kB) written blind for 120 groups drawn as the 2024 volume is, each "
+        "with a headline style (plain, vague, employer and fluff, English, internal) and an "
+        "employer kind (agency, public, small firm, large company) drawn for it"),
+    "volume_b_headlines_groups_blind_set": (
+        DEFAULT_EVAL_SET.with_name("headline_groups_blind_volume_b.jsonl"),
+        "short ads drawn and written the same way by another author"),
     "messy_headlines_groups_blind_set": (
         DEFAULT_EVAL_SET.with_name("headline_groups_blind_messy.jsonl"),
         "short ads written blind with headlines as employers write them (a third plain, a "

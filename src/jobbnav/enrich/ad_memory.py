@@ -169,7 +169,8 @@ class AdMemory:
         out = np.zeros(self.groups)
         if not self.examples or not ids.size:
             return out
-        cosines = np.asarray(self.columns[:, ids] @ weights, dtype=np.float64).ravel()
+        cosines = np.asarray(self.columns[:, ids] @ weights.astype(np.float32),
+                             dtype=np.float64).ravel()
         for ad_id in exclude:
             row = self.row_of_id.get(ad_id)
             if row is not None:

@@ -71,4 +71,6 @@ class CentroidScorer:
                    weights: NDArray[np.float64]) -> NDArray[np.float64]:
         if not ids.size:
             return np.zeros(self.groups)
-        return np.asarray(self.columns[:, ids] @ weights, dtype=np.float64).ravel()
+        # in the matrix's float32: a float64 vector would make scipy copy the columns it takes
+        return np.asarray(self.columns[:, ids] @ weights.astype(np.float32),
+                          dtype=np.float64).ravel()

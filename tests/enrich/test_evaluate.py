@@ -252,12 +252,13 @@ FLOOR_MESSY_HEADLINES_TOP3 = 0.90
 # Twentieth session, 120 short ads each written blind for groups drawn as the 2024 volume is,
 # first measured before they were in the memory: with the real ads alone 0.833 / 0.933 and
 # 0.892 / 0.942; with the older written ads too (decision 0008) 0.875 / 0.983 and 0.933 / 0.992.
-FLOOR_WRITTEN_SETS_TOP1 = 0.87
-FLOOR_WRITTEN_SETS_TOP3 = 0.94
 FLOOR_VOLUME_A_HEADLINES_TOP1 = 0.82
 FLOOR_VOLUME_A_HEADLINES_TOP3 = 0.93
 FLOOR_VOLUME_B_HEADLINES_TOP1 = 0.87
 FLOOR_VOLUME_B_HEADLINES_TOP3 = 0.94
+# every written set together (decision 0008; the figures are in the test)
+FLOOR_WRITTEN_SETS_TOP1 = 0.87
+FLOOR_WRITTEN_SETS_TOP3 = 0.94
 # Requirements employers picked in Platsbanken's form on the dev ads (seventh session; 135
 # labels on 78 ads, many never written in the text): recall 0.452 (exact-label baseline 0.296),
 # context as the form says 0.861 of 36 found skills and languages as first measured, 0.889

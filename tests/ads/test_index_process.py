@@ -84,7 +84,7 @@ def _write(path: Path, ids: range) -> Path:
 
 
 def _readers_left() -> list[str]:
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + 30  # a loaded machine may be slow to end threads
     while (left := [t.name for t in threading.enumerate() if t.name == "ads-read-ahead"]) \
             and time.monotonic() < deadline:
         time.sleep(0.05)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import time
+
 import pytest
 from market_helpers import DEV, NURSE, SOLNA, STOCKHOLM, ad
 from sqlalchemy import Engine
@@ -21,7 +23,9 @@ def _country_rating(engine: Engine, group: str) -> dict[str, object]:
     return dict(rows[0])
 
 
-def test_ratings_follow_ads_imported_after_the_last_recompute(engine: Engine) -> None:
+def test_ratings_follow_ads_imported_after_the_last_recompute(
+        engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(freshness, "THROTTLE_FROM", float("inf"))  # a loaded machine is no reason
     _store(engine, "n", NURSE, 40)
     _store(engine, "d", DEV, 5)
     recompute(engine)
@@ -32,6 +36,23 @@ def test_ratings_follow_ads_imported_after_the_last_recompute(engine: Engine) ->
     assert body["freshness"]["ads_since_ratings"] is False
     shortage = queries.shortage(engine=engine)
     assert shortage[0]["occupation"]["id"] == DEV  # DEV now has the most ads: ranked first
+
+
+def test_a_slow_supply_refresh_does_not_hold_back_the_ratings(
+        engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    refresh = freshness.refresh_supply
+
+    def slow_refresh(engine: Engine, min_cell: int) -> int:
+        time.sleep(freshness.THROTTLE_FROM + 0.1)
+        return refresh(engine, min_cell)
+
+    monkeypatch.setattr(freshness, "refresh_supply", slow_refresh)
+    _store(engine, "n", NURSE, 40)
+    recompute(engine)
+    _store(engine, "d", DEV, 50)
+    body = queries.barometer(DEV, COUNTRY_ID, engine=engine)
+    assert body["ratings"][0]["ads_12m"] == 50
+    assert body["freshness"]["ads_since_ratings"] is False
 
 
 def test_job_seeker_counts_refresh_once_they_are_older_than_the_limit(

@@ -66,10 +66,10 @@ def refresh_derived(engine: Engine, *, supply: bool = True, min_cell: int | None
         marks = _state(conn)
     version = marks.get("demand_version", 0.0)
     cell = int(min_cell if min_cell is not None else marks.get("min_cell", DEFAULT_MIN_CELL))
-    started = time.monotonic()
     out: dict[str, int] = {}
     if supply:
         out["supply_cells"] = refresh_supply(engine, cell)
+    started = time.monotonic()  # only the ratings: they are what a read may rebuild again
     out["ratings"] = compute_ratings(engine)
     now = time.time()
     values = {"ratings_version": version, "ratings_refreshed": now,

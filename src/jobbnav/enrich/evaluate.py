@@ -282,7 +282,8 @@ def _protocols(ads: list[dict[str, Any]]) -> dict[str, list[frozenset[str]]]:
 
 
 def _accuracy(ads: list[dict[str, Any]], hidden: list[frozenset[str]],
-              with_headline: bool = True) -> tuple[float, float, list[float]]:
+              with_headline: bool = True) -> tuple[float, float, list[tuple[float, bool]]]:
+    """Top-1 and top-3 accuracy, and per predicted ad (top-1 probability, top-1 right)."""
     top1 = top3 = 0
     confidence = []
     for ad, unseen in zip(ads, hidden, strict=True):
@@ -294,8 +295,24 @@ def _accuracy(ads: list[dict[str, Any]], hidden: list[frozenset[str]],
         top1 += ids[:1] == [gold]
         top3 += gold in ids[:3]
         if result.occupation_groups:
-            confidence.append(result.occupation_groups[0].probability)
+            confidence.append((result.occupation_groups[0].probability, ids[0] == gold))
     return top1 / len(ads), top3 / len(ads), confidence
+
+
+def calibration_error(predictions: list[tuple[float, bool]], bins: int = 10) -> float:
+    """Expected calibration error of the top-1 probability: per probability bin, how far the
+    mean probability is from the share right, weighted by the bin's share of predictions."""
+    if not predictions:
+        return 0.0
+    probability = np.array([p for p, _ in predictions])
+    right = np.array([r for _, r in predictions], dtype=np.float64)
+    which = np.minimum((probability * bins).astype(np.int64), bins - 1)
+    error = 0.0
+    for b in range(bins):
+        inside = which == b
+        if inside.any():
+            error += inside.mean() * abs(right[inside].mean() - probability[inside].mean())
+    return float(error)
 
 
 def _groups(ads: list[dict[str, Any]]) -> dict[str, Any]:
@@ -321,7 +338,9 @@ def _groups(ads: list[dict[str, Any]]) -> dict[str, Any]:
             "written_ads_in_memory": sum(e.employer.startswith(WRITTEN_AUTHOR)
                                          for e in group_model.memory.examples)
             if group_model else 0,
-            "mean_top1_probability": round(float(np.mean(confidence)), 4) if confidence else 0,
+            "mean_top1_probability": round(float(np.mean([p for p, _ in confidence])), 4)
+            if confidence else 0,
+            "calibration_error": round(calibration_error(confidence), 4),
             "baseline_tfidf_linear": baseline}
 
 
@@ -443,7 +462,8 @@ def render(report: dict[str, Any]) -> str:
         b = g["baseline_tfidf_linear"]
         lines += [f"Occupation group on {g['ads']} real ads ({report['ads_file']}):",
                   f"  ours      top-1 {g['top1']:.3f}  top-3 {g['top3']:.3f}  "
-                  f"(mean top-1 probability {g['mean_top1_probability']:.3f}; memory of "
+                  f"(mean top-1 probability {g['mean_top1_probability']:.3f}, calibration "
+                  f"error {g.get('calibration_error', 0):.3f}; memory of "
                   f"{g['labelled_ads_in_memory']} labelled ads, "
                   f"{g.get('written_ads_in_memory', 0)} of them written for the project; each "
                   f"ad predicted without itself and its employer's ads)",

@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 
 from jobbnav.enrich.english_titles import (
     english_role_compounds,
+    english_singular,
     is_english_title,
     translate_words_aligned,
 )
@@ -460,6 +461,19 @@ def test_english_care_school_and_trades_titles_read_as_their_swedish_titles(
                            ("Midwife, Maternity Ward", "2222"),
                            ("Caretaker for our properties in Malmö", "5152")):
         assert _codes(headline)[0] == code, headline
+
+
+def test_english_titles_in_the_plural_read_as_their_singular(real_engine: Engine) -> None:
+    for headline, code in (("Carpenters wanted – residential projects in Stockholm", "7111"),
+                           ("Welders wanted", "7212"),
+                           ("Sales Managers, Nordics", "1250")):
+        assert _codes(headline)[0] == code, headline
+
+
+def test_english_singular_only_of_the_table_s_words() -> None:
+    assert [english_singular(w) for w in ("carpenters", "secretaries", "welders", "sales",
+                                          "säljares", "lärares", "bus")] == [
+        "carpenter", "secretary", "welder", "sales", "säljares", "lärares", "bus"]
 
 
 def test_a_bare_title_the_ontology_gives_one_qualified_name_stays_ambiguous(

@@ -12,8 +12,8 @@ need no entry.
 
 from __future__ import annotations
 
-__all__ = ["ENGLISH_TITLE_WORDS", "english_role_compounds", "is_english_title",
-           "translate_words_aligned"]
+__all__ = ["ENGLISH_TITLE_WORDS", "english_role_compounds", "english_singular",
+           "is_english_title", "translate_words_aligned"]
 
 ENGLISH_TITLE_WORDS: dict[str, str] = {
     # people who build, make or fix things
@@ -106,10 +106,24 @@ ENGLISH_TITLE_WORDS: dict[str, str] = {
 }
 
 
+def english_singular(word: str) -> str:
+    """The singular of an English plural title word ("carpenters", "secretaries", "coaches"),
+    when that singular is a word of the table; any other word unchanged. Headlines put the
+    role in the plural ("Carpenters wanted", "Truck Drivers")."""
+    if not word.endswith("s") or word in _KNOWN_SINGLE_WORDS:
+        return word
+    for singular in (word[:-3] + "y" if word.endswith("ies") else "",
+                     word[:-2] if word.endswith("es") else "", word[:-1]):
+        if singular in _KNOWN_SINGLE_WORDS:
+            return singular
+    return word
+
+
 def translate_words_aligned(words: list[str]) -> list[str]:
     """The Swedish title word of each folded English word, one out per word in (unknown words
     unchanged); a two-word English title ("security guard") gives its Swedish word once and an
-    empty string for its second word."""
+    empty string for its second word. Plural title words read as their singular."""
+    words = [english_singular(w) for w in words]
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -165,6 +179,9 @@ MODIFIER_FORMS: dict[str, str] = {
     "quality assurance": "kvalitets", "human resources": "hr",
 }
 _OF_HEADS = {"head", "director", "manager", "chief", "vp"}
+_KNOWN_SINGLE_WORDS = frozenset(
+    word for table in (ENGLISH_TITLE_WORDS, ROLE_HEADS, MODIFIER_FORMS) for key in table
+    for word in key.split())
 
 
 def english_role_compounds(words: list[str]) -> list[tuple[str, range]]:
@@ -173,6 +190,7 @@ def english_role_compounds(words: list[str]) -> list[tuple[str, range]]:
     "kundtjänstmedarbetare", "head of sales" and "chief
     commercial officer" → "försäljningschef"-like fronts + "chef". Only candidates; the title
     index keeps those that are titles."""
+    words = [english_singular(w) for w in words]
     out: list[tuple[str, range]] = []
     n = len(words)
     for i in range(n - 1):
@@ -207,6 +225,7 @@ _SWEDISH_GLUE = frozenset({"och", "till", "för", "med", "på", "i", "söker", "
 def is_english_title(words: list[str]) -> bool:
     """Whether folded headline words read as an English job title ("chief commercial officer",
     "head of sales"): two or more English title words and not one Swedish function word."""
+    words = [english_singular(w) for w in words]
     in_a_phrase = {i + k for i in range(len(words) - 1)  # "solution architect"
                    if f"{words[i]} {words[i + 1]}" in ENGLISH_TITLE_WORDS for k in (0, 1)}
     english = sum(i in in_a_phrase or w in ENGLISH_TITLE_WORDS or w in MODIFIER_FORMS

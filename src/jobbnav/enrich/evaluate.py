@@ -158,6 +158,12 @@ BLIND_GROUP_SETS = {
     "volume_b_headlines_groups_blind_set": (
         DEFAULT_EVAL_SET.with_name("headline_groups_blind_volume_b.jsonl"),
         "short ads drawn and written the same way by another author"),
+    "volume_c_headlines_groups_blind_set": (
+        DEFAULT_EVAL_SET.with_name("headline_groups_blind_volume_c.jsonl"),
+        "short ads drawn and written the same way by a third author (twenty-first session)"),
+    "volume_d_headlines_groups_blind_set": (
+        DEFAULT_EVAL_SET.with_name("headline_groups_blind_volume_d.jsonl"),
+        "short ads drawn and written the same way by a fourth author (twenty-first session)"),
     "messy_headlines_groups_blind_set": (
         DEFAULT_EVAL_SET.with_name("headline_groups_blind_messy.jsonl"),
         "short ads written blind with headlines as employers write them (a third plain, a "

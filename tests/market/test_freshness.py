@@ -40,11 +40,9 @@ def test_ratings_follow_ads_imported_after_the_last_recompute(
 
 def test_a_slow_supply_refresh_does_not_hold_back_the_ratings(
         engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
-    refresh = freshness.refresh_supply
-
     def slow_refresh(engine: Engine, min_cell: int) -> int:
         time.sleep(freshness.THROTTLE_FROM + 0.1)
-        return refresh(engine, min_cell)
+        return supply.refresh_supply(engine, min_cell)
 
     monkeypatch.setattr(freshness, "refresh_supply", slow_refresh)
     _store(engine, "n", NURSE, 40)

@@ -463,11 +463,13 @@ def test_english_care_school_and_trades_titles_read_as_their_swedish_titles(
         assert _codes(headline)[0] == code, headline
 
 
-def test_english_plural_and_clinic_titles_read_as_their_swedish_titles(real_engine: Engine) -> None:
+def test_english_plural_clinic_and_recruiting_titles_read_as_their_swedish_titles(
+        real_engine: Engine) -> None:
     for headline, code in (("Carpenters wanted – residential projects in Stockholm", "7111"),
                            ("Welders wanted", "7212"),
                            ("Sales Managers, Nordics", "1250"),
-                           ("Clinic Manager – Primary Care, Västerås", "1510")):
+                           ("Clinic Manager – Primary Care, Västerås", "1510"),
+                           ("Talent Acquisition Specialist", "2423")):
         assert _codes(headline)[0] == code, headline
 
 

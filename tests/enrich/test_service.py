@@ -1259,3 +1259,9 @@ def test_trait_idioms_in_english_and_swedish(real_engine: Engine) -> None:
                     "vilja att vinna.", kind="ad")
     assert {"Noggrann", "Lyssnare", "Stresstålig", "Ansvarstagande", "Servicekänsla",
             "Vinnarinstinkt"} <= set(found)
+
+
+def test_an_example_after_t_ex_keeps_the_sentence_s_context(real_engine: Engine) -> None:
+    found = _labels("Meriterande med utbildning inom jordbruk, t.ex. Lantmästare eller Agronom, "
+                    "dock ej krav.", kind="ad")
+    assert found["Lantmästare"] == "meriting" and found["Agronom"] == "meriting"

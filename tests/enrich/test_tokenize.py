@@ -66,3 +66,11 @@ def test_what_gärna_softens_is_a_clause_of_its_own() -> None:
     assert [text[a:b] for a, b in sentence_spans(text)] == [
         "Krav:", "Erfarenhet av CNC-fräsning", "gärna i Mazatrol", "helst Fanuc.",
         "Python, SQL."]
+
+
+def test_an_abbreviation_before_a_capital_ends_no_sentence() -> None:
+    text = ("Meriterande med utbildning inom jordbruk, t.ex. Lantmästare eller Agronom. "
+            "Du har erfarenhet av bl.a. Java. Vi har kontor i Kista m.m. Du har körkort.")
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Meriterande med utbildning inom jordbruk, t.ex. Lantmästare eller Agronom.",
+        "Du har erfarenhet av bl.a. Java.", "Vi har kontor i Kista m.m.", "Du har körkort."]

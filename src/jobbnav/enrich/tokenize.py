@@ -23,8 +23,16 @@ _NON_WORD = re.compile(r"[^\w+#]|_")
 # opens with the one character every ending starts with, which lets the engine skip ordinary
 # text in C, then looks back at it to tell the endings apart. The separator is group 1 after
 # . ! ? ; and the whole match otherwise.
+# An abbreviation that introduces what follows ends no sentence, though a capital follows it:
+# "Meriterande med utbildning, t.ex. Lantmästare eller Agronom" is one sentence, its cue and all.
+# ("m.m.", "etc.", "osv." do end sentences, so they are not here.)
+_NO_END_AFTER = ("t.ex.", "t. ex.", "t ex.", "tex.", "ex.", "bl.a.", "bl. a.", "bl a.", "bla.",
+                 "s.k.", "e.g.", "i.e.", "inkl.", "exkl.", "dvs.", "d.v.s.", "resp.", "ca.",
+                 "t.o.m.", "fr.o.m.", "p.g.a.", "pga.", "jfr.")
+_NOT_AN_ABBREVIATION = "".join(rf"(?<!\b(?i:{re.escape(a)}))" for a in _NO_END_AFTER)
 _SENTENCE_END = re.compile(
-    r"[.!?;\n•▪►●–-](?:(?<=[.!?;])(\s+)(?=[A-ZÅÄÖ0-9•\-\"“(]|(?<=;\s)[^\W\d_])|(?<=\n)\s*|"
+    r"[.!?;\n•▪►●–-](?:(?<=[.!?;])" + _NOT_AN_ABBREVIATION +
+    r"(\s+)(?=[A-ZÅÄÖ0-9•\-\"“(]|(?<=;\s)[^\W\d_])|(?<=\n)\s*|"
     r"(?<=[•▪►●])\s*|(?<=\s[–-])\s+(?=[A-ZÅÄÖ]|[^\W\d_]+[ \t]+[^\W\d_]+[ \t]+[^\W\d_]))")
 _WORD = re.compile(r"[^\W_]+(?:[+#]+)?")
 

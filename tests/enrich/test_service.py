@@ -1265,3 +1265,33 @@ def test_an_example_after_t_ex_keeps_the_sentence_s_context(real_engine: Engine)
     found = _labels("Meriterande med utbildning inom jordbruk, t.ex. Lantmästare eller Agronom, "
                     "dock ej krav.", kind="ad")
     assert found["Lantmästare"] == "meriting" and found["Agronom"] == "meriting"
+
+
+def test_a_heading_of_what_is_asked_for_makes_its_list_required(real_engine: Engine) -> None:
+    found = _labels("Om rollen\nDu bygger vår webbapp.\n\nWhat you need\n- MSc in computer "
+                    "science\n- Experience with Linux, Docker and Git\n- German is a plus\n",
+                    kind="ad")
+    assert found["Linux, operativsystem"] == "required"
+    assert found["Docker, container-plattform"] == "required"
+    assert found["Tyska"] == "meriting"
+    found = _labels("Det här får du göra\nDu tar emot egna patienter.\n\nDet här behöver du ha\n"
+                    "- Legitimation som fysioterapeut\n- Bra svenska\n"
+                    "- Gärna erfarenhet från primärvård\n", kind="ad")
+    assert found["Legitimation som fysioterapeut"] == "required"
+    assert found["Svenska"] == "required"
+    assert found["Primärvård"] == "meriting"
+
+
+def test_a_short_lead_in_to_the_applicant_governs_its_list_only(real_engine: Engine) -> None:
+    found = _labels("Vi söker en VVS-montör.\n\nDu ska:\n- ha yrkesbevis som VVS-montör\n"
+                    "- ha körkort B\n- kunna svenska\n\nHos oss blir det mycket "
+                    "badrum, och vi har haft vårt kontor i Växjö sedan många år.",
+                    kind="ad")
+    assert found["Körkort B"] == "required" and found["Svenska"] == "required"
+    assert found["Växjö"] == "neutral"
+    found = _labels("Arbetet:\nKontorsstädning, dagtid.\n\nDu:\n- har erfarenhet av städning\n"
+                    "- pratar och förstår svenska\n- är noggrann och ärlig\n", kind="ad")
+    assert found["Svenska"] == "required" and found["Noggrann"] == "required"
+    found = _labels("Vi vill att du\n- kan prata svenska\n- är noggrann och pålitlig\n",
+                    kind="ad")
+    assert found["Svenska"] == "required" and found["Pålitlig"] == "required"

@@ -82,7 +82,11 @@ _REQUIRED = re.compile(
     r"\bförutsätt\w*|\bnödvändig\w*|\bett\s+måste\b|\bmust\b|\brequire\w*|\bskall\s+ha\b|"
     r"\berfordra\w*|\bkvalifikation\w*|\bqualifications\b|\bför\s+givet\b|"
     r"\bvi\s+behöver\s+att\s+du\b|\bför\s+att\s+(?:bli\s+aktuell|komma\s+i\s*fråga)\b|"
-    r"\b(?:detta|det\s+här)\s+är\s+viktigt\b|\bdet\s+är\s+viktigt\s+att\s+du\b", _F)
+    r"\b(?:detta|det\s+här)\s+är\s+viktigt\b|\bdet\s+är\s+viktigt\s+att\s+du\b|"
+    # a lead-in of its own line: "Du ska:", "Vi vill att du", "Du:" over a list of demands
+    # (but "Hos oss på enheten får du:" lists what the job gives)
+    r"\b(?:(?:vi\s+vill\s+att\s+)?du\s+(?:ska|skall|måste|behöver|bör)|vi\s+vill\s+att\s+du)"
+    r"[ \t]*:?(?=[ \t]*(?:\n|$))|(?<!får\s)du[ \t]*:(?=[ \t]*(?:\n|$))", _F)
 # Weaker cues: they describe the wanted person, but a "Meriterande" section above them wins.
 _PROFILE = re.compile(
     r"\bvi\s+(?:söker|behöver)\s+(?:nu\s+|därför\s+|också\s+|även\s+)?dig\s+som\b|"
@@ -96,6 +100,9 @@ _PROFILE = re.compile(
     # (from "söker": "det" starts too many sentences to try the profile cues at each)
     r"\bsöker(?:(?<=det här söker)|(?<=detta söker))\s+vi\b|"
     r"\bdu\s+som\s+söker\s*:?(?=\s*(?:\n|$))|"
+    # headings of what is asked for, on a line of their own ("Din bakgrund", "What you need")
+    r"\b(?:din\s+bakgrund|your\s+background|what\s+you(?:'ll|\s+will)?\s+need|"
+    r"what\s+we\s+expect(?:\s+from\s+you)?)\s*:?(?=\s*(?:\n|$))|"
     r"\byou\s+(?:probably\s+|likely\s+|already\s+)?(?:have|are|speak|know)\b|"
     r"\bwho\s+(?:are\s+you|you\s+are)\b|"
     r"\babout\s+you\b|\byour\s+profile\b|"
@@ -176,7 +183,11 @@ _LEAD_IN_MAX = 160  # "Vi tror att du har några års erfarenhet … och att du 
 _TOPIC_WORDS = 4  # "Språk:", "Utbildning och erfarenhet"
 _PROSE_WORDS = 8  # a line this long ending in "." after a blank line is a paragraph
 _CUE_HEADING_WORDS = 7
+# cues that make a line of its own after a blank line (naming no concept) a heading
+_HEADING_CUES = frozenset(("profile", "person", "meriting", "required"))
 _SECTION_WORDS = 3  # "Meriterande:", "Det är meriterande:" head a section; longer lines lead in
+# ... and so does a line that speaks to the applicant, however short ("Du ska:", "Du:")
+_ADDRESSED_LEAD_IN = re.compile(r"\W{0,3}(?:vi\s+vill\s+att\s+)?du\b", _F)
 # A heading that names requirements by a compound ("Behörighetskrav", "Skallkrav", "Grundkrav")
 # has no cue word at a word start, where cues are looked for.
 _REQUIREMENT_HEADING = re.compile(r"\w(?:krav|kvalifikationer)\b", _F)
@@ -411,8 +422,8 @@ def sentence_contexts(text: str, sentences: list[tuple[int, int]], kind: Kind,
                 # "Swedish is a merit", "B-körkort krävs": a list item with its own verdict
                 # ("Meriterande Driftchef Primärvården" starts with it: a heading)
                 heading = False
-        elif cue_headings[i] and found and not {"profile", "person", "meriting"}.isdisjoint(
-                found):  # "Detta ser vi som ett plus", "What we are looking for"
+        elif cue_headings[i] and found and not _HEADING_CUES.isdisjoint(found):
+            # "Detta ser vi som ett plus", "What we are looking for", "Det här behöver du ha"
             heading = True
         own: Context | None = None
         if found:
@@ -461,8 +472,9 @@ def sentence_contexts(text: str, sentences: list[tuple[int, int]], kind: Kind,
                 # topic of what is asked for (terms and benefits have neutral headings)
                 heads = outer if outer not in (None, "neutral") else "required"
             if heads is not None:  # a short list line ("- Truckkort") heads nothing
-                if from_cue and text[end - 1] == ":" and \
-                        len(text[start:end].split()) > _SECTION_WORDS:
+                if from_cue and text[end - 1] == ":" and (
+                        len(text[start:end].split()) > _SECTION_WORDS or
+                        _ADDRESSED_LEAD_IN.match(text, start, end)):
                     # lead-ins in a row share the section around them
                     outer = section if outer is None else outer
                 else:

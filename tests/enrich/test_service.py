@@ -1295,3 +1295,48 @@ def test_a_short_lead_in_to_the_applicant_governs_its_list_only(real_engine: Eng
     found = _labels("Vi vill att du\n- kan prata svenska\n- är noggrann och pålitlig\n",
                     kind="ad")
     assert found["Svenska"] == "required" and found["Pålitlig"] == "required"
+
+
+def test_a_clause_that_asks_keeps_its_verdict_before_a_clause_of_merit(
+        real_engine: Engine) -> None:
+    found = _labels("B-körkort är ett krav, och det är en fördel om du har BE-behörighet.",
+                    kind="ad")
+    assert found["Körkort B"] == "required" and found["Körkort BE"] == "meriting"
+    found = _labels("Goda kunskaper i svenska krävs, och kan du även engelska är det en fördel.",
+                    kind="ad")
+    assert found["Svenska"] == "required" and found["Engelska"] == "meriting"
+    # the merit's own condition, and a list whose items share the merit
+    found = _labels("Har du vidareutbildning inom vård av äldre, palliativ vård eller demens är "
+                    "det ett stort plus.", kind="ad")
+    assert found["Vård av äldre, specialistområde för sjuksköterska"] == "meriting"
+    found = _labels("Du måste kunna ta dig till jobbet tidigt, vilket gör att körkort och bil är "
+                    "ett plus.", kind="ad")
+    assert found["Körkort B"] == "meriting"
+
+
+@pytest.mark.parametrize(("text", "label", "context"), [
+    ("Bra om du har: liftkort, heta arbeten och båtvana.", "Certifikat, heta arbeten",
+     "meriting"),
+    ("Har du certifikat för heta arbeten är det jättebra.", "Certifikat, heta arbeten",
+     "meriting"),
+    ("Erfarenhet av värmepumpar ses som ett extra plus.", "Installera värmepumpar", "meriting"),
+    ("Vi ser det också som positivt om du har arbetat med Fortnox.", "Fortnox, affärssystem",
+     "meriting"),
+    ("Experience with React Native is also a plus.", "React native, programmeringsspråk",
+     "meriting"),
+    ("Experience with cloud platforms, ideally AWS.",
+     "Amazon Web Services (AWS), molnplattform", "meriting"),
+])
+def test_more_ways_to_say_it_is_a_merit(real_engine: Engine, text: str, label: str,
+                                        context: str) -> None:
+    assert _labels(text, kind="ad")[label] == context
+
+
+def test_a_trait_of_the_person_hired_is_asked_for(real_engine: Engine) -> None:
+    assert _labels("Nu söker vi en driven säljare till vår butik.", kind="ad")["Driven"] == \
+        "required"
+    assert _labels("Vi söker en barnskötare som är pedagogisk och ansvarstagande.",
+                   kind="ad")["Pedagogisk"] == "required"
+    # the team, before anyone is sought
+    assert _labels("Vi är ett drivet gäng på tolv personer i Umeå.", kind="ad").get(
+        "Driven", "neutral") == "neutral"

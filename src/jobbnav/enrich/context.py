@@ -16,7 +16,8 @@ import ahocorasick
 from jobbnav.enrich.model import Context, Kind
 from jobbnav.enrich.tokenize import match_text
 
-__all__ = ["clause_before_a_preference", "clause_context", "sentence_contexts"]
+__all__ = ["clause_before_a_merit", "clause_before_a_preference", "clause_context",
+           "sentence_contexts"]
 
 _F = re.IGNORECASE
 
@@ -61,9 +62,9 @@ _PREREQUISITE = re.compile(
     r"anta(?:s|gen)\b|\bkrav\s+för\s+antagning\b|\bsom\s+förkunskap\b|\bentry\s+requirements\b",
     _F)
 _MERITING = re.compile(
-    r"\bmerit\w*|\bett\s+(?:stort\s+)?plus\b|\bplus\s+i\s+kanten\b|\bönskvär[dt]\w*|\bfördel\w*|"
+    r"\bmerit\w*|\bett\s+(?:stort\s+|extra\s+)?plus\b|\bplus\s+i\s+kanten\b|\bönskvär[dt]\w*|\bfördel\w*|"
     r"\bgärna\b|\bbonus\b|\bnice\s+to\s+have\b|"
-    r"\bis\s+a\s+(?:big\s+|strong\s+|great\s+|definite\s+)?plus\b|"
+    r"\bis\s+(?:also\s+)?a\s+(?:big\s+|strong\s+|great\s+|definite\s+)?plus\b|"
     r"\bplus\s+om\b|"
     r"\bser\s+vi\s+gärna\b|\bdet\s+(?:är|vore)\s+(?:bra|positivt|fint|roligt|kul)\s+om\b|"
     r"\bunderlättar\b|\bdesir(?:able|ed)\b|\bpreferred\b|\ban\s+asset\b|"
@@ -71,8 +72,12 @@ _MERITING = re.compile(
     r"\b(?:som|är|vore)\s+en\s+(?:stor\s+)?tillgång\b|\bextra\s+intressant\b|"
     r"\bwould\s+be\s+(?:a\s+|an\s+)?(?:great|nice|good|helpful|plus|bonus|appreciated|"
     r"valuable)\b|\b(?:great|nice|good)\s+if\s+you\b|"
-    r"\bser\s+(?:vi\s+)?(?:det\s+)?som\s+(?:positivt|ett\s+plus)\b|"
-    r"\bhelst\b|\bpreferably\b|\bbeneficial\b|\bvälkommet\b|"
+    r"\bser\s+(?:vi\s+)?(?:det\s+)?(?:\w+\s+)?som\s+(?:positivt|ett\s+(?:extra\s+)?plus)\b|"
+    r"\bses\s+som\s+(?:ett\s+)?(?:extra\s+|stort\s+)?(?:plus|positivt|meriterande)\b|"
+    # "Bra om du har: liftkort", "Har du heta arbeten är det jättebra."
+    r"\b(?:bra|kul|roligt|jättebra|toppen)\s+om\s+du\b|"
+    r"\b(?:är|vore)\s+det\s+(?:jättebra|bra|kul|roligt|positivt|toppen)(?=\s*(?:[.!,]|$))|"
+    r"\bhelst\b|\bpreferably\b|\bideally\b|\bbeneficial\b|\bvälkommet\b|"
     r"\badvantage\b", _F)
 _REQUIRED = re.compile(
     r"\bkrav\w*|\bkräv\w*|\bdu\s+(?:måste|ska|behöver|bör)\s+(?:ha|kunna|behärska|vara)\b|"
@@ -276,7 +281,8 @@ CUE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "meriting": ("merit", "ett ", "plus ", "önskvär", "fördel", "gärna", "bonus", "nice ",
                  "is ", "välkommet", "ser ", "det ", "helst", "preferably", "beneficial",
                  "advantage", "underlättar", "desir", "preferred", "an ", "would ", "great ",
-                 "good ", "väger ", "bra ", "som ", "är ", "vore ", "extra ", "stor"),
+                 "good ", "väger ", "bra ", "som ", "är ", "vore ", "extra ", "stor", "ses ",
+                 "kul ", "roligt ", "jättebra ", "toppen ", "ideally"),
     "required": ("krav", "kräv", "du ", "måste", "obligatorisk", "förutsätt", "nödvändig",
                  "ett ", "must", "require", "skall ", "erfordra", "kvalifikation",
                  "qualifications", "behöver ", "för ", "vi ", "detta ", "det ", "behövs "),
@@ -539,4 +545,31 @@ def clause_before_a_preference(text: str, start: int, end: int, position: int, k
     if joint is None or _EXPLICIT_MERIT.search(text, start, end):
         return None
     found = {m.lastgroup for m in _CUES_BY_KIND[kind].finditer(text, start, joint.start())}
+    return "required" if {"required", "profile", "person"} & found else None
+
+
+# "B-körkort är ett krav, och det är en fördel om du har BE", "Du talar svenska (engelska är
+# ett plus)": a clause that asks for something, then a clause with the merit. Only joints that
+# end a clause: "och" alone joins the items of a list as often.
+_MERIT_JOINT = re.compile(r"\s*,\s*(?:(?:och|and|samt|men|but)\s+)?|\s*[(;]\s*|\s+[–-]\s+", _F)
+# "Har du vidareutbildning inom X, Y eller Z är det ett plus": the merit's own condition
+_CONDITION_FIRST = re.compile(r"\W*(?:har|kan|är|om|talar|pratar|if)\s+(?:du|you)\b", _F)
+
+
+def clause_before_a_merit(text: str, start: int, end: int, position: int, kind: Kind
+                          ) -> Context | None:
+    """"required" for a mention at `position` in a clause that asks for something itself,
+    when the sentence's merit is said only in a clause after it."""
+    clause_start = start
+    for before in _MERIT_JOINT.finditer(text, start, position):
+        clause_start = before.end()
+    joint = _MERIT_JOINT.search(text, position, end)
+    if joint is None or not _EXPLICIT_MERIT.search(text, joint.end(), end) or \
+            _EXPLICIT_MERIT.search(text, start, joint.start()) or \
+            _CONDITION_FIRST.match(text, clause_start, joint.start()):
+        return None
+    found = {m.lastgroup for m in _CUES_BY_KIND[kind].finditer(text, clause_start,
+                                                                joint.start())}
+    if "meriting" in found or "negated" in found or "not_required" in found:
+        return None
     return "required" if {"required", "profile", "person"} & found else None

@@ -17,7 +17,12 @@ from sqlalchemy import Engine
 
 from jobbnav.db import get_engine
 from jobbnav.enrich.attributive import describes_a_thing
-from jobbnav.enrich.context import clause_before_a_preference, clause_context, sentence_contexts
+from jobbnav.enrich.context import (
+    clause_before_a_merit,
+    clause_before_a_preference,
+    clause_context,
+    sentence_contexts,
+)
 from jobbnav.enrich.disambiguate import choose_senses, domain_of, specialised
 from jobbnav.enrich.english_titles import ENGLISH_TITLE_WORDS, is_english_title
 from jobbnav.enrich.lexicon import LexEntry, Lexicon, build_lexicon
@@ -289,6 +294,9 @@ def _prefers(folded: str, start: int, end: int) -> bool:
         or folded.find("prefera", start, end) >= 0 or folded.find("ideally", start, end) >= 0
 
 
+# The verb of a sentence that hires (in the folded text)
+_HIRING = re.compile(r"\b(?:söker|behöver|förstärka|förstärker|anställa|anställer|rekryterar|"
+                     r"tar +in|looking +for|hiring|seeking)\b")
 # How ads describe the applicant's command of a language (in the folded text)
 _PROFICIENCY = re.compile(
     r"\b(?:tal +och +skrift|skrift +och +tal|written +and +spoken|spoken +and +written|"
@@ -380,10 +388,18 @@ def _hits(state: _State, text: str, kind: Kind, sentence_offset: int,
                 preferring.setdefault(sentence, _prefers(folded, *sentences[sentence]))):
             context = clause_before_a_preference(clean, *sentences[sentence], match.start,
                                                  kind) or context
+        if context == "meriting" and kind == "ad":
+            context = clause_before_a_merit(clean, *sentences[sentence], match.start,
+                                            kind) or context
         if kind == "ad" and context == "neutral" and entry.concept_type == "language" and \
                 sentence >= 0 and _PROFICIENCY.search(folded, *sentences[sentence]):
             # "Du uttrycker dig väl på svenska i tal och skrift": a language described as the
             # applicant's command of it is asked for, whatever the section
+            context = "required"
+        if kind == "ad" and context == "neutral" and entry.concept_type == "trait" and \
+                sentence >= 0 and _HIRING.search(folded, sentences[sentence][0], match.start):
+            # "Vi söker en driven säljare", "… en barnskötare som är pedagogisk": the trait is
+            # the person hired
             context = "required"
         role = False
         if kind == "ad" and context != "negated" and entry.concept_type in \

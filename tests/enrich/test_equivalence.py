@@ -11,12 +11,13 @@ from sqlalchemy import Engine
 
 from jobbnav.enrich import disambiguate, matcher
 from jobbnav.enrich.attributive import describes_a_thing
-from jobbnav.enrich.context import sentence_contexts
+from jobbnav.enrich.context import clause_before_a_merit, sentence_contexts
 from jobbnav.enrich.evaluate import DEFAULT_EVAL_SET, load_eval_set
 from jobbnav.enrich.lexicon import LexEntry, Lexicon
 from jobbnav.enrich.model import Hit, Kind
 from jobbnav.enrich.service import (
     _CONTEXT_RANK,
+    _HIRING,
     MIN_CONFIDENCE,
     PLACE_TYPES,
     SKILLS_ONLY_WHEN_ASKED,
@@ -139,6 +140,11 @@ def _reference_hits(lex: Lexicon, text: str, kind: Kind) -> list[Hit]:
     merged: dict[str, Hit] = {}
     for m, e, c, i in kept:
         context = contexts[i] if i >= 0 and e.concept_type not in PLACE_TYPES else "neutral"
+        if kind == "ad" and context == "meriting":
+            context = clause_before_a_merit(clean, *sentences[i], m.start, kind) or context
+        if kind == "ad" and context == "neutral" and e.concept_type == "trait" and i >= 0 and \
+                _HIRING.search(folded, sentences[i][0], m.start):
+            context = "required"
         if kind == "ad" and context != "negated" and e.concept_type in (
                 "occupation-name", "ssyk-level-4") and names_the_role(clean, folded, m.start):
             context = "neutral"

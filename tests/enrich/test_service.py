@@ -1340,3 +1340,21 @@ def test_a_trait_of_the_person_hired_is_asked_for(real_engine: Engine) -> None:
     # the team, before anyone is sought
     assert _labels("Vi är ett drivet gäng på tolv personer i Umeå.", kind="ad").get(
         "Driven", "neutral") == "neutral"
+
+
+def test_the_applicant_described_before_a_merit_and_after_a_list_of_merits(
+        real_engine: Engine) -> None:
+    found = _labels("Du kommunicerar väl på svenska, och kunskaper i andra språk är en fördel.",
+                    kind="ad")
+    assert found["Svenska"] == "required"
+    found = _labels("B-körkort är ett krav och traktorkort är meriterande.", kind="ad")
+    assert found["Körkort B"] == "required" and found["Traktorkort"] == "meriting"
+    found = _labels("Meriterande\n- Truckkort\n- Erfarenhet av lager\n\nDu som söker är noggrann "
+                    "och säkerhetsmedveten.", kind="ad")
+    assert found["Noggrann"] == "required"
+
+
+def test_what_the_job_may_bring_is_asked_of_no_one(real_engine: Engine) -> None:
+    found = _labels("Dina arbetsuppgifter\nDu plockar order. Du kan även komma att arbeta med "
+                    "truckkörning och inventering.", kind="ad")
+    assert found["Truckvana"] == "neutral"

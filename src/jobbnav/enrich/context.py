@@ -96,10 +96,11 @@ _REQUIRED = re.compile(
 _PROFILE = re.compile(
     r"\bvi\s+(?:söker|behöver)\s+(?:nu\s+|därför\s+|också\s+|även\s+)?dig\s+som\b|"
     r"\bdig\s+som\s+(?:är|har|kan)\b|"
-    # ("Du kan även få arbeta med …": what the job may bring)
+    # ("Du kan även få arbeta med …", "Du kan komma att …": what the job may bring)
     # ("Du är med och tar fram …", "Du är ansvarig för …": the job)
-    r"\bdu\s+(?:har|är(?!\s+(?:med\s+(?:och|i|på)|ansvarig)\b)|"
-    r"kan(?!\s+(?:även\s+|också\s+)?få\b)|talar|pratar|behärskar|"
+    r"\bdu\s+(?:har|"
+    r"är(?!\s+(?:med\s+(?:och|i|på)|ansvarig)\b)|"
+    r"kan(?!\s+(?:även\s+|också\s+)?(?:få|komma\s+att)\b)|talar|pratar|behärskar|"
     r"besitter|gillar|trivs|älskar|brinner)\b|"
     # "Det här söker vi", "Du som söker" heading a list
     # (from "söker": "det" starts too many sentences to try the profile cues at each)
@@ -134,7 +135,7 @@ _PROFILE = re.compile(
 _PERSON = re.compile(
     r"\bvi\s+(?:söker|behöver)\s+(?:nu\s+|därför\s+|också\s+|även\s+)?dig\s+som\b|"
     r"\bdu\s+är\b(?!\s+(?:med\s+(?:och|i|på)|ansvarig)\b)|\bdig\s+som\s+(?:är|har|kan)\b|"
-    r"\byou\s+are\b|"
+    r"\byou\s+are\b|\bdu\s+som\s+söker\s+(?:är|ska\s+vara|bör\s+vara)\b|"
     r"\bvi\s+tror\s+(?:också\s+|även\s+)?att\s+du\b|\bletar\s+efter\s+dig\s+som\b|"
     r"\bsom\s+person\b(?!\s+(?:med|som))|"
     r"\bwe\s+(?:believe|think)\s+(?:that\s+)?you\b|\bperson\s+är\s+du\b|"
@@ -551,7 +552,10 @@ def clause_before_a_preference(text: str, start: int, end: int, position: int, k
 # "B-körkort är ett krav, och det är en fördel om du har BE", "Du talar svenska (engelska är
 # ett plus)": a clause that asks for something, then a clause with the merit. Only joints that
 # end a clause: "och" alone joins the items of a list as often.
-_MERIT_JOINT = re.compile(r"\s*,\s*(?:(?:och|and|samt|men|but)\s+)?|\s*[(;]\s*|\s+[–-]\s+", _F)
+_MERIT_JOINT = re.compile(r"\s*,\s*(?:(?:och|and|samt|men|but)\s+)?|\s*[(;]\s*|\s+[–-]\s+|"
+                          r"(?:(?<=krav)|(?<=krävs)|(?<=måste))\s+(?:och|samt)\s+", _F)
+# a clause that describes the applicant: "Du kommunicerar väl på svenska, och …"
+_APPLICANT_FIRST = re.compile(r"\W*du\s+(?!får\b|kommer\b|erbjuds\b)\w+", _F)
 # "Har du vidareutbildning inom X, Y eller Z är det ett plus": the merit's own condition
 _CONDITION_FIRST = re.compile(r"\W*(?:har|kan|är|om|talar|pratar|if)\s+(?:du|you)\b", _F)
 
@@ -572,4 +576,5 @@ def clause_before_a_merit(text: str, start: int, end: int, position: int, kind: 
                                                                 joint.start())}
     if "meriting" in found or "negated" in found or "not_required" in found:
         return None
-    return "required" if {"required", "profile", "person"} & found else None
+    return "required" if {"required", "profile", "person"} & found or \
+        _APPLICANT_FIRST.match(text, clause_start, joint.start()) else None
